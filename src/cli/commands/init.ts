@@ -1,0 +1,34 @@
+/** `tamga init <dir>`: create a vault and print the key fingerprint its owner publishes. */
+import type { Command } from 'commander';
+import { createEngine } from '../../main/engine/api';
+import { printJson } from '../output';
+import { requirePassphrase } from '../passphrase';
+import { printVaultDetails } from '../vault-format';
+
+export function registerInit(program: Command): void {
+  program
+    .command('init')
+    .description('create a new vault in an empty or new folder')
+    .argument('<dir>', 'the vault folder')
+    .option('--passphrase-file <file>', 'read the passphrase from this file')
+    .option('--json', 'print the result as JSON')
+    .action(async (dir: string, opts: { passphraseFile?: string; json?: boolean }) => {
+      const passphrase = await requirePassphrase({
+        file: opts.passphraseFile,
+        envVar: 'TAMGA_PASSPHRASE',
+        label: 'New vault passphrase',
+        confirm: true,
+      });
+      const engine = createEngine();
+      try {
+        const info = await engine.createVault({ path: dir, passphrase });
+        if (opts.json) printJson(info);
+        else {
+          process.stdout.write('Vault created. Publish the key fingerprint so that others can check your bundles.\n\n');
+          printVaultDetails(info);
+        }
+      } finally {
+        await engine.close();
+      }
+    });
+}

@@ -1,0 +1,45 @@
+/**
+ * The `tamga` command: the same engine facade the window uses, for scripts, servers and
+ * auditors. Exit 0 ok, 1 a check failed, 2 usage or operational error (one line on stderr).
+ */
+import { Command, CommanderError } from 'commander';
+import { registerInfo } from './commands/info';
+import { registerInit } from './commands/init';
+import { registerPasswd } from './commands/passwd';
+import { EXIT_ERROR, EXIT_OK } from './exit-codes';
+import { printError } from './output';
+
+export function buildProgram(): Command {
+  const program = new Command('tamga')
+    .description('Tamga: an offline, encrypted evidence archive with a chain of custody and sealed bundles.')
+    .version('0.1.0')
+    .showHelpAfterError('(run tamga --help for usage)')
+    .addHelpText(
+      'after',
+      '\nPassphrases come from --passphrase-file, the TAMGA_PASSPHRASE variable, or a prompt on the terminal.\n' +
+        'Exit codes: 0 ok, 1 a check found a problem, 2 usage or operational error.',
+    )
+    .exitOverride();
+  registerInit(program);
+  registerInfo(program);
+  registerPasswd(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the command line and returns the exit code (never throws, never calls process.exit). */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+    return EXIT_OK;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version are successful exits; any other parse error is a usage error.
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help'
+        ? EXIT_OK
+        : EXIT_ERROR;
+    }
+    printError(err);
+    return EXIT_ERROR;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Passphrase → key-encryption key, with scrypt.
+ *
+ * The parameters live in the clear in vault.json, so a reader must treat them as hostile:
+ * they are validated (and anything above N=2^22 refused) before scrypt runs, so a doctored
+ * file can neither make us run a weaker KDF silently (the parameters are also bound into
+ * the wrap key, see master-key.ts) nor make us allocate gigabytes or spin for hours.
+ */
+import { randomBytes, scrypt } from 'node:crypto';
+import { TamgaError } from '../../../shared/errors';
+
+export interface ScryptParams {
+  readonly name: 'scrypt';
+  readonly N: number;
+  readonly r: number;
+  readonly p: number;
+  /** 32 random bytes. */
+  readonly salt: Buffer;
+}
+
+/** Default cost: ≈0.33 s and 128 MiB per guess on a 2-core laptop of 2026. */
+export const DEFAULT_SCRYPT_LOG2N = 17;
+/** Creation never goes below the default; opening accepts up to the maximum. */
+export const MIN_SCRYPT_LOG2N = 17;
+export const MAX_SCRYPT_LOG2N = 22;
+export const SALT_BYTES = 32;
+const MAX_R = 32;
+const MAX_P = 16;
+
+export function newScryptParams(log2N: number = DEFAULT_SCRYPT_LOG2N): ScryptParams {
+  const params: ScryptParams = { name: 'scrypt', N: 2 ** log2N, r: 8, p: 1, salt: randomBytes(SALT_BYTES) };
+  checkScryptParams(params, { forCreation: true });
+  return params;
+}
+
+/** Throws UNSUPPORTED_VERSION for parameters this version will not run. */
+export function checkScryptParams(params: ScryptParams, options: { forCreation?: boolean } = {}): void {
+  const { N, r, p, salt } = params;
+  const log2N = Math.log2(N);
+  if (!Number.isInteger(N) || !Number.isInteger(log2N) || N < 2) {
+    throw new TamgaError('UNSUPPORTED_VERSION', `The vault's KDF parameter N=${String(N)} is not a power of two.`);
+  }
+  if (log2N > MAX_SCRYPT_LOG2N) {
+    throw new TamgaError(
+      'UNSUPPORTED_VERSION',
+      `The vault asks for scrypt N=2^${log2N}, above the supported maximum 2^${MAX_SCRYPT_LOG2N}; refusing to run it.`,
+      { log2N, max: MAX_SCRYPT_LOG2N },
+    );
+  }
+  if (options.forCreation && log2N < MIN_SCRYPT_LOG2N) {
+    throw new TamgaError('INVALID_ARGUMENT', `scrypt N must be at least 2^${MIN_SCRYPT_LOG2N} for a new vault.`);
+  }
+  if (!Number.isInteger(r) || r < 1 || r > MAX_R || !Number.isInteger(p) || p < 1 || p > MAX_P) {
+    throw new TamgaError('UNSUPPORTED_VERSION', `The vault's KDF parameters r=${String(r)}, p=${String(p)} are outside the supported range.`);
+  }
+  if (salt.length !== SALT_BYTES) {
+    throw new TamgaError('CORRUPT', `The vault's KDF salt is ${salt.length} bytes long; it must be ${SALT_BYTES}.`);
+  }
+}
+
+/** Passphrases are compared as Unicode NFC so that the same words typed on another OS unlock. */
+export function normalisePassphrase(passphrase: string): Buffer {
+  return Buffer.from(passphrase.normalize('NFC'), 'utf8');
+}
+
+export async function deriveKek(passphrase: string, params: ScryptParams): Promise<Buffer> {
+  checkScryptParams(params);
+  const { N, r, p, salt } = params;
+  // Node refuses scrypt above 32 MiB unless maxmem is raised; 128·N·r·p is what it needs.
+  const maxmem = 128 * N * r * p + 64 * 1024 * 1024;
+  const secret = normalisePassphrase(passphrase);
+  try {
+    return await new Promise<Buffer>((resolve, reject) => {
+      scrypt(secret, salt, 32, { N, r, p, maxmem }, (err, key) => (err ? reject(err) : resolve(key)));
+    });
+  } catch (err) {
+    throw new TamgaError('INTERNAL', `Key derivation failed: ${(err as Error).message}`, undefined, { cause: err });
+  } finally {
+    secret.fill(0);
+  }
+}

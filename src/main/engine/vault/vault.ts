@@ -1,0 +1,261 @@
+/**
+ * Create, unlock, lock and change the passphrase of a vault (DESIGN "Vault format v1").
+ *
+ * An `OpenVault` holds the keys in memory and the index open; `close()` zeroes the key
+ * buffers (best effort: JavaScript may have copied them) and releases the writer lock.
+ * Unlock checks everything it can before touching a file, so a wrong passphrase, a vault
+ * from the future or a doctored vault.json changes nothing on disk.
+ */
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { VaultInfo, VaultPublicInfo } from '../../../shared/api';
+import { TamgaError } from '../../../shared/errors';
+import { passphraseProblem } from '../../../shared/passphrase-policy';
+import { checkScryptParams, DEFAULT_SCRYPT_LOG2N, newScryptParams } from '../crypto/kdf';
+import { unwrapKey, wrapKey } from '../crypto/secretbox';
+import { keyFingerprint, newSigningSeed, signerFromSeed, type Signer } from '../crypto/signing';
+import { deriveSubkey } from '../crypto/subkeys';
+import { checkSchemaVersion, migrate, schemaVersion } from '../db/migrate';
+import { openIndex, type IndexDb } from '../db/open-index';
+import { fsyncDirectory, tempSiblingPath } from '../fs/atomic-write';
+import { fromFsError } from '../fs/fs-errors';
+import { crashPoint } from '../testing/crash-point';
+import { VAULT_FILE, vaultPaths, type VaultPaths } from './layout';
+import { newMasterKey, unwrapMasterKey, wrapMasterKey } from './master-key';
+import { acquireVaultLock, type VaultLock } from './vault-lock';
+import { readVaultFile, VAULT_FORMAT_VERSION, writeVaultFile, type VaultFile } from './vault-file';
+
+export interface VaultKeys {
+  readonly master: Buffer;
+  readonly index: Buffer;
+  readonly blob: Buffer;
+}
+
+export interface OpenVaultOptions {
+  /** Read-only: no writer lock, no clean-up, the index opened read-only (e.g. `tamga info`). */
+  readonly readonly?: boolean;
+}
+
+function checkPassphrase(passphrase: string): void {
+  const problem = passphraseProblem(passphrase);
+  if (problem !== null) throw new TamgaError('WEAK_PASSPHRASE', problem);
+}
+
+export function publicInfo(root: string, file: VaultFile): VaultPublicInfo {
+  const { N, r, p } = file.kdf;
+  return {
+    path: root,
+    formatVersion: file.formatVersion,
+    vaultId: file.vaultId,
+    keyFingerprint: file.signing.fingerprint,
+    publicKey: file.signing.publicKey,
+    kdf: { name: 'scrypt', N, r, p },
+    createdAt: file.createdAt,
+  };
+}
+
+export async function inspectVault(root: string): Promise<VaultPublicInfo> {
+  return publicInfo(root, await readVaultFile(vaultPaths(root).vaultFile));
+}
+
+/** Unwraps the signing seed and checks it against the public key that vault.json shows. */
+function openSigner(file: VaultFile, master: Buffer): Signer {
+  const wrapKeyBytes = deriveSubkey(master, file.vaultId, 'signingWrap');
+  const seed = unwrapKey(file.signing.wrappedSeed, wrapKeyBytes);
+  wrapKeyBytes.fill(0);
+  if (seed === null) throw new TamgaError('CORRUPT', 'The signing key in vault.json does not decrypt: the file was damaged or edited.');
+  const signer = signerFromSeed(seed);
+  seed.fill(0);
+  const publicKey = signer.publicKey.toString('hex');
+  if (publicKey !== file.signing.publicKey || keyFingerprint(signer.publicKey) !== file.signing.fingerprint) {
+    signer.destroy();
+    throw new TamgaError('CORRUPT', 'The public key or fingerprint in vault.json does not match the vault signing key: vault.json was edited.');
+  }
+  return signer;
+}
+
+async function emptyDirectory(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  for (const entry of await readdir(dir)) await rm(join(dir, entry), { recursive: true, force: true });
+}
+
+export class OpenVault {
+  private closed = false;
+
+  constructor(
+    readonly paths: VaultPaths,
+    private file: VaultFile,
+    readonly keys: VaultKeys,
+    readonly signer: Signer,
+    readonly db: IndexDb,
+    private readonly lock: VaultLock | null,
+  ) {}
+
+  get readonly(): boolean {
+    return this.lock === null;
+  }
+
+  get vaultFile(): VaultFile {
+    return this.file;
+  }
+
+  info(): VaultInfo {
+    this.assertOpen();
+    const { n } = this.db.prepare('SELECT count(*) AS n FROM items').get() as { n: number };
+    return { ...publicInfo(this.paths.root, this.file), itemCount: n, schemaVersion: schemaVersion(this.db) };
+  }
+
+  /** Rewraps the master key under a new passphrase: one atomic replacement of vault.json. */
+  async changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
+    this.assertOpen();
+    if (this.readonly) throw new TamgaError('INVALID_ARGUMENT', 'The vault is open read-only.');
+    checkPassphrase(newPassphrase);
+    const context = { formatVersion: this.file.formatVersion, vaultId: this.file.vaultId, kdf: this.file.kdf };
+    const check = await unwrapMasterKey(this.file.masterKey, oldPassphrase, context);
+    const same = timingSafeEqual(check, this.keys.master);
+    check.fill(0);
+    if (!same) throw new TamgaError('CORRUPT', 'vault.json changed on disk while the vault was open.');
+    const currentLog2N = Math.log2(this.file.kdf.N);
+    const kdf = newScryptParams(Math.max(currentLog2N, DEFAULT_SCRYPT_LOG2N));
+    const masterKey = await wrapMasterKey(this.keys.master, newPassphrase, { ...context, kdf });
+    const next: VaultFile = { ...this.file, kdf, masterKey };
+    crashPoint('passwd:wrapped');
+    await writeVaultFile(this.paths.vaultFile, next, 'passwd');
+    this.file = next;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.db.close();
+    } finally {
+      this.signer.destroy();
+      for (const key of Object.values(this.keys)) key.fill(0);
+      this.lock?.release();
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new TamgaError('VAULT_LOCKED', 'The vault is locked.');
+  }
+}
+
+/** Opens with an already unwrapped master key (after unlock, or right after creation). */
+async function openWithMasterKey(root: string, file: VaultFile, master: Buffer, options: OpenVaultOptions): Promise<OpenVault> {
+  const paths = vaultPaths(root);
+  const keys: VaultKeys = {
+    master,
+    index: deriveSubkey(master, file.vaultId, 'index'),
+    blob: deriveSubkey(master, file.vaultId, 'blob'),
+  };
+  const wipe = (): void => Object.values(keys).forEach((k) => k.fill(0));
+  let signer: Signer | undefined;
+  let lock: VaultLock | null = null;
+  try {
+    signer = openSigner(file, master);
+    if (!options.readonly) {
+      lock = acquireVaultLock(paths.lockFile);
+      // Only the lock holder may clean up: these are another writer's half-done files otherwise.
+      await emptyDirectory(paths.tmpDir);
+      await rm(tempSiblingPath(paths.vaultFile), { force: true });
+      await mkdir(paths.blobsDir, { recursive: true, mode: 0o700 });
+      await mkdir(paths.thumbsDir, { recursive: true, mode: 0o700 });
+    }
+    const db = await openIndex(paths.indexFile, keys.index, { create: false, readonly: options.readonly ?? false });
+    try {
+      // A read-only open never changes the schema; it only refuses one from the future.
+      if (options.readonly) checkSchemaVersion(db);
+      else migrate(db);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    return new OpenVault(paths, file, keys, signer, db, lock);
+  } catch (err) {
+    signer?.destroy();
+    lock?.release();
+    wipe();
+    throw err instanceof TamgaError ? err : fromFsError(err, 'opening the vault');
+  }
+}
+
+export async function unlockVault(root: string, passphrase: string, options: OpenVaultOptions = {}): Promise<OpenVault> {
+  const file = await readVaultFile(vaultPaths(root).vaultFile);
+  checkScryptParams(file.kdf);
+  const master = await unwrapMasterKey(file.masterKey, passphrase, file);
+  return openWithMasterKey(root, file, master, options);
+}
+
+async function assertEmptyOrMissing(root: string): Promise<void> {
+  try {
+    const entries = await readdir(root);
+    if (entries.length > 0) {
+      throw new TamgaError('ALREADY_EXISTS', `${root} is not empty; a new vault needs an empty or new folder.`, { path: root });
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code === 'ENOTDIR') throw new TamgaError('ALREADY_EXISTS', `${root} is a file, not a folder.`, { path: root });
+    throw fromFsError(err, `checking ${root}`);
+  }
+}
+
+/**
+ * Builds the whole vault in a hidden sibling folder and renames it into place, so that a
+ * crash during creation leaves no half-made vault under the chosen name.
+ */
+export async function createVault(root: string, passphrase: string, options: { log2N?: number } = {}): Promise<OpenVault> {
+  checkPassphrase(passphrase);
+  await assertEmptyOrMissing(root);
+  const parent = dirname(root);
+  const staging = join(parent, `.${basename(root)}.creating-${randomUUID()}`);
+  const vaultId = randomUUID();
+  const kdf = newScryptParams(options.log2N ?? DEFAULT_SCRYPT_LOG2N);
+  const master = newMasterKey();
+  try {
+    await mkdir(parent, { recursive: true });
+    await mkdir(staging, { mode: 0o700 });
+    const paths = vaultPaths(staging);
+    for (const dir of [paths.blobsDir, paths.thumbsDir, paths.tmpDir]) await mkdir(dir, { mode: 0o700 });
+    const seed = newSigningSeed();
+    const signer = signerFromSeed(seed);
+    const signingWrap = deriveSubkey(master, vaultId, 'signingWrap');
+    const file: VaultFile = {
+      formatVersion: VAULT_FORMAT_VERSION,
+      vaultId,
+      createdAt: new Date().toISOString(),
+      kdf,
+      masterKey: await wrapMasterKey(master, passphrase, { formatVersion: VAULT_FORMAT_VERSION, vaultId, kdf }),
+      signing: {
+        alg: 'ed25519',
+        publicKey: signer.publicKey.toString('hex'),
+        fingerprint: keyFingerprint(signer.publicKey),
+        wrappedSeed: wrapKey(seed, signingWrap),
+      },
+    };
+    seed.fill(0);
+    signingWrap.fill(0);
+    signer.destroy();
+    const indexKey = deriveSubkey(master, vaultId, 'index');
+    const db = await openIndex(paths.indexFile, indexKey, { create: true });
+    indexKey.fill(0);
+    try {
+      migrate(db);
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      db.close();
+    }
+    await writeVaultFile(join(staging, VAULT_FILE), file, 'init');
+    // rename() replaces an empty directory on POSIX; remove it first for Windows.
+    await rmdir(root).catch(() => undefined);
+    await rename(staging, root);
+    await fsyncDirectory(parent);
+    return await openWithMasterKey(root, file, master, {});
+  } catch (err) {
+    master.fill(0);
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    throw err instanceof TamgaError ? err : fromFsError(err, `creating the vault in ${root}`);
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The error contract shared by the engine, the CLI and the window.
+ *
+ * Every failure that crosses the API is a `TamgaErrorData`: a code a person can act on,
+ * a plain-language message, and optional structured details. Codes are stable: the UI
+ * translates them and scripts match on them, so never rename one.
+ */
+
+export const ERROR_CODES = [
+  /** The passphrase does not unwrap the vault's master key. */
+  'WRONG_PASSPHRASE',
+  /** The call needs an unlocked vault and the vault is locked (or was never opened). */
+  'VAULT_LOCKED',
+  /** Another process holds the vault open for writing. */
+  'VAULT_IN_USE',
+  /** The directory is not a Tamga vault (no or unreadable vault.json). */
+  'NOT_A_VAULT',
+  /** A vault or blob written by a newer Tamga, or with parameters this version refuses. */
+  'UNSUPPORTED_VERSION',
+  /** Stored bytes fail their integrity checks: tampering, bit rot or a bad copy. */
+  'CORRUPT',
+  /** The disk is full; nothing half-written was kept. */
+  'DISK_FULL',
+  /** The target exists already (e.g. init into a non-empty directory). */
+  'ALREADY_EXISTS',
+  /** A file or item that was asked for does not exist. */
+  'NOT_FOUND',
+  /** The operating system refused access. */
+  'PERMISSION_DENIED',
+  /** The caller passed something malformed. */
+  'INVALID_ARGUMENT',
+  /** The passphrase is too weak to protect a vault. */
+  'WEAK_PASSPHRASE',
+  /** The operation was cancelled by the user; what fully finished is kept. */
+  'CANCELLED',
+  /** An unexpected failure; details say what happened. */
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface TamgaErrorData {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** The one error class every layer throws and catches; it survives a structured clone as data. */
+export class TamgaError extends Error implements TamgaErrorData {
+  readonly code: ErrorCode;
+  readonly details?: Readonly<Record<string, unknown>>;
+
+  constructor(code: ErrorCode, message: string, details?: Readonly<Record<string, unknown>>, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'TamgaError';
+    this.code = code;
+    if (details !== undefined) this.details = details;
+  }
+
+  toData(): TamgaErrorData {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+
+  static fromData(data: TamgaErrorData): TamgaError {
+    return new TamgaError(data.code, data.message, data.details);
+  }
+}
+
+/** A result as it crosses a process or IPC boundary: errors as data, never thrown across. */
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: TamgaErrorData };
+
+export function assertNever(value: never): never {
+  throw new TamgaError('INTERNAL', `Unhandled case: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,64 @@
+// The migration runner and each migration, on a real (encrypted) SQLite file.
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkSchemaVersion, latestSchemaVersion, migrate, schemaVersion } from '../../src/main/engine/db/migrate';
+import { MIGRATIONS } from '../../src/main/engine/db/migrations';
+import { openIndex, type IndexDb } from '../../src/main/engine/db/open-index';
+import { removeTempDirs, tempDir } from '../helpers/temp-vault';
+
+afterAll(removeTempDirs);
+
+async function freshDb(): Promise<IndexDb> {
+  return openIndex(join(await tempDir(), 'index.db'), randomBytes(32), { create: true });
+}
+
+function tables(db: IndexDb): string[] {
+  return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+}
+
+describe('the migration runner', () => {
+  it('numbers migrations 1, 2, 3 … with no gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('brings a new database to the latest version and is a no-op the second time', async () => {
+    const db = await freshDb();
+    expect(migrate(db)).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(schemaVersion(db)).toBe(latestSchemaVersion());
+    expect(migrate(db)).toEqual([]);
+    db.close();
+  });
+
+  it('refuses a database from the future without changing it', async () => {
+    const db = await freshDb();
+    migrate(db);
+    db.pragma(`user_version = ${latestSchemaVersion() + 1}`);
+    expect(() => migrate(db)).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_VERSION' }));
+    expect(() => checkSchemaVersion(db)).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_VERSION' }));
+    expect(schemaVersion(db)).toBe(latestSchemaVersion() + 1);
+    db.close();
+  });
+
+  it('rolls back a failing migration entirely, user_version included', async () => {
+    const db = await freshDb();
+    const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', up: 'CREATE TABLE half (x); SELECT * FROM no_such_table;' }];
+    expect(() => migrate(db, broken)).toThrow(/no_such_table/);
+    expect(schemaVersion(db)).toBe(latestSchemaVersion());
+    expect(tables(db)).not.toContain('half');
+    db.close();
+  });
+});
+
+describe('migration 1 (initial)', () => {
+  it('creates settings and items, with sha256 and blob_id unique', async () => {
+    const db = await freshDb();
+    migrate(db, MIGRATIONS.slice(0, 1));
+    expect(tables(db)).toEqual(['items', 'settings']);
+    const insert = db.prepare('INSERT INTO items (id, sha256, size, blob_id, imported_at) VALUES (?, ?, ?, ?, ?)');
+    insert.run('a', 'ff'.repeat(32), 1, '00'.repeat(16), '2026-01-01T00:00:00Z');
+    expect(() => insert.run('b', 'ff'.repeat(32), 1, '11'.repeat(16), '2026-01-01T00:00:00Z')).toThrow(/UNIQUE/);
+    expect(() => insert.run('c', 'ee'.repeat(32), -1, '22'.repeat(16), '2026-01-01T00:00:00Z')).toThrow(/CHECK/);
+    db.close();
+  });
+});
