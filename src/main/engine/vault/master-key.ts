@@ -18,13 +18,14 @@ export function newMasterKey(): Buffer {
   return randomBytes(MASTER_KEY_BYTES);
 }
 
-interface WrapContext {
+export interface WrapContext {
   readonly formatVersion: number;
   readonly vaultId: string;
   readonly kdf: ScryptParams;
 }
 
-function wrapKeyFromKek(kek: Buffer, context: WrapContext): Buffer {
+/** The RFC 8785 canonical JSON that the wrap key binds (documented in docs/formats.md). */
+export function wrapContextJson(context: WrapContext): string {
   const { name, N, r, p, salt } = context.kdf;
   const bound = canonicalize({
     purpose: WRAP_PURPOSE,
@@ -33,7 +34,11 @@ function wrapKeyFromKek(kek: Buffer, context: WrapContext): Buffer {
     kdf: { name, N, r, p, salt: salt.toString('base64') },
   });
   if (bound === undefined) throw new TamgaError('INTERNAL', 'Could not canonicalise the wrap context.');
-  return createHmac('sha256', kek).update(bound, 'utf8').digest();
+  return bound;
+}
+
+export function wrapKeyFromKek(kek: Buffer, context: WrapContext): Buffer {
+  return createHmac('sha256', kek).update(wrapContextJson(context), 'utf8').digest();
 }
 
 export async function wrapMasterKey(masterKey: Buffer, passphrase: string, context: WrapContext): Promise<WrappedKey> {

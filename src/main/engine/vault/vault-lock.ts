@@ -6,6 +6,7 @@
  * between two processes "cleaning up" the same stale lock. A second process, or a second
  * open in the same process, gets VAULT_IN_USE at once.
  */
+import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { TamgaError } from '../../../shared/errors';
 import { fromFsError } from '../fs/fs-errors';
@@ -27,6 +28,7 @@ export function acquireVaultLock(lockFile: string): VaultLock {
   let db: Database.Database;
   try {
     db = new Database(lockFile, { timeout: 0 });
+    chmodSync(lockFile, 0o600);
   } catch (err) {
     throw fromFsError(err, 'opening the vault lock');
   }

@@ -7,7 +7,7 @@
  * from the future or a doctored vault.json changes nothing on disk.
  */
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { VaultInfo, VaultPublicInfo } from '../../../shared/api';
 import { TamgaError } from '../../../shared/errors';
@@ -247,6 +247,8 @@ export async function createVault(root: string, passphrase: string, options: { l
     } finally {
       db.close();
     }
+    // SQLite creates files with the process umask; nobody else on the machine needs to read them.
+    await chmod(paths.indexFile, 0o600);
     await writeVaultFile(join(staging, VAULT_FILE), file, 'init');
     // rename() replaces an empty directory on POSIX; remove it first for Windows.
     await rmdir(root).catch(() => undefined);
