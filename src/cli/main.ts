@@ -3,7 +3,11 @@
  * auditors. Exit 0 ok, 1 a check failed, 2 usage or operational error (one line on stderr).
  */
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit';
+import { registerExtract } from './commands/extract';
+import { registerImport } from './commands/import';
 import { registerInfo } from './commands/info';
+import { registerItems } from './commands/items';
 import { registerInit } from './commands/init';
 import { registerPasswd } from './commands/passwd';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes';
@@ -23,6 +27,10 @@ export function buildProgram(): Command {
   registerInit(program);
   registerInfo(program);
   registerPasswd(program);
+  registerImport(program);
+  registerItems(program);
+  registerExtract(program);
+  registerAudit(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -31,7 +39,8 @@ export function buildProgram(): Command {
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     await buildProgram().parseAsync([...argv]);
-    return EXIT_OK;
+    // Commands that report a check (audit) or partial failure (import) set exitCode.
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (err) {
     if (err instanceof CommanderError) {
       // Help and version are successful exits; any other parse error is a usage error.

@@ -7,6 +7,9 @@
  * data (no Buffers, no class instances); failures are `TamgaError`s with a code.
  */
 
+import type { ImportProgress, ImportRequest, ImportSummary } from './import';
+import type { AuditReport, ExtractRequest, ExtractResult, ItemDetail, ItemSummary } from './items';
+
 /** What anyone can read from vault.json without the passphrase. */
 export interface VaultPublicInfo {
   readonly path: string;
@@ -25,11 +28,15 @@ export interface VaultInfo extends VaultPublicInfo {
   readonly itemCount: number;
   /** The index schema version (SQLite user_version). */
   readonly schemaVersion: number;
+  /** Whether imports also compute SHA-1 and MD5 (for forensic tools that use them). */
+  readonly legacyHashes: boolean;
 }
 
 export interface CreateVaultRequest {
   readonly path: string;
   readonly passphrase: string;
+  /** Also compute SHA-1 and MD5 on import. */
+  readonly legacyHashes?: boolean;
 }
 
 export interface UnlockVaultRequest {
@@ -56,7 +63,27 @@ export interface TamgaApi {
   vaultInfo(): Promise<VaultInfo>;
   /** Rewraps the master key under a new passphrase; no data is re-encrypted. */
   changePassphrase(request: ChangePassphraseRequest): Promise<void>;
+  /** Imports files and folders; progress arrives as `importProgress` events. */
+  importFiles(request: ImportRequest): Promise<ImportSummary>;
+  /** Stops the running import after the file in progress is abandoned; what finished stays. */
+  cancelImport(): Promise<void>;
+  listItems(): Promise<ItemSummary[]>;
+  /** One item by id or SHA-256 (prefix of 8+ hex digits), with everything known about it. */
+  getItem(ref: string): Promise<ItemDetail>;
+  /** Writes the original, byte-exact, to a new file and logs an `extracted` event. */
+  extractItem(request: ExtractRequest): Promise<ExtractResult>;
+  /** Decrypts and checks every blob, every custody chain, and looks for orphans. */
+  auditVault(): Promise<AuditReport>;
 }
+
+/** Events the engine pushes while a call runs. */
+export type ApiEvent = { readonly type: 'importProgress'; readonly progress: ImportProgress };
+
+/**
+ * Calls that must not wait behind the call in progress (the engine host otherwise runs
+ * calls one at a time): cancelling an import is only useful while the import runs.
+ */
+export const IMMEDIATE_METHODS: readonly ApiMethod[] = ['cancelImport'];
 
 export type ApiMethod = keyof TamgaApi;
 
@@ -71,6 +98,12 @@ export const API_METHODS = [
   'lockVault',
   'vaultInfo',
   'changePassphrase',
+  'importFiles',
+  'cancelImport',
+  'listItems',
+  'getItem',
+  'extractItem',
+  'auditVault',
 ] as const satisfies readonly ApiMethod[];
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

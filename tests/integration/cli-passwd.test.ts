@@ -1,8 +1,12 @@
 // `tamga passwd`: the new passphrase works, the old one stops working, and a crash at any
 // step of the rewrite leaves exactly one of them working.
+import { randomBytes } from 'node:crypto';
 import { readdir, writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vaultChainName } from '../../src/shared/custody';
+import { readChain, verifyStoredChains } from '../../src/main/engine/custody/store';
 import { unlockVault } from '../../src/main/engine/vault/vault';
 import { runTamga } from '../helpers/child-process';
 import { copyVault, makeVault, OTHER_PASSPHRASE, PASSPHRASE, removeTempDirs, tempDir } from '../helpers/temp-vault';
@@ -29,9 +33,11 @@ async function opensWith(root: string, passphrase: string): Promise<boolean> {
 describe('tamga passwd', () => {
   it('makes the new passphrase work and the old one fail, keeping the same keys', async () => {
     const root = await copyVault(base);
-    const before = await unlockVault(root, PASSPHRASE, { readonly: true });
+    const before = await unlockVault(root, PASSPHRASE);
     const fingerprint = before.info().keyFingerprint;
-    const blobKey = Buffer.from(before.keys.blob);
+    const content = randomBytes(3 * 1024 * 1024 + 7);
+    const pending = await before.store.write('blobs', Readable.from([content]));
+    await pending.commit();
     before.close();
 
     const result = await runTamga(['passwd', root, '--new-passphrase-file', newPassphraseFile], { TAMGA_PASSPHRASE: PASSPHRASE });
@@ -42,8 +48,14 @@ describe('tamga passwd', () => {
     expect(await opensWith(root, PASSPHRASE)).toBe(false);
     const after = await unlockVault(root, OTHER_PASSPHRASE);
     // Same master key, so the same subkeys: every blob and the index still decrypt.
-    expect(after.keys.blob.equals(blobKey)).toBe(true);
+    const blob = await after.store.open('blobs', pending.result.blobId);
+    expect((await blob.read(0, blob.size)).equals(content)).toBe(true);
+    await blob.close();
     expect(after.info().keyFingerprint).toBe(fingerprint);
+    // The vault's own custody chain records both acts, signed and linked.
+    const chain = readChain(after.db, vaultChainName(after.info().vaultId));
+    expect(chain.map((e) => e.event.type)).toEqual(['vault-created', 'passphrase-changed']);
+    expect(verifyStoredChains(after.db, after.signer.publicKey)).toEqual([]);
     after.close();
   });
 

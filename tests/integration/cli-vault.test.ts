@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestSchemaVersion } from '../../src/main/engine/db/migrate';
 import { run, runTamga, TAMGA_BIN } from '../helpers/child-process';
 import { PASSPHRASE, removeTempDirs, tempDir } from '../helpers/temp-vault';
 
@@ -42,7 +43,7 @@ describe('tamga init and info', () => {
   it('info with a passphrase adds the item count (read-only, the vault may be open elsewhere)', async () => {
     const info = await runTamga(['info', root, '--json'], { TAMGA_PASSPHRASE: PASSPHRASE });
     expect(info.code).toBe(0);
-    expect(JSON.parse(info.stdout)).toMatchObject({ itemCount: 0, schemaVersion: 1, locked: false });
+    expect(JSON.parse(info.stdout)).toMatchObject({ itemCount: 0, schemaVersion: latestSchemaVersion(), locked: false });
     const text = await runTamga(['info', root], { TAMGA_PASSPHRASE: PASSPHRASE });
     expect(text.stdout).toMatch(/^Items\s+0$/m);
     expect(fingerprintIn(text.stdout)).toBe(fingerprintIn(initOutput));

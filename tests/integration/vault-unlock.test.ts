@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TamgaError } from '../../src/shared/errors';
+import { latestSchemaVersion } from '../../src/main/engine/db/migrate';
 import { unlockVault } from '../../src/main/engine/vault/vault';
 import { copyVault, editJson, type VaultJson, makeVault, PASSPHRASE, removeTempDirs, snapshot } from '../helpers/temp-vault';
 
@@ -31,7 +32,7 @@ describe('unlock', () => {
     vault.close();
     expect(info.formatVersion).toBe(1);
     expect(info.itemCount).toBe(0);
-    expect(info.schemaVersion).toBe(1);
+    expect(info.schemaVersion).toBe(latestSchemaVersion());
     expect(info.keyFingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(info.kdf).toEqual({ name: 'scrypt', N: 2 ** 17, r: 8, p: 1 });
   });

@@ -1,6 +1,7 @@
 /** `tamga init <dir>`: create a vault and print the key fingerprint its owner publishes. */
 import type { Command } from 'commander';
 import { createEngine } from '../../main/engine/api';
+import { defaultActor } from '../../main/engine/version';
 import { printJson } from '../output';
 import { requirePassphrase } from '../passphrase';
 import { printVaultDetails } from '../vault-format';
@@ -11,17 +12,18 @@ export function registerInit(program: Command): void {
     .description('create a new vault in an empty or new folder')
     .argument('<dir>', 'the vault folder')
     .option('--passphrase-file <file>', 'read the passphrase from this file')
+    .option('--legacy-hashes', 'also compute SHA-1 and MD5 on import, for forensic tools that use them')
     .option('--json', 'print the result as JSON')
-    .action(async (dir: string, opts: { passphraseFile?: string; json?: boolean }) => {
+    .action(async (dir: string, opts: { passphraseFile?: string; legacyHashes?: boolean; json?: boolean }) => {
       const passphrase = await requirePassphrase({
         file: opts.passphraseFile,
         envVar: 'TAMGA_PASSPHRASE',
         label: 'New vault passphrase',
         confirm: true,
       });
-      const engine = createEngine();
+      const engine = createEngine({ actor: defaultActor('cli') });
       try {
-        const info = await engine.createVault({ path: dir, passphrase });
+        const info = await engine.createVault({ path: dir, passphrase, legacyHashes: opts.legacyHashes === true });
         if (opts.json) printJson(info);
         else {
           process.stdout.write('Vault created. Publish the key fingerprint so that others can check your bundles.\n\n');

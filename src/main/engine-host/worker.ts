@@ -2,9 +2,11 @@
  * The engine worker: a worker_threads thread that owns the engine, so that hashing,
  * encryption, scrypt and SQLite never block the Electron main thread. It answers each
  * HostMessage with a WorkerMessage, one at a time and in order (the engine has a single
- * writer and sees one call at a time), and exits after a `close`.
+ * writer and sees one call at a time), except the IMMEDIATE_METHODS (cancelling an import
+ * must not wait for the import), and exits after a `close`.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
+import { IMMEDIATE_METHODS } from '../../shared/api';
 import { createEngine } from '../engine/api';
 import { toErrorData } from '../error-data';
 import { dispatch } from './dispatch';
@@ -39,5 +41,9 @@ async function handle(message: HostMessage): Promise<void> {
 }
 
 port.on('message', (message: HostMessage) => {
+  if (message.kind === 'call' && IMMEDIATE_METHODS.includes(message.method)) {
+    void handle(message);
+    return;
+  }
   queue = queue.then(() => handle(message));
 });

@@ -30,6 +30,12 @@ export const ARGUMENT_SHAPES: { readonly [M in ApiMethod]: ShapeOf<M> } = {
   lockVault: 'none',
   vaultInfo: 'none',
   changePassphrase: 'object',
+  importFiles: 'object',
+  cancelImport: 'none',
+  listItems: 'none',
+  getItem: 'string',
+  extractItem: 'object',
+  auditVault: 'none',
 };
 
 function isPlainObject(value: unknown): boolean {

@@ -12,6 +12,7 @@ import { basename, dirname, join } from 'node:path';
 import type { VaultInfo, VaultPublicInfo } from '../../../shared/api';
 import { TamgaError } from '../../../shared/errors';
 import { passphraseProblem } from '../../../shared/passphrase-policy';
+import type { HashName } from '../crypto/blob-writer';
 import { checkScryptParams, DEFAULT_SCRYPT_LOG2N, newScryptParams } from '../crypto/kdf';
 import { unwrapKey, wrapKey } from '../crypto/secretbox';
 import { keyFingerprint, newSigningSeed, signerFromSeed, type Signer } from '../crypto/signing';
@@ -19,6 +20,11 @@ import { deriveSubkey } from '../crypto/subkeys';
 import { checkSchemaVersion, migrate, schemaVersion } from '../db/migrate';
 import { openIndex, type IndexDb } from '../db/open-index';
 import { fsyncDirectory, tempSiblingPath } from '../fs/atomic-write';
+import { vaultChainName } from '../../../shared/custody';
+import { BlobStore } from '../blobs/blob-store';
+import { appendEvent } from '../custody/store';
+import { defaultActor } from '../version';
+import { recoverPendingBlobs } from '../blobs/pending-blobs';
 import { fromFsError } from '../fs/fs-errors';
 import { crashPoint } from '../testing/crash-point';
 import { VAULT_FILE, vaultPaths, type VaultPaths } from './layout';
@@ -35,6 +41,8 @@ export interface VaultKeys {
 export interface OpenVaultOptions {
   /** Read-only: no writer lock, no clean-up, the index opened read-only (e.g. `tamga info`). */
   readonly readonly?: boolean;
+  /** Recorded as the actor of custody events; defaults to the engine's name and version. */
+  readonly actor?: string;
 }
 
 function checkPassphrase(passphrase: string): void {
@@ -82,6 +90,8 @@ async function emptyDirectory(dir: string): Promise<void> {
 
 export class OpenVault {
   private closed = false;
+  /** The encrypted files (originals and thumbnails) of this vault. */
+  readonly store: BlobStore;
 
   constructor(
     readonly paths: VaultPaths,
@@ -90,7 +100,11 @@ export class OpenVault {
     readonly signer: Signer,
     readonly db: IndexDb,
     private readonly lock: VaultLock | null,
-  ) {}
+    /** Who acts, as custody events record it (e.g. "tamga-cli 0.1.0"). */
+    readonly actor: string,
+  ) {
+    this.store = new BlobStore(paths.root, paths.tmpDir, keys.blob);
+  }
 
   get readonly(): boolean {
     return this.lock === null;
@@ -100,10 +114,24 @@ export class OpenVault {
     return this.file;
   }
 
+  /**
+   * SHA-1 and MD5 besides SHA-256, for forensic tools that still index by them. Off by
+   * default: they cost import speed, and SHA-256 is what Tamga's own checks rely on.
+   */
+  get legacyHashes(): HashName[] {
+    const value = this.db.prepare("SELECT value FROM settings WHERE key = 'legacy_hashes'").pluck().get();
+    return value === 'on' ? ['sha1', 'md5'] : [];
+  }
+
+  setLegacyHashes(enabled: boolean): void {
+    this.assertOpen();
+    this.db.prepare("INSERT INTO settings (key, value) VALUES ('legacy_hashes', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(enabled ? 'on' : 'off');
+  }
+
   info(): VaultInfo {
     this.assertOpen();
     const { n } = this.db.prepare('SELECT count(*) AS n FROM items').get() as { n: number };
-    return { ...publicInfo(this.paths.root, this.file), itemCount: n, schemaVersion: schemaVersion(this.db) };
+    return { ...publicInfo(this.paths.root, this.file), itemCount: n, schemaVersion: schemaVersion(this.db), legacyHashes: this.legacyHashes.length > 0 };
   }
 
   /** Rewraps the master key under a new passphrase: one atomic replacement of vault.json. */
@@ -123,6 +151,12 @@ export class OpenVault {
     crashPoint('passwd:wrapped');
     await writeVaultFile(this.paths.vaultFile, next, 'passwd');
     this.file = next;
+    appendEvent(this.db, this.signer, {
+      chain: vaultChainName(next.vaultId),
+      type: 'passphrase-changed',
+      actor: this.actor,
+      data: { kdf: { name: kdf.name, N: kdf.N, r: kdf.r, p: kdf.p } },
+    });
   }
 
   close(): void {
@@ -172,7 +206,14 @@ async function openWithMasterKey(root: string, file: VaultFile, master: Buffer, 
       db.close();
       throw err;
     }
-    return new OpenVault(paths, file, keys, signer, db, lock);
+    const vault = new OpenVault(paths, file, keys, signer, db, lock, options.actor ?? defaultActor());
+    try {
+      if (!options.readonly) await recoverPendingBlobs(db, vault.store);
+    } catch (err) {
+      vault.close();
+      throw err;
+    }
+    return vault;
   } catch (err) {
     signer?.destroy();
     lock?.release();
@@ -206,7 +247,7 @@ async function assertEmptyOrMissing(root: string): Promise<void> {
  * Builds the whole vault in a hidden sibling folder and renames it into place, so that a
  * crash during creation leaves no half-made vault under the chosen name.
  */
-export async function createVault(root: string, passphrase: string, options: { log2N?: number } = {}): Promise<OpenVault> {
+export async function createVault(root: string, passphrase: string, options: { log2N?: number; actor?: string } = {}): Promise<OpenVault> {
   checkPassphrase(passphrase);
   await assertEmptyOrMissing(root);
   const parent = dirname(root);
@@ -237,15 +278,22 @@ export async function createVault(root: string, passphrase: string, options: { l
     };
     seed.fill(0);
     signingWrap.fill(0);
-    signer.destroy();
     const indexKey = deriveSubkey(master, vaultId, 'index');
     const db = await openIndex(paths.indexFile, indexKey, { create: true });
     indexKey.fill(0);
     try {
       migrate(db);
+      appendEvent(db, signer, {
+        chain: vaultChainName(vaultId),
+        type: 'vault-created',
+        actor: options.actor ?? defaultActor(),
+        data: { formatVersion: VAULT_FORMAT_VERSION, keyFingerprint: file.signing.fingerprint, kdf: { name: kdf.name, N: kdf.N, r: kdf.r, p: kdf.p } },
+        at: file.createdAt,
+      });
       db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       db.close();
+      signer.destroy();
     }
     // SQLite creates files with the process umask; nobody else on the machine needs to read them.
     await chmod(paths.indexFile, 0o600);
@@ -254,7 +302,7 @@ export async function createVault(root: string, passphrase: string, options: { l
     await rmdir(root).catch(() => undefined);
     await rename(staging, root);
     await fsyncDirectory(parent);
-    return await openWithMasterKey(root, file, master, {});
+    return await openWithMasterKey(root, file, master, options.actor === undefined ? {} : { actor: options.actor });
   } catch (err) {
     master.fill(0);
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);

@@ -1,5 +1,7 @@
 /** Every schema migration, in order. Append only; a shipped migration is never edited. */
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-custody';
+import { migration0003 } from './0003-import';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];

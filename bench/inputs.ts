@@ -1,0 +1,53 @@
+/**
+ * Benchmark inputs, generated (never committed): a large video-like file of random bytes,
+ * and 12 MP JPEGs with camera EXIF made with sharp.
+ */
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import sharp from 'sharp';
+
+/** Writes `size` pseudo-random bytes (AES-CTR keystream: incompressible, fast) to `path`. */
+export async function writeRandomFile(path: string, size: number): Promise<void> {
+  const cipher = createCipheriv('aes-256-ctr', randomBytes(32), randomBytes(16));
+  const block = Buffer.alloc(4 * 1024 * 1024);
+  let left = size;
+  const source = Readable.from(
+    (function* () {
+      while (left > 0) {
+        const n = Math.min(left, block.length);
+        left -= n;
+        yield cipher.update(block.subarray(0, n));
+      }
+    })(),
+  );
+  await pipeline(source, createWriteStream(path));
+}
+
+/** `count` distinct 4000×3000 JPEGs with EXIF (make, model, date, GPS), in `dir`. */
+export async function writePhotos(dir: string, count: number): Promise<number> {
+  await mkdir(dir, { recursive: true });
+  let bytes = 0;
+  // One noisy base image, blurred to look like a photo's detail rather than pure noise.
+  const base = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+    .blur(1.2)
+    .raw()
+    .toBuffer();
+  for (let i = 0; i < count; i++) {
+    // Vary a corner so every photo has distinct content (dedup would otherwise skip them).
+    base.writeUInt32LE(i, 0);
+    const jpeg = await sharp(base, { raw: { width: 4000, height: 3000, channels: 3 } })
+      .jpeg({ quality: 88 })
+      .withExif({
+        IFD0: { Make: 'BenchCam', Model: `Model ${i % 7}`, DateTime: '2021:01:10 08:14:00' },
+        IFD2: { DateTimeOriginal: '2021:01:10 08:14:00', OffsetTimeOriginal: '+06:00' },
+      })
+      .toBuffer();
+    bytes += jpeg.length;
+    await writeFile(join(dir, `IMG_${String(i).padStart(4, '0')}.JPG`), jpeg);
+  }
+  return bytes;
+}

@@ -1,0 +1,163 @@
+/**
+ * Imports one file: the single read of the source (hash + encrypt in one pass), dedup,
+ * then — for new content — metadata and thumbnails read back from the encrypted copy
+ * (so they describe exactly the archived bytes, even if the source changes meanwhile),
+ * and finally the index rows and the custody event in one transaction.
+ *
+ * Crash safety: nothing is referenced before it is durable (blob fsynced and renamed
+ * before the rows commit), and blobs moved in before their rows are noted in
+ * pending_blobs so that a crash leaves no unexplained file (see pending-blobs.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Stats } from 'node:fs';
+import { basename } from 'node:path';
+import type { ImportedFile } from '../../../shared/import';
+import type { BlobStore, PendingBlob } from '../blobs/blob-store';
+import { clearPending, notePending } from '../blobs/pending-blobs';
+import type { HashName } from '../crypto/blob-writer';
+import type { Signer } from '../crypto/signing';
+import { appendEvent } from '../custody/store';
+import type { IndexDb } from '../db/open-index';
+import { addTags, insertAcquisition, insertItem, itemIdBySha256, type AcquisitionRow } from '../items/item-rows';
+import { crashPoint } from '../testing/crash-point';
+import { describeContent, type ContentDescription } from './describe-content';
+import type { KeyedMutex } from './keyed-mutex';
+import { extensionMismatch } from '../metadata/extension';
+import { sniff } from '../metadata/sniff';
+import { openSource } from './read-source';
+
+export interface ImportContext {
+  readonly db: IndexDb;
+  readonly store: BlobStore;
+  readonly signer: Signer;
+  readonly actor: string;
+  readonly importId: string;
+  readonly hashes: readonly HashName[];
+  readonly tags: readonly string[];
+  readonly signal: AbortSignal;
+  /** Serialises the dedup decision of files with the same content imported at once. */
+  readonly contentLocks: KeyedMutex;
+}
+
+function isoOrNull(ms: number): string | null {
+  return Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : null;
+}
+
+async function abandon(ctx: ImportContext, area: 'blobs' | 'thumbs', pending: PendingBlob): Promise<void> {
+  await pending.discard();
+  await ctx.store.remove(area, pending.result.blobId).catch(() => false);
+  clearPending(ctx.db, area, pending.result.blobId);
+}
+
+/** Commits a blob that is referenced by rows about to be written, noting it first. */
+async function moveIn(ctx: ImportContext, area: 'blobs' | 'thumbs', pending: PendingBlob): Promise<void> {
+  notePending(ctx.db, area, pending.result.blobId);
+  await pending.commit();
+}
+
+export async function importFile(ctx: ImportContext, path: string, onBytes: (n: number) => void): Promise<ImportedFile> {
+  const source = await openSource(path);
+  let blob: PendingBlob;
+  const warnings: string[] = [];
+  try {
+    blob = await ctx.store.write('blobs', source.stream(onBytes), { hashes: ctx.hashes, signal: ctx.signal });
+    if (await source.changedSinceOpen()) {
+      warnings.push('The file changed while it was being read; the archived copy is exactly what was read.');
+    }
+  } finally {
+    await source.close();
+  }
+  crashPoint('import:blob-written');
+  const release = await ctx.contentLocks.acquire(blob.result.digests.sha256);
+  try {
+    return await recordContent(ctx, path, blob, source.stats, source.head(), warnings);
+  } finally {
+    release();
+  }
+}
+
+/** Dedup, then either a new acquisition of known content or a new item. */
+async function recordContent(
+  ctx: ImportContext,
+  path: string,
+  blob: PendingBlob,
+  stats: Stats,
+  head: Buffer,
+  warnings: string[],
+): Promise<ImportedFile> {
+  const { digests, plaintextSize } = blob.result;
+  const acquiredAt = new Date().toISOString();
+  const acquisition = (itemId: string): AcquisitionRow => ({
+    itemId,
+    importId: ctx.importId,
+    sourcePath: path,
+    fileSize: plaintextSize,
+    fileModified: isoOrNull(stats.mtimeMs),
+    fileCreated: isoOrNull(stats.birthtimeMs),
+    acquiredAt,
+  });
+  const custodyData = {
+    sha256: digests.sha256,
+    size: plaintextSize,
+    sourcePath: path,
+    fileModified: isoOrNull(stats.mtimeMs),
+    fileCreated: isoOrNull(stats.birthtimeMs),
+    importId: ctx.importId,
+  };
+
+  const existing = itemIdBySha256(ctx.db, digests.sha256);
+  if (existing !== null) {
+    await blob.discard();
+    // The item's metadata was read under its first name; this copy's name may lie.
+    const mismatch = extensionMismatch(basename(path), sniff(head));
+    if (mismatch !== null) warnings.push(mismatch);
+    const kind = ctx.db.prepare('SELECT kind FROM items WHERE id = ?').pluck().get(existing) as ImportedFile['kind'];
+    ctx.db.transaction(() => {
+      insertAcquisition(ctx.db, acquisition(existing));
+      const data = warnings.length > 0 ? { ...custodyData, originalName: basename(path), warnings } : { ...custodyData, originalName: basename(path) };
+      appendEvent(ctx.db, ctx.signer, { chain: existing, type: 're-acquired', actor: ctx.actor, data, at: acquiredAt });
+      tagItem(ctx, existing);
+    })();
+    return { path, itemId: existing, sha256: digests.sha256, size: plaintextSize, isNew: false, kind, warnings };
+  }
+
+  let described: ContentDescription | null = null;
+  try {
+    await moveIn(ctx, 'blobs', blob);
+    crashPoint('import:blob-committed');
+    described = await describeContent(ctx.store, blob.result.blobId, { name: basename(path), fileModifiedAt: custodyData.fileModified });
+    for (const thumb of described.thumbnails) await moveIn(ctx, 'thumbs', thumb);
+  } catch (err) {
+    // Cancelled or failed before the rows: take back what was moved in (a crash instead
+    // leaves it noted in pending_blobs, and the next open removes it).
+    await abandon(ctx, 'blobs', blob);
+    for (const thumb of described?.thumbnails ?? []) await abandon(ctx, 'thumbs', thumb);
+    throw err;
+  }
+  crashPoint('import:before-commit');
+  const itemId = randomUUID();
+  ctx.db.transaction(() => {
+    insertItem(ctx.db, { ...described.row, id: itemId, sha256: digests.sha256, sha1: digests.sha1 ?? null, md5: digests.md5 ?? null, size: plaintextSize, blobId: blob.result.blobId, importedAt: acquiredAt, originalName: basename(path) });
+    insertAcquisition(ctx.db, acquisition(itemId));
+    appendEvent(ctx.db, ctx.signer, {
+      chain: itemId,
+      type: 'acquired',
+      actor: ctx.actor,
+      data: { ...custodyData, ...(digests.sha1 ? { sha1: digests.sha1 } : {}), ...(digests.md5 ? { md5: digests.md5 } : {}), originalName: basename(path) },
+      at: acquiredAt,
+    });
+    tagItem(ctx, itemId);
+    clearPending(ctx.db, 'blobs', blob.result.blobId);
+    for (const thumb of described.thumbnails) clearPending(ctx.db, 'thumbs', thumb.result.blobId);
+  })();
+  crashPoint('import:committed');
+  warnings.push(...described.problems);
+  return { path, itemId, sha256: digests.sha256, size: plaintextSize, isNew: true, kind: described.row.kind, warnings };
+}
+
+function tagItem(ctx: ImportContext, itemId: string): void {
+  const added = addTags(ctx.db, itemId, ctx.tags);
+  for (const tag of added) {
+    appendEvent(ctx.db, ctx.signer, { chain: itemId, type: 'tagged', actor: ctx.actor, data: { tag, importId: ctx.importId } });
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * One import run: walk the sources, import each file, report progress, honour cancel,
+ * and end with a summary that names every file that was skipped or failed and why.
+ *
+ * Files are taken in the walk's order, two at a time by default, so that reading and
+ * encrypting one overlaps with describing (thumbnails, metadata) another. Two copies of
+ * the same content in flight at once are serialised by their hash (KeyedMutex): the
+ * second finds the first in the index and becomes an acquisition of it. The summary lists
+ * files in the walk's order whatever order they finished in.
+ */
+import { randomUUID } from 'node:crypto';
+import { TamgaError } from '../../../shared/errors';
+import type { FailedFile, ImportedFile, ImportProgress, ImportRequest, ImportSummary, SkippedFile, SkipReason } from '../../../shared/import';
+import { normaliseTag } from '../../../shared/tags';
+import type { BlobStore } from '../blobs/blob-store';
+import type { HashName } from '../crypto/blob-writer';
+import type { Signer } from '../crypto/signing';
+import type { IndexDb } from '../db/open-index';
+import { importFile } from './import-file';
+import { KeyedMutex } from './keyed-mutex';
+import { walkSources } from './walk';
+
+export interface ImportEnvironment {
+  readonly db: IndexDb;
+  readonly store: BlobStore;
+  readonly signer: Signer;
+  readonly actor: string;
+  readonly vaultRoot: string;
+  readonly hashes: readonly HashName[];
+}
+
+export interface ImportRunOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: ImportProgress) => void;
+  /** Progress events at most this often (ms); file boundaries are always reported. */
+  readonly progressIntervalMs?: number;
+  /** Files in flight at once (default 2, one per core of a typical laptop). */
+  readonly concurrency?: number;
+}
+
+function skipReasonOf(err: TamgaError): SkipReason | null {
+  const skip = err.details?.skip;
+  return typeof skip === 'string' ? (skip as SkipReason) : null;
+}
+
+export async function runImport(env: ImportEnvironment, request: ImportRequest, options: ImportRunOptions = {}): Promise<ImportSummary> {
+  const importId = randomUUID();
+  const startedAt = new Date().toISOString();
+  const signal = options.signal ?? new AbortController().signal;
+  const tags = [...new Set((request.tags ?? []).map(normaliseTag).filter((t): t is string => t !== null))];
+  if (request.paths.length === 0) throw new TamgaError('INVALID_ARGUMENT', 'Nothing to import: give at least one file or folder.');
+
+  const progress: ImportProgress = {
+    importId,
+    phase: 'scanning',
+    filesDone: 0,
+    filesTotal: 0,
+    bytesDone: 0,
+    bytesTotal: 0,
+    currentPath: null,
+    currentBytesDone: 0,
+    currentBytesTotal: 0,
+  };
+  let lastReport = 0;
+  const report = (force: boolean, patch: Partial<ImportProgress>): void => {
+    Object.assign(progress, patch);
+    const now = Date.now();
+    if (!force && now - lastReport < (options.progressIntervalMs ?? 100)) return;
+    lastReport = now;
+    options.onProgress?.({ ...progress });
+  };
+  report(true, {});
+
+  const walk = await walkSources(request.paths, { includeJunk: request.includeJunk === true, vaultRoot: env.vaultRoot });
+  env.db
+    .prepare('INSERT INTO imports (id, started_at, actor) VALUES (?, ?, ?)')
+    .run(importId, startedAt, env.actor);
+  report(true, { phase: 'importing', filesTotal: walk.files.length, bytesTotal: walk.bytes });
+
+  const results: Array<ImportedFile | undefined> = new Array(walk.files.length);
+  const skipped: SkippedFile[] = [...walk.skipped];
+  const failed: FailedFile[] = [];
+  const ctx = { ...env, importId, tags, signal, contentLocks: new KeyedMutex() };
+  let next = 0;
+  let fatal: TamgaError | null = null;
+
+  const importOne = async (index: number): Promise<void> => {
+    const file = walk.files[index];
+    if (file === undefined) return;
+    report(true, { currentPath: file.path, currentBytesDone: 0, currentBytesTotal: file.size });
+    let fileBytes = 0;
+    try {
+      results[index] = await importFile(ctx, file.path, (n) => {
+        fileBytes += n;
+        report(false, { currentBytesDone: fileBytes, bytesDone: progress.bytesDone + n });
+      });
+    } catch (err) {
+      const error = err instanceof TamgaError ? err : new TamgaError('INTERNAL', (err as Error).message, undefined, { cause: err });
+      if (error.code === 'CANCELLED' || signal.aborted) return;
+      if (error.code === 'DISK_FULL') {
+        fatal = error; // every further file would fail the same way
+        return;
+      }
+      const reason = skipReasonOf(error);
+      if (reason !== null) skipped.push({ path: file.path, reason, message: error.message });
+      else failed.push({ path: file.path, code: error.code, message: error.message });
+    }
+    report(true, { filesDone: progress.filesDone + 1 });
+  };
+
+  // A few files in flight: while one is being read and encrypted, the previous one's
+  // thumbnails are made on the other core.
+  const lane = async (): Promise<void> => {
+    while (!signal.aborted && fatal === null && next < walk.files.length) await importOne(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 2, Math.max(1, walk.files.length)) }, lane));
+  if (fatal !== null) throw fatal;
+  const cancelled = signal.aborted;
+  const imported = results.filter((r): r is ImportedFile => r !== undefined);
+
+  const finishedAt = new Date().toISOString();
+  const summary: ImportSummary = {
+    importId,
+    startedAt,
+    finishedAt,
+    cancelled,
+    imported,
+    skipped,
+    failed,
+    counts: {
+      newItems: imported.filter((f) => f.isNew).length,
+      duplicates: imported.filter((f) => !f.isNew).length,
+      skipped: skipped.filter((s) => s.reason !== 'os-junk').length,
+      junk: walk.junk,
+      failed: failed.length,
+      withWarnings: imported.filter((f) => f.warnings.length > 0).length,
+      bytes: imported.reduce((sum, f) => sum + f.size, 0),
+    },
+  };
+  env.db
+    .prepare('UPDATE imports SET finished_at = ?, summary_json = ? WHERE id = ?')
+    .run(finishedAt, JSON.stringify(summary.counts), importId);
+  report(true, { phase: 'finished', currentPath: null });
+  return summary;
+}

@@ -1,0 +1,77 @@
+/**
+ * The import contract: what the window and the CLI ask for, the progress they are told
+ * about, and the summary they show at the end. Every skipped file is named with its reason.
+ */
+
+export interface ImportRequest {
+  /** Files and folders (folders are walked recursively; symlinks are never followed). */
+  readonly paths: readonly string[];
+  /** Tags put on every imported item (and on duplicates, which are the same items). */
+  readonly tags?: readonly string[];
+  /** Also import hidden OS junk (.DS_Store, Thumbs.db, AppleDouble ._ files). Off by default. */
+  readonly includeJunk?: boolean;
+}
+
+export type SkipReason =
+  | 'symlink'
+  | 'special-file'
+  | 'os-junk'
+  | 'unreadable'
+  | 'vanished'
+  | 'inside-vault';
+
+export interface SkippedFile {
+  readonly path: string;
+  readonly reason: SkipReason;
+  /** A sentence a person understands. */
+  readonly message: string;
+}
+
+export interface ImportedFile {
+  readonly path: string;
+  readonly itemId: string;
+  readonly sha256: string;
+  readonly size: number;
+  /** false: the content was already in the vault; a new acquisition was recorded. */
+  readonly isNew: boolean;
+  readonly kind: 'photo' | 'video' | 'other';
+  /** Metadata problems (the file is archived all the same). */
+  readonly warnings: readonly string[];
+}
+
+export interface FailedFile {
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface ImportSummary {
+  readonly importId: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly cancelled: boolean;
+  readonly imported: readonly ImportedFile[];
+  readonly skipped: readonly SkippedFile[];
+  readonly failed: readonly FailedFile[];
+  readonly counts: {
+    readonly newItems: number;
+    readonly duplicates: number;
+    readonly skipped: number;
+    readonly junk: number;
+    readonly failed: number;
+    readonly withWarnings: number;
+    readonly bytes: number;
+  };
+}
+
+export interface ImportProgress {
+  readonly importId: string;
+  readonly phase: 'scanning' | 'importing' | 'finished';
+  readonly filesDone: number;
+  readonly filesTotal: number;
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+  readonly currentPath: string | null;
+  readonly currentBytesDone: number;
+  readonly currentBytesTotal: number;
+}

@@ -1,0 +1,84 @@
+/**
+ * Items as the window and the CLI see them: a summary for lists and grids, the full
+ * detail (every metadata field with its source, hashes, acquisitions, the custody chain)
+ * for one item, and the results of extract and audit.
+ */
+import type { CustodyProblem, CustodyRecord } from './custody';
+import type { ExtractedMetadata, MediaKind } from './metadata';
+
+export interface ItemSummary {
+  readonly id: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly kind: MediaKind;
+  readonly format: string | null;
+  readonly originalName: string;
+  readonly importedAt: string;
+  /** Capture time as recorded (local clock time), and as UTC when the offset is known. */
+  readonly capturedLocal: string | null;
+  readonly capturedUtc: string | null;
+  readonly captureSource: string | null;
+  readonly tags: readonly string[];
+  readonly thumbStatus: 'ok' | 'placeholder' | 'none' | null;
+}
+
+export interface Acquisition {
+  readonly sourcePath: string;
+  readonly fileSize: number;
+  readonly fileModified: string | null;
+  readonly fileCreated: string | null;
+  readonly acquiredAt: string;
+  readonly importId: string | null;
+}
+
+export interface ItemDetail extends ItemSummary {
+  readonly sha1: string | null;
+  readonly md5: string | null;
+  /** Everything read from the file, each field with its source; null if nothing could be read. */
+  readonly metadata: ExtractedMetadata | null;
+  readonly thumbReason: string | null;
+  readonly acquisitions: readonly Acquisition[];
+  readonly custody: readonly CustodyRecord[];
+}
+
+export interface ExtractRequest {
+  /** An item id, or a SHA-256 (or an unambiguous prefix of at least 8 hex digits). */
+  readonly item: string;
+  /** Where to write the original; must not exist yet. */
+  readonly outPath: string;
+}
+
+export interface ExtractResult {
+  readonly itemId: string;
+  readonly outPath: string;
+  readonly size: number;
+  /** SHA-256 of the bytes written, checked against the item's before the file was kept. */
+  readonly sha256: string;
+}
+
+export type AuditProblemCode =
+  | 'BLOB_MISSING'
+  | 'BLOB_CORRUPT'
+  | 'BLOB_HASH_MISMATCH'
+  | 'THUMB_MISSING'
+  | 'THUMB_CORRUPT'
+  | 'ORPHAN_BLOB'
+  | 'ITEM_WITHOUT_CUSTODY'
+  | 'CUSTODY_WITHOUT_ITEM'
+  | 'ACQUIRED_HASH_MISMATCH'
+  | CustodyProblem['code'];
+
+export interface AuditProblem {
+  readonly code: AuditProblemCode;
+  /** The item concerned, when there is one. */
+  readonly itemId: string | null;
+  readonly message: string;
+}
+
+export interface AuditReport {
+  readonly ok: boolean;
+  readonly checkedItems: number;
+  readonly checkedBytes: number;
+  readonly checkedEvents: number;
+  readonly problems: readonly AuditProblem[];
+}

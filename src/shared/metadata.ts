@@ -1,0 +1,162 @@
+/**
+ * What the import learns about a file's content, each field with the place it was read
+ * from. Plain JSON-safe data: it is stored as `items.metadata_json`, crosses IPC and is
+ * shown by the renderer, so it holds no Buffers, Dates, BigInts or class instances.
+ *
+ * Nothing here is ever guessed: a field the file does not state is `null`, and whatever
+ * went wrong while reading is a sentence in `problems` (the file is archived all the same).
+ */
+
+export type MediaKind = 'photo' | 'video' | 'other';
+
+/**
+ * Where a capture time came from. The precedence (capture-time.ts in the engine) is:
+ * EXIF DateTimeOriginal > XMP exif:DateTimeOriginal > XMP photoshop:DateCreated > IPTC
+ * DateCreated+TimeCreated > EXIF DateTimeDigitized > XMP xmp:CreateDate > Apple
+ * creationdate > udta 'date' > udta '©day' > mvhd > file modification time.
+ * - `exif`: EXIF DateTimeOriginal (with OffsetTimeOriginal and SubSecTimeOriginal when present);
+ * - `exif-digitized`: EXIF DateTimeDigitized (CreateDate), used only when DateTimeOriginal is
+ *   absent or blank: for a camera it is the same moment, for a scanner the scan;
+ * - `xmp`: XMP exif:DateTimeOriginal, photoshop:DateCreated or xmp:CreateDate (a photo whose
+ *   date lives only in XMP);
+ * - `iptc`: IPTC-IIM DateCreated with TimeCreated (press and agency photos);
+ * - `quicktime-creationdate`: Apple's `com.apple.quicktime.creationdate`, local time with
+ *   its zone, the start of recording;
+ * - `udta-date`: the user-data `date` (Android, FLIR) or `©day` atom, usually ISO 8601
+ *   with a zone;
+ * - `mvhd`: the movie header's creation time, a UTC instant with no local zone (by the
+ *   standard; some cameras write their local clock there, which no file field reveals);
+ * - `file-mtime`: the file system's modification time, the last resort.
+ */
+export type CaptureTimeSource =
+  | 'exif'
+  | 'exif-digitized'
+  | 'xmp'
+  | 'iptc'
+  | 'quicktime-creationdate'
+  | 'udta-date'
+  | 'mvhd'
+  | 'file-mtime';
+
+export interface CaptureTime {
+  /**
+   * The wall-clock time as the device recorded it, `YYYY-MM-DDTHH:MM:SS` with `.sss` when
+   * subseconds were recorded, never with a zone. `null` when the source is an instant with
+   * no local zone (`mvhd`, `file-mtime`): the camera's clock time is then simply unknown, and
+   * inventing one from the importing computer's zone would be wrong.
+   */
+  readonly local: string | null;
+  /** Minutes east of UTC of `local`, when the file states it; else null. */
+  readonly utcOffsetMinutes: number | null;
+  /** The instant as ISO 8601 UTC (`…Z`) when it is known; else null. */
+  readonly utc: string | null;
+  readonly source: CaptureTimeSource;
+  /**
+   * True when the UTC instant is known (`utc` is set): from a stated offset, or because the
+   * source is itself UTC (`mvhd`, `file-mtime`; `utcOffsetMinutes` stays null for those since
+   * the zone the camera was in is unknown).
+   */
+  readonly offsetKnown: boolean;
+  /** The exact tag(s) read, e.g. "EXIF DateTimeOriginal + OffsetTimeOriginal", for people. */
+  readonly field: string;
+}
+
+export type GpsSource = 'exif' | 'xmp' | 'quicktime-iso6709' | 'udta-xyz' | '3gpp-loci';
+
+export interface GpsPosition {
+  /** Signed decimal degrees: south is negative. */
+  readonly lat: number;
+  /** Signed decimal degrees: west is negative. */
+  readonly lon: number;
+  /** Metres above sea level (negative below); null when not stated. */
+  readonly alt: number | null;
+  readonly source: GpsSource;
+}
+
+export type TextSource = 'exif' | 'xmp' | 'quicktime-keys' | 'quicktime-udta' | 'quicktime-ilst';
+
+export interface TextField {
+  readonly value: string;
+  readonly source: TextSource;
+}
+
+/** The container structure a pixel size was read from. */
+export type PixelSizeSource =
+  | 'jpeg-sof'
+  | 'png-ihdr'
+  | 'gif-header'
+  | 'bmp-header'
+  | 'webp-header'
+  | 'tiff-ifd'
+  | 'heif-ispe'
+  | 'tkhd'
+  | 'stsd';
+
+export interface PixelSize {
+  readonly width: number;
+  readonly height: number;
+  readonly source: PixelSizeSource;
+}
+
+export interface ExtractedMetadata {
+  readonly kind: MediaKind;
+  /**
+   * Short id of the content's format, sniffed from its bytes (never from the name):
+   * jpeg png gif bmp webp tiff dng cr2 nef heic heif avif mp4 mov m4v 3gp 3g2, or null.
+   */
+  readonly format: string | null;
+  /** MIME type sniffed from the content; null when the content is not recognised. */
+  readonly mime: string | null;
+  readonly captureTime: CaptureTime | null;
+  readonly gps: GpsPosition | null;
+  readonly make: TextField | null;
+  readonly model: TextField | null;
+  readonly lens: TextField | null;
+  readonly software: TextField | null;
+  /** EXIF Orientation 1–8 as recorded (also kept for HEIF, where it is not applied). */
+  readonly orientation: number | null;
+  /**
+   * Clockwise degrees (0, 90, 180, 270) a viewer turns the stored pixels to show them:
+   * a video track's tkhd matrix, or a HEIF image's `irot`. Null for other photos (their
+   * turn is `orientation`) and when not stated.
+   */
+  readonly rotation: number | null;
+  /** True when the container mirrors the image (HEIF `imir`, or a mirrored tkhd matrix). */
+  readonly mirrored: boolean;
+  /** Pixel size as stored in the file. */
+  readonly pixelSize: PixelSize | null;
+  /**
+   * Pixel size as a viewer shows it: the stored size with exactly one turn applied. For
+   * JPEG, PNG, TIFF and WebP that is the EXIF Orientation; for HEIF/AVIF it is `irot`
+   * (HEIF readers must apply it and must ignore EXIF Orientation, which Apple writes as a
+   * duplicate of the same turn); for videos it is the track matrix.
+   */
+  readonly displaySize: { readonly width: number; readonly height: number } | null;
+  /** Movie duration in seconds (mvhd duration / timescale); videos only. */
+  readonly durationSeconds: number | null;
+  /** mvhd creation time as ISO 8601 UTC (1904 epoch); null when absent or zero. */
+  readonly videoCreatedAt: string | null;
+  /** Everything read, as JSON-safe data, for experts and for later re-interpretation. */
+  readonly raw: RawMetadata;
+  /**
+   * Plain-language sentences: what could not be read and why, and what a reviewer should
+   * know about what was read (a misleading extension, a 0°,0° position). Empty when all is well.
+   */
+  readonly problems: readonly string[];
+}
+
+/** Any JSON value. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface RawMetadata {
+  /** exifr's output per EXIF block (ifd0, exif, gps); bytes as `{ $bytes, hex }` (hex only when short). */
+  readonly exif?: JsonValue;
+  /** exifr's output for IPTC-IIM. */
+  readonly iptc?: JsonValue;
+  /** exifr's output for XMP, per namespace. */
+  readonly xmp?: JsonValue;
+  /** Values read from the container structure (boxes, chunks, headers). */
+  readonly container?: JsonValue;
+  /** An outline of the ISO-BMFF boxes (type, offset, size), trimmed for large files. */
+  readonly boxes?: JsonValue;
+}

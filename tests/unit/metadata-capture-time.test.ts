@@ -1,0 +1,120 @@
+// Capture-time precedence and representation: EXIF original (with its offset) > XMP >
+// IPTC > EXIF digitized > QuickTime creationdate > udta date > mvhd > file time. Nothing is
+// invented: no zone without one stated in the file, no local time for a UTC-only source.
+import { describe, expect, it } from 'vitest';
+import { chooseCaptureTime, type DateCandidate } from '../../src/main/engine/metadata/capture-time';
+import { parseExifDateTime, parseIsoDateTime } from '../../src/main/engine/metadata/datetime';
+import { Problems } from '../../src/main/engine/metadata/problems';
+
+const exifOriginal = (text: unknown, offsetText?: unknown, subsecText?: unknown): DateCandidate => ({
+  kind: 'local',
+  field: 'EXIF DateTimeOriginal',
+  text,
+  style: 'exif',
+  offsetText,
+  offsetField: 'OffsetTimeOriginal',
+  subsecText,
+});
+const appleCreation = (text: string): DateCandidate => ({ kind: 'local', field: 'QuickTime com.apple.quicktime.creationdate', text, style: 'iso' });
+const mvhd = (utc: string): DateCandidate => ({ kind: 'instant', field: 'mvhd creation time', utc });
+
+function choose(candidates: DateCandidate[], mtime?: string): { time: ReturnType<typeof chooseCaptureTime>; problems: string[] } {
+  const problems = new Problems();
+  const time = chooseCaptureTime(candidates, mtime, problems);
+  return { time, problems: problems.toArray() };
+}
+
+describe('capture time', () => {
+  it('uses EXIF DateTimeOriginal with OffsetTimeOriginal and subseconds', () => {
+    const { time, problems } = choose([exifOriginal('2021:04:11 15:47:53', '-05:00', '054')], '2024-01-01T00:00:00Z');
+    expect(time).toEqual({
+      local: '2021-04-11T15:47:53.054',
+      utcOffsetMinutes: -300,
+      utc: '2021-04-11T20:47:53.054Z',
+      source: 'exif',
+      offsetKnown: true,
+      field: 'EXIF DateTimeOriginal + OffsetTimeOriginal',
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps a local time without a zone as such: no UTC is invented', () => {
+    const { time } = choose([exifOriginal('2003:12:04 06:46:52')]);
+    expect(time).toMatchObject({ local: '2003-12-04T06:46:52', utcOffsetMinutes: null, utc: null, offsetKnown: false, source: 'exif' });
+  });
+
+  it('crosses midnight and the date line when applying an offset', () => {
+    expect(choose([exifOriginal('2020:01:01 00:30:00', '+14:00')]).time?.utc).toBe('2019-12-31T10:30:00Z');
+    expect(choose([exifOriginal('2020:12:31 23:30:00', '-05:30')]).time?.utc).toBe('2021-01-01T05:00:00Z');
+  });
+
+  it('treats blank and all-zero dates as absent, says so, and falls through', () => {
+    const { time, problems } = choose(
+      [exifOriginal('    :  :     :  :  '), { kind: 'local', field: 'EXIF DateTimeDigitized', text: '0000:00:00 00:00:00', style: 'exif' }],
+      '2024-05-06T07:08:09.000Z',
+    );
+    expect(time).toEqual({ local: null, utcOffsetMinutes: null, utc: '2024-05-06T07:08:09Z', source: 'file-mtime', offsetKnown: true, field: 'file modification time' });
+    expect(problems).toEqual([
+      'EXIF DateTimeOriginal is blank ("    :  :     :  :  "); treated as absent.',
+      'EXIF DateTimeDigitized is all zeros ("0000:00:00 00:00:00"); treated as absent.',
+    ]);
+  });
+
+  it('applies the precedence whatever order the readers found the candidates in', () => {
+    const candidates: DateCandidate[] = [
+      mvhd('2019-07-24T08:25:57Z'),
+      { kind: 'local', field: "udta 'date'", text: '2019-07-24T11:25:41+0300', style: 'iso' },
+      appleCreation('2019-07-24T11:25:40+0300'),
+    ];
+    expect(choose(candidates).time).toMatchObject({ source: 'quicktime-creationdate', local: '2019-07-24T11:25:40', utcOffsetMinutes: 180, utc: '2019-07-24T08:25:40Z' });
+    expect(choose(candidates.slice(0, 2)).time).toMatchObject({ source: 'udta-date', utc: '2019-07-24T08:25:41Z' });
+    expect(choose([mvhd('2019-07-24T08:25:57Z')], '2024-01-01T00:00:00Z').time).toMatchObject({ source: 'mvhd' });
+    expect(choose([exifOriginal('2019:01:01 10:00:00'), appleCreation('2019-07-24T11:25:40+0300')]).time).toMatchObject({ source: 'exif' });
+  });
+
+  it('represents mvhd as a UTC instant with no local time and no zone', () => {
+    expect(choose([mvhd('2017-07-13T19:16:41Z')]).time).toEqual({
+      local: null,
+      utcOffsetMinutes: null,
+      utc: '2017-07-13T19:16:41Z',
+      source: 'mvhd',
+      offsetKnown: true,
+      field: 'mvhd creation time',
+    });
+  });
+
+  it('borrows the zone of an XMP date stating the same clock time, and says so', () => {
+    const xmp: DateCandidate = { kind: 'local', field: 'XMP xmp:CreateDate', text: '2010-12-12T12:41:35.00+01:00', style: 'iso' };
+    const { time } = choose([exifOriginal('2010:12:12 12:41:35', undefined, '00'), xmp]);
+    expect(time).toMatchObject({ local: '2010-12-12T12:41:35.00', utcOffsetMinutes: 60, utc: '2010-12-12T11:41:35.00Z', source: 'exif' });
+    expect(time?.field).toMatch(/zone \+01:00 from XMP xmp:CreateDate/);
+    const other: DateCandidate = { ...xmp, text: '2011-01-01T09:00:00+01:00' };
+    expect(choose([exifOriginal('2010:12:12 12:41:35'), other]).time).toMatchObject({ utc: null, utcOffsetMinutes: null });
+  });
+
+  it('reports an invalid offset and keeps the time without a zone', () => {
+    const { time, problems } = choose([exifOriginal('2020:01:01 12:00:00', '+25:00')]);
+    expect(time).toMatchObject({ local: '2020-01-01T12:00:00', utc: null, offsetKnown: false });
+    expect(problems.join(' ')).toMatch(/OffsetTimeOriginal is not a valid offset/);
+  });
+
+  it('returns null when nothing at all is known', () => {
+    expect(choose([]).time).toBeNull();
+    expect(choose([], 'not a date').time).toBeNull();
+  });
+});
+
+describe('date parsing', () => {
+  it('reads EXIF dates and refuses impossible ones', () => {
+    expect(parseExifDateTime('2016:09:28 18:18:05')).toEqual({ ok: true, value: { local: '2016-09-28T18:18:05', offsetMinutes: null } });
+    expect(parseExifDateTime('2016:02:30 18:18:05').ok).toBe(false);
+    expect(parseExifDateTime('2016:09:28 25:18:05').ok).toBe(false);
+    expect(parseExifDateTime(20160928).ok).toBe(false);
+  });
+
+  it('reads ISO dates with zones and refuses a date without a time of day', () => {
+    expect(parseIsoDateTime('2021-05-16T19:27:55Z')).toEqual({ ok: true, value: { local: '2021-05-16T19:27:55', offsetMinutes: 0 } });
+    expect(parseIsoDateTime('2020-11-20T15:04:02+0100')).toEqual({ ok: true, value: { local: '2020-11-20T15:04:02', offsetMinutes: 60 } });
+    expect(parseIsoDateTime('2010')).toEqual({ ok: false, reason: 'holds a date without a time of day ("2010")' });
+  });
+});
