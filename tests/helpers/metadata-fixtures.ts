@@ -8,11 +8,9 @@ import { basename, join, relative } from 'node:path';
 import type { ExtractedMetadata } from '../../src/shared/metadata';
 import { fileByteSource } from '../../src/main/engine/metadata/byte-source';
 import { extractMetadata } from '../../src/main/engine/metadata/extract';
-import { ROOT } from './child-process';
 
-export const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
-export const REAL = join(FIXTURES, 'real');
-export const MALFORMED = join(FIXTURES, 'malformed');
+export { FIXTURES, MALFORMED, REAL } from './fixtures';
+import { FIXTURES } from './fixtures';
 
 /** Every regular file under `dir`, recursively, sorted; hidden files included. */
 export function filesUnder(dir: string): string[] {

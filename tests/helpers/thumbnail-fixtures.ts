@@ -6,9 +6,9 @@ import { expect } from 'vitest';
 import { bufferByteSource } from '../../src/main/engine/metadata/byte-source';
 import { sniff, SNIFF_BYTES } from '../../src/main/engine/metadata/sniff';
 import type { Thumbnail, ThumbnailRequest } from '../../src/main/engine/thumbnails/make-thumbnails';
-import { ROOT } from './child-process';
 
-export const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
+export { FIXTURES } from './fixtures';
+import { FIXTURES } from './fixtures';
 
 /** Every file under `dir`, as paths relative to FIXTURES, sorted. */
 export function fixtureFiles(dir: string): string[] {
