@@ -62,3 +62,34 @@ describe('migration 1 (initial)', () => {
     db.close();
   });
 });
+
+function columns(db: IndexDb, table: string): string[] {
+  return (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).sort();
+}
+
+describe('migration 3 (import)', () => {
+  it('adds the described columns, acquisitions, imports, pending blobs and tags', async () => {
+    const db = await freshDb();
+    migrate(db, MIGRATIONS.slice(0, 3));
+    expect(columns(db, 'items')).toEqual(expect.arrayContaining(['kind', 'captured_utc', 'gps_lat', 'metadata_json', 'thumb_grid_blob']));
+    expect(tables(db)).toEqual(expect.arrayContaining(['acquisitions', 'imports', 'pending_blobs', 'item_tags']));
+    db.prepare("INSERT INTO items (id, sha256, size, blob_id, imported_at) VALUES ('a', 'aa', 1, 'b1', 'now')").run();
+    // Existing rows get safe defaults; an unknown kind is refused.
+    expect(db.prepare("SELECT kind, metadata_json FROM items WHERE id = 'a'").get()).toEqual({ kind: 'other', metadata_json: '{}' });
+    expect(() => db.prepare("UPDATE items SET kind = 'audio' WHERE id = 'a'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO acquisitions (item_id, source_path, file_size, acquired_at) VALUES ('nope', '/x', 1, 'now')").run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});
+
+describe('migration 4 (organise)', () => {
+  it('adds title, description, notes and cases with unique names', async () => {
+    const db = await freshDb();
+    migrate(db, MIGRATIONS.slice(0, 4));
+    expect(columns(db, 'items')).toEqual(expect.arrayContaining(['title', 'description', 'notes']));
+    db.prepare("INSERT INTO cases (id, name, created_at) VALUES ('c1', 'Almaty kettling 2021-01-10', 'now')").run();
+    expect(() => db.prepare("INSERT INTO cases (id, name, created_at) VALUES ('c2', 'Almaty kettling 2021-01-10', 'now')").run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO case_items (case_id, item_id, added_at) VALUES ('c1', 'missing', 'now')").run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Sealed bundle format v1 (BagIt 1.0, RFC 8493, plus Tamga's seal): the names of every
+ * file in a bundle and the fields of its tag files. Export writes these names and verify
+ * expects them; neither spells a path itself. docs/formats.md describes the whole format.
+ */
+
+export const BUNDLE_FORMAT_VERSION = 1;
+
+export const BAGIT_TXT = 'bagit.txt';
+export const BAGIT_TXT_CONTENT = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n';
+export const BAG_INFO_TXT = 'bag-info.txt';
+export const MANIFEST_SHA256 = 'manifest-sha256.txt';
+export const MANIFEST_SHA512 = 'manifest-sha512.txt';
+export const TAGMANIFEST_SHA256 = 'tagmanifest-sha256.txt';
+export const PAYLOAD_DIR = 'data';
+export const EXHIBITS_JSON = 'metadata/exhibits.json';
+export const EXHIBITS_CSV = 'metadata/exhibits.csv';
+export const CUSTODY_DIR = 'metadata/custody';
+export const VAULT_KEY_JSON = 'metadata/vault-key.json';
+export const REPORT_PDF = 'report/exhibit-list.pdf';
+export const REPORT_HTML = 'report/exhibit-list.html';
+export const README_VERIFY = 'README-VERIFY.txt';
+export const SEAL_SIGNATURE = 'seal/tagmanifest-sha256.txt.sig';
+export const SEAL_PUBLIC_KEY = 'seal/signer.pem';
+
+/** Exhibit numbers are E0001, E0002 …; the number also names the custody file. */
+export function exhibitNumber(index: number): string {
+  return `E${String(index + 1).padStart(4, '0')}`;
+}
+
+export function custodyFile(exhibit: string): string {
+  return `${CUSTODY_DIR}/${exhibit}.jsonl`;
+}
+
+/** bag-info.txt labels, in the order they are written. */
+export const BAG_INFO_LABELS = [
+  'Source-Organization',
+  'Contact-Name',
+  'Contact-Email',
+  'Bagging-Date',
+  'Payload-Oxum',
+  'Bag-Size',
+  'External-Identifier',
+  'External-Description',
+  'Bag-Group-Identifier',
+  'Tamga-Bundle-Format',
+  'Tamga-Bundle-Id',
+  'Tamga-Recipient',
+  'Tamga-Signer',
+  'Tamga-Key-Fingerprint',
+  'Tamga-Sealed-At',
+] as const;
+
+export type BagInfoLabel = (typeof BAG_INFO_LABELS)[number];
+
+/**
+ * A manifest line, as sha256sum writes it: `<hex>  <path>` (two spaces, text mode). BagIt
+ * percent-encodes CR, LF and % in paths; exhibit names never contain them (see
+ * exhibit-name rules), so a line always round-trips through `sha256sum -c`.
+ */
+export function manifestLine(hexDigest: string, path: string): string {
+  return `${hexDigest}  ${path}\n`;
+}
+
+/** Payload-Oxum: `<total payload bytes>.<number of payload files>`. */
+export function payloadOxum(bytes: number, files: number): string {
+  return `${bytes}.${files}`;
+}
+
+/** Tag files are listed in the tag manifest in this order, then custody files by exhibit. */
+export const TAG_FILES_IN_ORDER = [
+  BAGIT_TXT,
+  BAG_INFO_TXT,
+  MANIFEST_SHA256,
+  MANIFEST_SHA512,
+  README_VERIFY,
+  EXHIBITS_JSON,
+  EXHIBITS_CSV,
+  VAULT_KEY_JSON,
+  REPORT_HTML,
+  REPORT_PDF,
+] as const;
+
+/** The exact auditor commands README-VERIFY.txt gives (the issue asks for exactly these). */
+export const VERIFY_COMMANDS = [
+  `sha256sum -c ${MANIFEST_SHA256}`,
+  `sha512sum -c ${MANIFEST_SHA512}`,
+  `sha256sum -c ${TAGMANIFEST_SHA256}`,
+  `openssl pkeyutl -verify -pubin -inkey ${SEAL_PUBLIC_KEY} -rawin -in ${TAGMANIFEST_SHA256} -sigfile ${SEAL_SIGNATURE}`,
+] as const;
