@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { basename } from 'node:path';
+import type { JsonObject } from '../../../shared/custody';
 import type { ImportedFile } from '../../../shared/import';
 import type { BlobStore, PendingBlob } from '../blobs/blob-store';
 import { clearPending, notePending } from '../blobs/pending-blobs';
@@ -96,14 +97,21 @@ async function recordContent(
     fileCreated: isoOrNull(stats.birthtimeMs),
     acquiredAt,
   });
-  const custodyData = {
+  const fileModified = isoOrNull(stats.mtimeMs);
+  // What the custody event records about this copy; warnings (a name that lies about the
+  // content, a file that changed while read) are part of the record.
+  const custodyData = (): JsonObject => ({
     sha256: digests.sha256,
+    ...(digests.sha1 ? { sha1: digests.sha1 } : {}),
+    ...(digests.md5 ? { md5: digests.md5 } : {}),
     size: plaintextSize,
     sourcePath: path,
-    fileModified: isoOrNull(stats.mtimeMs),
+    originalName: basename(path),
+    fileModified,
     fileCreated: isoOrNull(stats.birthtimeMs),
     importId: ctx.importId,
-  };
+    ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
+  });
 
   const existing = itemIdBySha256(ctx.db, digests.sha256);
   if (existing !== null) {
@@ -114,8 +122,7 @@ async function recordContent(
     const kind = ctx.db.prepare('SELECT kind FROM items WHERE id = ?').pluck().get(existing) as ImportedFile['kind'];
     ctx.db.transaction(() => {
       insertAcquisition(ctx.db, acquisition(existing));
-      const data = warnings.length > 0 ? { ...custodyData, originalName: basename(path), warnings } : { ...custodyData, originalName: basename(path) };
-      appendEvent(ctx.db, ctx.signer, { chain: existing, type: 're-acquired', actor: ctx.actor, data, at: acquiredAt });
+      appendEvent(ctx.db, ctx.signer, { chain: existing, type: 're-acquired', actor: ctx.actor, data: custodyData(), at: acquiredAt });
       tagItem(ctx, existing);
     })();
     return { path, itemId: existing, sha256: digests.sha256, size: plaintextSize, isNew: false, kind, warnings };
@@ -125,7 +132,7 @@ async function recordContent(
   try {
     await moveIn(ctx, 'blobs', blob);
     crashPoint('import:blob-committed');
-    described = await describeContent(ctx.store, blob.result.blobId, { name: basename(path), fileModifiedAt: custodyData.fileModified });
+    described = await describeContent(ctx.store, blob.result.blobId, { name: basename(path), fileModifiedAt: fileModified });
     for (const thumb of described.thumbnails) await moveIn(ctx, 'thumbs', thumb);
   } catch (err) {
     // Cancelled or failed before the rows: take back what was moved in (a crash instead
@@ -139,13 +146,7 @@ async function recordContent(
   ctx.db.transaction(() => {
     insertItem(ctx.db, { ...described.row, id: itemId, sha256: digests.sha256, sha1: digests.sha1 ?? null, md5: digests.md5 ?? null, size: plaintextSize, blobId: blob.result.blobId, importedAt: acquiredAt, originalName: basename(path) });
     insertAcquisition(ctx.db, acquisition(itemId));
-    appendEvent(ctx.db, ctx.signer, {
-      chain: itemId,
-      type: 'acquired',
-      actor: ctx.actor,
-      data: { ...custodyData, ...(digests.sha1 ? { sha1: digests.sha1 } : {}), ...(digests.md5 ? { md5: digests.md5 } : {}), originalName: basename(path) },
-      at: acquiredAt,
-    });
+    appendEvent(ctx.db, ctx.signer, { chain: itemId, type: 'acquired', actor: ctx.actor, data: custodyData(), at: acquiredAt });
     tagItem(ctx, itemId);
     clearPending(ctx.db, 'blobs', blob.result.blobId);
     for (const thumb of described.thumbnails) clearPending(ctx.db, 'thumbs', thumb.result.blobId);
