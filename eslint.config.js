@@ -48,4 +48,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Evidence text (file names, EXIF strings, descriptions) is only ever text in the window.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportSpecifier[imported.name='ipcRenderer']", message: 'Only src/preload may use ipcRenderer.' },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render evidence as text, never as HTML.' },
+        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Render evidence as text, never as HTML.' },
+        { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/]", message: 'Render evidence as text, never as HTML.' },
+      ],
+    },
+  },
+  {
+    // The e2e harness's page script runs in the browser, like the preload it stands in for.
+    files: ['tests/e2e/harness/page-bridge.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noNode] }] },
+  },
 );

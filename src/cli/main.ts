@@ -4,12 +4,18 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit';
+import { registerCase } from './commands/case';
+import { registerDescribe } from './commands/describe';
+import { registerExport } from './commands/export';
 import { registerExtract } from './commands/extract';
 import { registerImport } from './commands/import';
 import { registerInfo } from './commands/info';
 import { registerItems } from './commands/items';
 import { registerInit } from './commands/init';
 import { registerPasswd } from './commands/passwd';
+import { registerSearch } from './commands/search';
+import { registerTag } from './commands/tag';
+import { registerVerify } from './commands/verify';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes';
 import { printError } from './output';
 
@@ -29,8 +35,14 @@ export function buildProgram(): Command {
   registerPasswd(program);
   registerImport(program);
   registerItems(program);
+  registerSearch(program);
+  registerTag(program);
+  registerDescribe(program);
+  registerCase(program);
   registerExtract(program);
   registerAudit(program);
+  registerVerify(program);
+  registerExport(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

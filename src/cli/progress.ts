@@ -20,6 +20,7 @@ export function startImportProgress(engine: Engine, options: { quiet: boolean })
   const started = Date.now();
   let running = false;
   const unsubscribe = engine.subscribe((event) => {
+    if (event.type !== 'importProgress') return;
     const p = event.progress;
     const payload = {
       files: `${p.filesDone}/${p.filesTotal}`,

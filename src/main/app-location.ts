@@ -8,6 +8,7 @@
  */
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MEDIA_SCHEME } from './media/media-scheme';
 
 export type AppLocation =
   | {
@@ -75,8 +76,11 @@ export function isAppPageUrl(url: string, location: AppLocation): boolean {
   return filePath(parsed) === location.indexFile;
 }
 
-/** Schemes the page makes itself; what they may load is up to the CSP. */
-const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'devtools:']);
+/**
+ * Schemes the page makes itself, and the media protocol (answered inside this process,
+ * by token, only while the vault is unlocked); what each may load is up to the CSP.
+ */
+const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'devtools:', `${MEDIA_SCHEME}:`]);
 
 /**
  * Whether the window's session may fetch `url` at all. Everything else is cancelled:

@@ -5,6 +5,7 @@
  *
  * Pure and free of Electron so that a unit test can pin it.
  */
+import { MEDIA_SCHEME } from './media/media-scheme';
 
 /** The production policy, directive by directive. No remote origin, no eval, no plugins. */
 const DIRECTIVES: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -12,9 +13,10 @@ const DIRECTIVES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['script-src', ["'self'"]],
   // React sets style attributes; inline styles cannot run code.
   ['style-src', ["'self'", "'unsafe-inline'"]],
-  // Thumbnails and media arrive as data: or blob: URLs made by the window itself.
-  ['img-src', ["'self'", 'data:', 'blob:']],
-  ['media-src', ["'self'", 'blob:']],
+  // Thumbnails, previews and videos come only from the media protocol (decrypted by the
+  // main process, tokens per session); data: and blob: URLs are the window's own.
+  ['img-src', ["'self'", 'data:', 'blob:', `${MEDIA_SCHEME}:`]],
+  ['media-src', ["'self'", 'blob:', `${MEDIA_SCHEME}:`]],
   ['connect-src', ["'self'"]],
   ['object-src', ["'none'"]],
   ['base-uri', ["'none'"]],

@@ -1,17 +1,28 @@
 /**
  * The Electron main process: the composition root. It only wires the pieces together:
  * the security rules (security.ts), the engine worker (engine-host/), the IPC handlers
- * (ipc/) and the window (window.ts). No feature logic lives here.
+ * (ipc/), the media protocol (media/), auto-lock (auto-lock.ts, power.ts) and the window
+ * (window.ts). No feature logic lives here.
  *
  * Build layout this relies on (electron.vite.config.ts): out/main/index.js (this file),
  * out/main/engine-worker.js, out/preload/index.cjs, out/renderer/index.html.
  */
 import { join } from 'node:path';
-import { BrowserWindow, app, session } from 'electron';
+import { BrowserWindow, app, powerMonitor, session, type IpcMainInvokeEvent } from 'electron';
+import type { Result } from '../shared/errors';
+import type { MediaChunk } from '../shared/media';
 import { resolveAppLocation } from './app-location';
+import { AutoLock } from './auto-lock';
+import { chooseFolder, chooseImportSources } from './dialogs';
 import { startEngineHost } from './engine-host/host';
 import { registerApi } from './ipc/register-api';
+import { registerShell } from './ipc/register-shell';
 import { isTrustedSender } from './ipc/sender';
+import { sendToWindow } from './ipc/window-events';
+import { registerMediaScheme, serveMedia } from './media/media-protocol';
+import { mediaUrl } from './media/media-scheme';
+import { createMediaService } from './media/media-service';
+import { watchPower } from './power';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 import { SESSION_PARTITION } from './window-preferences';
@@ -27,15 +38,29 @@ function start(): void {
   const engine = startEngineHost(join(here, 'engine-worker.js'));
   let window: BrowserWindow | null = null;
 
+  const media = createMediaService({ read: (request) => engine.callEngine('readMedia', request) as Promise<Result<MediaChunk>>, urlFor: mediaUrl });
+  const autoLock = new AutoLock({ idleSeconds: () => powerMonitor.getSystemIdleTime(), lock: (reason) => void engine.lock(reason) });
+  engine.onEvent((event) => {
+    media.onEngineEvent(event);
+    autoLock.onEngineEvent(event);
+    sendToWindow(window, event);
+  });
+
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
-  registerApi((event) => isTrustedSender(event, window, location), engine.callEngine);
+  const trusted = (event: IpcMainInvokeEvent): boolean => isTrustedSender(event, window, location);
+  registerApi(trusted, engine.callEngine);
+  registerShell(trusted, {
+    chooseFolder: (request) => chooseFolder(window, request),
+    chooseImportSources: (request) => chooseImportSources(window, request),
+    mediaUrls: (refs) => media.urls(refs),
+  });
 
   const openWindow = (): void => {
     const opened = createMainWindow(location, join(here, '../preload/index.cjs'));
     // Closing the window locks the vault, even where the app itself stays running (macOS).
     opened.on('closed', () => {
       if (window === opened) window = null;
-      void engine.callEngine('lockVault', undefined);
+      void engine.lock('user');
     });
     window = opened;
   };
@@ -64,7 +89,10 @@ function start(): void {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, location);
-    hardenSession(session.fromPartition(SESSION_PARTITION), location);
+    const windowSession = session.fromPartition(SESSION_PARTITION);
+    hardenSession(windowSession, location);
+    serveMedia(windowSession, media);
+    watchPower(autoLock);
     openWindow();
     app.on('activate', () => {
       if (window === null && BrowserWindow.getAllWindows().length === 0) openWindow();
@@ -74,6 +102,8 @@ function start(): void {
 
 // Every renderer sandboxed, whatever a window's own preferences say.
 app.enableSandbox();
+// Schemes must be declared before the app is ready.
+registerMediaScheme();
 
 if (app.requestSingleInstanceLock()) {
   start();

@@ -25,10 +25,19 @@ export function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
+/**
+ * The one permission the window gets: writing text to the clipboard, so a person can copy
+ * a key fingerprint or a hash. Reading the clipboard, the camera, notifications and the
+ * rest stay refused.
+ */
+export function isPermissionGranted(permission: string): boolean {
+  return permission === 'clipboard-sanitized-write';
+}
+
 /** Hardening for a session; call it once the app is ready, for every session a window uses. */
 export function hardenSession(session: Session, location: AppLocation): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionGranted(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
   session.setDevicePermissionHandler(() => false);
   session.setSpellCheckerEnabled(false);
   // A download would write plaintext evidence outside the vault.

@@ -9,6 +9,12 @@
 
 import type { ImportProgress, ImportRequest, ImportSummary } from './import';
 import type { AuditReport, ExtractRequest, ExtractResult, ItemDetail, ItemSummary } from './items';
+import type { ExportProgress, ExportRequest, ExportResult } from './bundle';
+import type { VerifyProgress, VerifyReport, VerifyRequest } from './bundle';
+import type { MediaChunk, MediaReadRequest } from './media';
+import type { CaseItemsRequest, CaseSummary, CreateCaseRequest, DescribeRequest, ItemDescription, OrganiseResult, TagRequest, UpdateCaseRequest } from './organise';
+import type { FacetCount, FindByFileResult, SearchRequest, SearchResult } from './search';
+import type { SettingsUpdate, VaultEvent, VaultSettings } from './session';
 
 /** What anyone can read from vault.json without the passphrase. */
 export interface VaultPublicInfo {
@@ -74,16 +80,73 @@ export interface TamgaApi {
   extractItem(request: ExtractRequest): Promise<ExtractResult>;
   /** Decrypts and checks every blob, every custody chain, and looks for orphans. */
   auditVault(): Promise<AuditReport>;
+  /** Writes a sealed bundle (folder or .zip) and logs `exported` custody events; progress arrives as `exportProgress` events. */
+  exportBundle(request: ExportRequest): Promise<ExportResult>;
+  /** Stops the running export; nothing is left under the bundle's name. */
+  cancelExport(): Promise<void>;
+  /** Checks a bundle folder or .zip from anyone (no vault needed); progress arrives as `verifyProgress` events. */
+  verifyBundle(request: VerifyRequest): Promise<VerifyReport>;
+  /** A byte range of an item's thumbnail, preview or original, decrypted (the media protocol's source). */
+  readMedia(request: MediaReadRequest): Promise<MediaChunk>;
+  /** The open vault's settings (auto-lock time, legacy hashes). */
+  getSettings(): Promise<VaultSettings>;
+  /** Changes some settings; answers with all of them. A `settingsChanged` event follows. */
+  updateSettings(update: SettingsUpdate): Promise<VaultSettings>;
+  /** Runs a query (the language in src/shared/search.ts): one page, the total, facets, the query as understood. */
+  searchItems(request: SearchRequest): Promise<SearchResult>;
+  /** Hashes a file on disk and says whether the vault holds exactly those bytes, and where they came from. */
+  findByFile(path: string): Promise<FindByFileResult>;
+  /** Title, description, notes, place, tags and cases of one item (by id or SHA-256 prefix). */
+  getItemDescription(ref: string): Promise<ItemDescription>;
+  /** Sets title, description, notes or place of the named items; each change is a `described` custody event. */
+  describeItems(request: DescribeRequest): Promise<OrganiseResult>;
+  /** Adds tags to the named items; one `tagged` custody event per tag added. */
+  tagItems(request: TagRequest): Promise<OrganiseResult>;
+  /** Removes tags (ignoring case) from the named items; one `untagged` custody event per tag removed. */
+  untagItems(request: TagRequest): Promise<OrganiseResult>;
+  /** Every tag in the vault with its number of items, most used first. */
+  listTags(): Promise<FacetCount[]>;
+  createCase(request: CreateCaseRequest): Promise<CaseSummary>;
+  /** Renames a case or changes its description. */
+  updateCase(request: UpdateCaseRequest): Promise<CaseSummary>;
+  listCases(): Promise<CaseSummary[]>;
+  /** Adds the named items to a case; one `added-to-case` custody event per item added. */
+  addToCase(request: CaseItemsRequest): Promise<OrganiseResult>;
+  /** Takes the named items out of a case; one `removed-from-case` custody event per item. */
+  removeFromCase(request: CaseItemsRequest): Promise<OrganiseResult>;
 }
 
 /** Events the engine pushes while a call runs. */
-export type ApiEvent = { readonly type: 'importProgress'; readonly progress: ImportProgress };
+export type ApiEvent =
+  | { readonly type: 'importProgress'; readonly progress: ImportProgress }
+  | { readonly type: 'exportProgress'; readonly progress: ExportProgress }
+  | { readonly type: 'verifyProgress'; readonly progress: VerifyProgress }
+  | VaultEvent;
 
 /**
  * Calls that must not wait behind the call in progress (the engine host otherwise runs
  * calls one at a time): cancelling an import is only useful while the import runs.
  */
-export const IMMEDIATE_METHODS: readonly ApiMethod[] = ['cancelImport'];
+export const IMMEDIATE_METHODS: readonly ApiMethod[] = [
+  'cancelImport',
+  // Cancelling an export, likewise, is only useful while the export runs.
+  'cancelExport',
+  // Locking must never wait for an import (system suspend, Ctrl+L); it stops the import first.
+  'lockVault',
+  // Reads that only look at the index or at immutable encrypted files, so the window can
+  // browse, open items and show thumbnails while an import writes: each index read is one
+  // synchronous statement, so it never sees half a transaction.
+  'vaultInfo',
+  'getSettings',
+  'listItems',
+  'getItem',
+  'readMedia',
+  // Search and the organising reads are index reads too (a search reads in one transaction).
+  'searchItems',
+  'getItemDescription',
+  'listTags',
+  'listCases',
+];
 
 export type ApiMethod = keyof TamgaApi;
 
@@ -104,6 +167,24 @@ export const API_METHODS = [
   'getItem',
   'extractItem',
   'auditVault',
+  'exportBundle',
+  'cancelExport',
+  'verifyBundle',
+  'readMedia',
+  'getSettings',
+  'updateSettings',
+  'searchItems',
+  'findByFile',
+  'getItemDescription',
+  'describeItems',
+  'tagItems',
+  'untagItems',
+  'listTags',
+  'createCase',
+  'updateCase',
+  'listCases',
+  'addToCase',
+  'removeFromCase',
 ] as const satisfies readonly ApiMethod[];
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

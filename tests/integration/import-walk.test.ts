@@ -80,7 +80,9 @@ describe('walking a card', () => {
 describe('progress and cancel', () => {
   it('reports files and bytes as they are done, ending with the totals', async () => {
     const events: ImportProgress[] = [];
-    const unsubscribe = engine.subscribe((e) => events.push(e.progress));
+    const unsubscribe = engine.subscribe((e) => {
+      if (e.type === 'importProgress') events.push(e.progress);
+    });
     const summary = await engine.importFiles({ paths: [join(REAL, 'orientation')] });
     unsubscribe();
     const last = events.at(-1);
@@ -98,7 +100,7 @@ describe('progress and cancel', () => {
     const dir = await tempDir('tamga-big-');
     for (let i = 0; i < 6; i++) await writeFile(join(dir, `clip${i}.mov`), Buffer.alloc(24 * 1024 * 1024, i + 1));
     const unsubscribe = other.subscribe((e) => {
-      if (e.progress.filesDone >= 2) void other.cancelImport();
+      if (e.type === 'importProgress' && e.progress.filesDone >= 2) void other.cancelImport();
     });
     const summary = await other.importFiles({ paths: [dir] });
     unsubscribe();

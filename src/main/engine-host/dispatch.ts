@@ -7,7 +7,7 @@ import { API_METHODS, type ApiMethod } from '../../shared/api';
 import { assertNever, type Result } from '../../shared/errors';
 import type { Engine } from '../engine/api';
 import { toErrorData } from '../error-data';
-import type { HostMessage, WorkerMessage } from './protocol';
+import type { HostMessage, ResultMessage } from './protocol';
 
 export function isApiMethod(value: unknown): value is ApiMethod {
   return typeof value === 'string' && (API_METHODS as readonly string[]).includes(value);
@@ -22,7 +22,7 @@ async function settle(run: () => Promise<unknown>): Promise<Result<unknown>> {
 }
 
 /** Never rejects for a message of a known kind: every outcome, failures included, is a Result. */
-export async function dispatch(engine: Engine, message: HostMessage): Promise<WorkerMessage> {
+export async function dispatch(engine: Engine, message: HostMessage): Promise<ResultMessage> {
   switch (message.kind) {
     case 'call': {
       const { method, args } = message;
@@ -34,6 +34,8 @@ export async function dispatch(engine: Engine, message: HostMessage): Promise<Wo
       const result = await settle(() => call.apply(engine, [...args]));
       return { kind: 'result', id: message.id, result };
     }
+    case 'lock':
+      return { kind: 'result', id: message.id, result: await settle(() => engine.lock(message.reason)) };
     case 'close':
       return { kind: 'result', id: message.id, result: await settle(() => engine.close()) };
     default:

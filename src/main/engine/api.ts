@@ -5,11 +5,21 @@
  * Each method is a line or two over the feature module that does the work.
  */
 import type { ApiEvent, TamgaApi } from '../../shared/api';
+import type { ExportProgress } from '../../shared/bundle';
+import type { LockReason } from '../../shared/session';
 import { TamgaError } from '../../shared/errors';
 import { auditVault } from './audit/audit';
+import { exportBundle } from './bundle/export/export';
+import { queryItems } from './bundle/export/query-items';
+import { verifyBundle } from './bundle/verify/verify';
 import { runImport } from './ingest/import-run';
 import { extractItem } from './items/extract';
 import { listItems } from './items/item-rows';
+import { OpenBlobs } from './media/open-blobs';
+import { readMedia, type MediaSession } from './media/read-media';
+import { readSettings, updateSettings } from './settings/settings';
+import * as organise from './organise';
+import * as search from './search';
 import { detailOf, resolveItem, summaryOf } from './items/item-view';
 import { closeHeicWorkers } from './thumbnails/heic';
 import { defaultActor } from './version';
@@ -18,6 +28,8 @@ import { createVault, inspectVault, unlockVault, type OpenVault } from './vault/
 export interface Engine extends TamgaApi {
   /** Locks the vault if one is open; the host calls it on exit. */
   close(): Promise<void>;
+  /** Locks the vault for a reason other than the person asking (idle, suspend); `lockVault` is lock('user'). */
+  lock(reason: LockReason): Promise<void>;
   /** Receives progress while calls run; returns the unsubscribe function. */
   subscribe(listener: (event: ApiEvent) => void): () => void;
 }
@@ -42,6 +54,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const emit = (event: ApiEvent): void => listeners.forEach((listener) => listener(event));
   let vault: OpenVault | null = null;
   let runningImport: AbortController | null = null;
+  let runningExport: AbortController | null = null;
+  /** Settles when the running export has stopped and removed what it wrote (lock waits for it too). */
+  let exportSettled: Promise<unknown> = Promise.resolve();
+  /** Settles when the running import has stopped (lock waits for it before closing the index). */
+  let importSettled: Promise<unknown> = Promise.resolve();
+  /** Open media files and viewed originals of the current unlock session. */
+  let media: MediaSession | null = null;
 
   const current = (): OpenVault => {
     if (vault === null) throw new TamgaError('VAULT_LOCKED', 'No vault is unlocked. Unlock a vault first.');
@@ -54,11 +73,27 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return open;
   };
 
-  const lock = async (): Promise<void> => {
-    runningImport?.abort();
+  const opened = (open: OpenVault): OpenVault => {
+    vault = open;
+    media = { vault: open, blobs: new OpenBlobs(open.store), viewed: new Set() };
+    emit({ type: 'vaultUnlocked', settings: readSettings(open) });
+    return open;
+  };
+
+  const lock = async (reason: LockReason): Promise<void> => {
+    // Refuse new work at once; then let the import stop (what finished stays) before the
+    // index it writes to is closed and the keys zeroed.
     const open = vault;
+    const session = media;
     vault = null;
+    media = null;
+    runningImport?.abort();
+    runningExport?.abort();
+    await importSettled;
+    await exportSettled;
+    await session?.blobs.closeAll();
     open?.close();
+    if (open !== null) emit({ type: 'vaultLocked', reason });
     // Decoder workers may hold decoded evidence in memory: end them with the session.
     await closeHeicWorkers();
   };
@@ -69,21 +104,21 @@ export function createEngine(options: EngineOptions = {}): Engine {
     async createVault(request) {
       const path = requireString(request.path, 'path');
       const passphrase = requireString(request.passphrase, 'passphrase');
-      await lock();
-      vault = await createVault(path, passphrase, { actor, ...(options.newVaultLog2N === undefined ? {} : { log2N: options.newVaultLog2N }) });
-      if (request.legacyHashes === true) vault.setLegacyHashes(true);
-      return vault.info();
+      await lock('user');
+      const created = opened(await createVault(path, passphrase, { actor, ...(options.newVaultLog2N === undefined ? {} : { log2N: options.newVaultLog2N }) }));
+      if (request.legacyHashes === true) created.setLegacyHashes(true);
+      return created.info();
     },
 
     async unlockVault(request) {
       const path = requireString(request.path, 'path');
       const passphrase = requireString(request.passphrase, 'passphrase');
-      await lock();
-      vault = await unlockVault(path, passphrase, { readonly: request.readonly === true, actor });
-      return vault.info();
+      await lock('user');
+      return opened(await unlockVault(path, passphrase, { readonly: request.readonly === true, actor })).info();
     },
 
-    lockVault: lock,
+    lockVault: () => lock('user'),
+    lock,
 
     vaultInfo: async () => current().info(),
 
@@ -99,11 +134,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
       runningImport = new AbortController();
       try {
-        return await runImport(
+        const running = runImport(
           { db: open.db, store: open.store, signer: open.signer, actor: open.actor, vaultRoot: open.paths.root, hashes: open.legacyHashes },
           request,
           { signal: runningImport.signal, onProgress: (progress) => emit({ type: 'importProgress', progress }) },
         );
+        importSettled = running.catch(() => undefined);
+        return await running;
       } finally {
         runningImport = null;
       }
@@ -128,11 +165,65 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     auditVault: async () => auditVault(writable()),
 
+    async exportBundle(request) {
+      const open = writable();
+      if (runningExport !== null) throw new TamgaError('INVALID_ARGUMENT', 'An export is already running; wait for it or cancel it.');
+      runningExport = new AbortController();
+      try {
+        const onProgress = (progress: ExportProgress): void => emit({ type: 'exportProgress', progress });
+        const running = exportBundle(open, request, { signal: runningExport.signal, onProgress, search: queryItems(open.db) });
+        exportSettled = running.catch(() => undefined);
+        return await running;
+      } finally {
+        runningExport = null;
+      }
+    },
+
+    async cancelExport() {
+      runningExport?.abort();
+    },
+
+    // Needs no vault: a bundle is checked against its own seal and the key the caller pins.
+    verifyBundle: async (request) => verifyBundle(request, { onProgress: (progress) => emit({ type: 'verifyProgress', progress }) }),
+
+    searchItems: async (request) => search.searchItems(current().db, request),
+    async findByFile(path) {
+      current(); // a locked vault says so before a large file is read
+      return search.findByFile(() => current().db, requireString(path, 'path'));
+    },
+    getItemDescription: async (ref) => organise.itemDescription(current().db, requireString(ref, 'item')),
+    describeItems: async (request) => organise.describeItems(writable(), request),
+    tagItems: async (request) => organise.tagItems(writable(), request),
+    untagItems: async (request) => organise.untagItems(writable(), request),
+    listTags: async () => organise.listTags(current().db),
+    createCase: async (request) => organise.createCase(writable().db, request),
+    updateCase: async (request) => organise.updateCase(writable().db, request),
+    listCases: async () => organise.listCases(current().db),
+    addToCase: async (request) => organise.addToCase(writable(), request),
+    removeFromCase: async (request) => organise.removeFromCase(writable(), request),
+
+    async readMedia(request) {
+      const session = media;
+      if (session === null) throw new TamgaError('VAULT_LOCKED', 'No vault is unlocked. Unlock a vault first.');
+      const chunk = await readMedia(session, request);
+      // Locked while the bytes were read: they stay in the engine.
+      if (media !== session) throw new TamgaError('VAULT_LOCKED', 'The vault was locked.');
+      return chunk;
+    },
+
+    getSettings: async () => readSettings(current()),
+
+    async updateSettings(update) {
+      const settings = updateSettings(writable(), update);
+      emit({ type: 'settingsChanged', settings });
+      return settings;
+    },
+
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
 
-    close: lock,
+    close: () => lock('shutdown'),
   };
 }

@@ -1,26 +1,14 @@
 /**
- * The window's layout. For now a placeholder that says what Tamga is and that no vault
- * is open; unlocking, import and the rest arrive as feature folders beside this file.
+ * The window's layout and routes: the vault gate while no vault is unlocked, the
+ * workspace while one is. The workspace is keyed by the session, so a lock from any
+ * source unmounts it and every piece of state it held.
  */
 import type { JSX } from 'react';
+import { VaultGate } from './features/vault/VaultGate';
+import { Workspace } from './features/workspace/Workspace';
+import { useSession } from './session/SessionContext';
 
 export function App(): JSX.Element {
-  return (
-    <div className="app">
-      <header className="app-header" aria-labelledby="app-name">
-        <h1 id="app-name" className="app-name">
-          Tamga
-        </h1>
-        <p className="app-summary">
-          An offline, encrypted archive for photo and video evidence that keeps every original unchanged and records
-          its chain of custody.
-        </p>
-      </header>
-      <main className="app-main" aria-labelledby="vault-status">
-        <h2 id="vault-status" className="vault-status">
-          No vault open
-        </h2>
-      </main>
-    </div>
-  );
+  const { state } = useSession();
+  return state.status === 'unlocked' ? <Workspace key={state.sessionId} /> : <VaultGate />;
 }

@@ -1,12 +1,15 @@
 /**
- * The one place the window calls the engine. `tamga` has the contract's own type
- * (TamgaApi): each call resolves with the value, or rejects with a TamgaError whose code
- * the UI can explain. The preload hands over Results rather than throwing, because an
- * Error that crosses contextBridge loses its code and details; they are turned back into
- * TamgaErrors here, and nowhere else.
+ * The one place the window reaches the engine and the shell. `tamga` has the contract's
+ * own type (TamgaApi) and `shell` the shell's (ShellApi): each call resolves with the
+ * value, or rejects with a TamgaError whose code the UI can explain. The preload hands
+ * over Results rather than throwing, because an Error that crosses contextBridge loses
+ * its code and details; they are turned back into TamgaErrors here, and nowhere else.
+ * Only containers and hooks import this file; presentational components get props.
  */
 import { API_METHODS, type TamgaApi } from '../../shared/api';
 import { TamgaError, isErrorCode, type Result, type TamgaErrorData } from '../../shared/errors';
+import { SHELL_METHODS, type ShellApi } from '../../shared/shell';
+import type { ApiEventOf, ApiEventType } from '../../preload/bridge';
 
 function isErrorData(value: unknown): value is TamgaErrorData {
   if (typeof value !== 'object' || value === null) return false;
@@ -45,7 +48,29 @@ function bridge(): Window['tamga'] {
 
 type AnyCall = (arg?: unknown) => Promise<Result<unknown>>;
 
-/** The engine, as the window sees it. Methods are looked up on each call, so tests may install window.tamga late. */
-export const tamga: TamgaApi = Object.fromEntries(
-  API_METHODS.map((method) => [method, (arg?: unknown) => unwrap((bridge()[method] as AnyCall)(arg))]),
-) as unknown as TamgaApi;
+function unwrapped<Api>(methods: readonly string[]): Api {
+  // Methods are looked up on each call, so tests may install window.tamga late.
+  return Object.fromEntries(methods.map((method) => [method, (arg?: unknown) => unwrap((bridge()[method as keyof Window['tamga']] as AnyCall)(arg))])) as Api;
+}
+
+/** The engine, as the window sees it. */
+export const tamga: TamgaApi = unwrapped<TamgaApi>(API_METHODS);
+
+/** The desktop shell: file dialogs and media URLs. */
+export const shell: ShellApi = unwrapped<ShellApi>(SHELL_METHODS);
+
+/** Subscribes to engine events of one type; returns the unsubscribe function. */
+export function onEngineEvent<T extends ApiEventType>(type: T, listener: (event: ApiEventOf<T>) => void): () => void {
+  return bridge().onEvent(type, listener);
+}
+
+/** The file system paths of dropped files (Electron knows them; a plain browser does not). */
+export function pathsForFiles(files: readonly File[]): string[] {
+  return bridge().pathsForFiles(files);
+}
+
+/** Any thrown value as a TamgaError, for the UI to explain. */
+export function asTamgaError(error: unknown): TamgaError {
+  if (error instanceof TamgaError) return error;
+  return new TamgaError('INTERNAL', error instanceof Error ? error.message : String(error));
+}

@@ -88,3 +88,31 @@ export const VERIFY_COMMANDS = [
   `sha256sum -c ${TAGMANIFEST_SHA256}`,
   `openssl pkeyutl -verify -pubin -inkey ${SEAL_PUBLIC_KEY} -rawin -in ${TAGMANIFEST_SHA256} -sigfile ${SEAL_SIGNATURE}`,
 ] as const;
+
+/**
+ * How an auditor reads the fingerprint of the key that made the seal with OpenSSL alone, to
+ * compare it with the one its owner published: SHA-256 of the raw 32-byte Ed25519 key, which
+ * is the last 32 bytes of its SPKI DER form. README-VERIFY.txt gives it after VERIFY_COMMANDS.
+ */
+export const FINGERPRINT_COMMAND = `openssl pkey -pubin -in ${SEAL_PUBLIC_KEY} -outform DER | tail -c 32 | sha256sum`;
+
+/**
+ * A bundle written as a .zip holds the bundle folder as its only top-level entry (RFC 8493
+ * §4.2: a serialisation unpacks to a single base directory), named after the zip without
+ * `.zip`. Entries: files only (no directory entries), stored (method 0), UTF-8 names, in
+ * the order docs/formats.md gives, every entry with the same time (Tamga-Sealed-At, UTC) and
+ * this mode (a regular file, rw-r--r--).
+ */
+export const ZIP_FILE_MODE = 0o100644;
+
+const EXHIBIT_PATH = new RegExp(`^(?:${PAYLOAD_DIR}/(E\\d{4,})_[^/]+|${CUSTODY_DIR}/(E\\d{4,})\\.jsonl)$`);
+
+/**
+ * The exhibit a bundle path belongs to, the inverse of the names above: `data/E0001_<name>`
+ * (its payload file) and `metadata/custody/E0001.jsonl` (its custody log) give "E0001";
+ * any other path gives null. Verify reads exhibit numbers with this, never by guessing.
+ */
+export function exhibitOfPath(path: string): string | null {
+  const match = EXHIBIT_PATH.exec(path);
+  return match === null ? null : (match[1] ?? match[2] ?? null);
+}

@@ -3,7 +3,7 @@
  * following a symlink swapped in after the walk (O_NOFOLLOW), and checked to still be a
  * regular file. The times recorded are those of the open file itself.
  */
-import { constants, createReadStream, type ReadStream, type Stats } from 'node:fs';
+import { constants, type ReadStream, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { TamgaError } from '../../../shared/errors';
 import { crashPoint } from '../testing/crash-point';
@@ -41,12 +41,16 @@ export async function openSource(path: string): Promise<OpenSource> {
     throw new TamgaError('INVALID_ARGUMENT', 'This is not a regular file.', { skip: 'special-file' });
   }
   let head = Buffer.alloc(0);
+  let reading: ReadStream | null = null;
   return {
     handle,
     stats,
     head: () => head,
     stream(onBytes) {
-      const stream = createReadStream('', { fd: handle.fd, autoClose: false, start: 0, highWaterMark: READ_CHUNK });
+      // Reading through the FileHandle (not its bare fd) lets close() wait for a read still
+      // in flight after a cancel, instead of closing the descriptor under it.
+      const stream = handle.createReadStream({ autoClose: false, start: 0, highWaterMark: READ_CHUNK });
+      reading = stream;
       stream.on('data', (data: string | Buffer) => {
         const chunk = Buffer.isBuffer(data) ? data : Buffer.from(data);
         if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
@@ -59,6 +63,14 @@ export async function openSource(path: string): Promise<OpenSource> {
       const now = await handle.stat();
       return now.size !== stats.size || now.mtimeMs !== stats.mtimeMs;
     },
-    close: () => handle.close(),
+    async close() {
+      const stream = reading;
+      if (stream !== null && !stream.closed) {
+        const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
+        stream.destroy();
+        await closed;
+      }
+      await handle.close();
+    },
   };
 }

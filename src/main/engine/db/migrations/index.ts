@@ -3,6 +3,7 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-custody';
 import { migration0003 } from './0003-import';
 import { migration0004 } from './0004-organise';
+import { migration0005 } from './0005-search';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];

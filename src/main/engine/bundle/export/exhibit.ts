@@ -1,0 +1,79 @@
+/**
+ * One exhibit as export sees it: the item row, what was read from the file, what people
+ * wrote about it, where it was acquired, and its whole custody chain, gathered from the
+ * index before a byte is written, so that the bundle describes one consistent moment.
+ *
+ * Notes (items.notes) are working notes and are never exported; title, description, place
+ * and tags are. Of the cases an item belongs to, only the bundle's own is named: other
+ * case names may be other clients' matters.
+ */
+import type { ExtractedMetadata } from '../../../../shared/metadata';
+import type { IndexDb } from '../../db/open-index';
+import { readChain, type StoredEvent } from '../../custody/store';
+import { acquisitionsOf, tagsOf, type AcquisitionRow, type ItemRow } from '../../items/item-rows';
+import { PAYLOAD_DIR, custodyFile, exhibitNumber } from '../layout';
+import { exhibitFileNames } from './exhibit-name';
+
+export interface ItemText {
+  readonly title: string;
+  readonly description: string;
+  readonly place: string;
+}
+
+export interface Exhibit {
+  /** E0001 … */
+  readonly number: string;
+  /** The payload path inside the bundle, e.g. data/E0001_IMG_1234.JPG. */
+  readonly path: string;
+  /** metadata/custody/E0001.jsonl */
+  readonly custodyPath: string;
+  readonly item: ItemRow;
+  readonly metadata: ExtractedMetadata | null;
+  readonly text: ItemText;
+  readonly tags: readonly string[];
+  readonly acquisitions: readonly AcquisitionRow[];
+  readonly custody: readonly StoredEvent[];
+}
+
+/** What an exhibit gains once its bytes were streamed into the bundle. */
+export interface Digests {
+  readonly sha256: string;
+  readonly sha512: string;
+}
+
+export type SealedExhibit = Exhibit & Digests;
+
+function parseMetadata(json: string): ExtractedMetadata | null {
+  try {
+    const parsed = JSON.parse(json) as Partial<ExtractedMetadata>;
+    return parsed.kind === undefined ? null : (parsed as ExtractedMetadata);
+  } catch {
+    return null;
+  }
+}
+
+/** Title, description and place; `place` arrived with schema 5 and reads as '' before it. */
+function itemText(db: IndexDb, itemId: string): ItemText {
+  const row = db.prepare('SELECT * FROM items WHERE id = ?').get(itemId) as Record<string, unknown> | undefined;
+  const text = (key: string): string => (typeof row?.[key] === 'string' ? row[key] : '');
+  return { title: text('title'), description: text('description'), place: text('place') };
+}
+
+export function gatherExhibits(db: IndexDb, rows: readonly ItemRow[]): Exhibit[] {
+  const numbers = rows.map((_, i) => exhibitNumber(i));
+  const names = exhibitFileNames(rows.map((row, i) => ({ exhibit: numbers[i] ?? '', originalName: row.originalName })));
+  return rows.map((item, i) => {
+    const number = numbers[i] ?? exhibitNumber(i);
+    return {
+      number,
+      path: `${PAYLOAD_DIR}/${names[i] ?? ''}`,
+      custodyPath: custodyFile(number),
+      item,
+      metadata: parseMetadata(item.metadataJson),
+      text: itemText(db, item.id),
+      tags: tagsOf(db, item.id),
+      acquisitions: acquisitionsOf(db, item.id),
+      custody: readChain(db, item.id),
+    };
+  });
+}

@@ -1,0 +1,208 @@
+/**
+ * One run of `verify` over an open source, step by step: the declarations (bagit.txt,
+ * bag-info.txt, the manifests, the seal, the key files, the exhibit list), the bag's
+ * shape, then every listed file hashed once (custody logs checked on the same read), and
+ * last the per-exhibit checks. Every step reports into one problem list and carries on,
+ * so the report names every problem, not just the first.
+ *
+ * Files that are parsed are read whole, under maxTagFileBytes, and kept only until they
+ * are hashed; custody logs are read, hashed and checked one at a time; everything else is
+ * streamed. Memory is therefore bounded by the limits, whatever the bundle holds.
+ */
+import type { VerifyLimits, VerifyProblem, VerifyProgress } from '../../../../shared/bundle';
+import { BAG_INFO_TXT, BAGIT_TXT, CUSTODY_DIR, EXHIBITS_JSON, exhibitOfPath, MANIFEST_SHA256, MANIFEST_SHA512, SEAL_PUBLIC_KEY, SEAL_SIGNATURE, TAGMANIFEST_SHA256, VAULT_KEY_JSON } from '../layout';
+import { checkBagitTxt } from './bagit';
+import { checkPayloadOxum, parseBagInfo, type BagInfo } from './bag-info';
+import { checkCustody, type CustodyOutcome } from './custody-check';
+import { parseExhibitList, type ListedExhibit } from './exhibit-list';
+import { ExpectedDigests } from './expected-digests';
+import { FileHasher, hashBytes, isHashAlgorithm } from './hashing';
+import { manifestName, parseManifest, type Manifest } from './manifest';
+import { problem, ReadFailure, show, throwIfStopped } from './problems';
+import { READ_AHEAD_MAX_BYTES, ReadAhead } from './read-ahead';
+import { checkSeal, type SealOutcome } from './seal';
+import { checkSignerClaims } from './signer-claims';
+import type { BundleSource } from './source';
+import { checkStructure, isPayloadPath } from './structure';
+import { gatherExhibits } from './exhibit-facts';
+import type { ExhibitFacts } from './verdicts';
+
+const PROGRESS_EVERY_MS = 100;
+
+export class BundleCheck {
+  readonly problems: VerifyProblem[];
+  manifests: Manifest[] = [];
+  bagInfo: BagInfo | null = null;
+  seal: SealOutcome = { publicKey: null, fingerprint: null, trust: 'unknown' };
+  checkedFiles = 0;
+  checkedBytes = 0;
+  private list: Map<string, ListedExhibit> | null = null;
+  private readonly cache = new Map<string, Buffer>();
+  /** Files that could not be read (reported once): never tried again. */
+  private readonly failed = new Set<string>();
+  /** Files too large to read whole (reported once): still streamed through their hashes. */
+  private readonly tooLarge = new Set<string>();
+  private readonly custody = new Map<string, CustodyOutcome>();
+  private readonly hasher: FileHasher;
+  private bytesTotal = 0;
+  private lastProgress = 0;
+
+  constructor(
+    private readonly source: BundleSource,
+    private readonly limits: VerifyLimits,
+    private readonly signal: AbortSignal,
+    private readonly pinned: string | null,
+    private readonly onProgress: (progress: VerifyProgress) => void,
+  ) {
+    this.problems = [...source.problems];
+    this.hasher = new FileHasher(source, signal, (bytes) => {
+      this.checkedBytes += bytes;
+      this.progress('payload', null);
+    });
+  }
+
+  async run(): Promise<void> {
+    await this.readDeclarations();
+    checkStructure(this.source, this.manifests, this.problems);
+    await this.hashFiles();
+    // A refused payload file (a link, an oversized entry) has no size to count: its own
+    // problem fails the bundle already, and a Payload-Oxum mismatch would only repeat it.
+    if (![...this.source.refused].some(isPayloadPath)) {
+      const { bytes, files } = this.payloadTotals();
+      this.problems.push(...checkPayloadOxum(this.bagInfo, bytes, files));
+    }
+  }
+
+  /** Payload-Oxum as found: the bytes and number of the payload files present. */
+  payloadTotals(): { bytes: number; files: number } {
+    const payload = [...this.source.files.values()].filter((f) => isPayloadPath(f.path));
+    return { bytes: payload.reduce((sum, f) => sum + f.size, 0), files: payload.length };
+  }
+
+  async close(): Promise<void> {
+    this.cache.clear();
+    await this.hasher.close();
+  }
+
+  private progress(phase: VerifyProgress['phase'], currentPath: string | null, force = false): void {
+    const now = Date.now();
+    if (!force && now - this.lastProgress < PROGRESS_EVERY_MS) return;
+    this.lastProgress = now;
+    this.onProgress({ phase, bytesDone: this.checkedBytes, bytesTotal: this.bytesTotal, currentPath });
+  }
+
+  /** A file read whole (at most maxTagFileBytes), or null when absent, too large or unreadable (reported). */
+  private async readWhole(path: string, keep = true): Promise<Buffer | null> {
+    const cached = this.cache.get(path);
+    if (cached !== undefined) return cached;
+    const file = this.source.files.get(path);
+    if (file === undefined || this.failed.has(path) || this.tooLarge.has(path)) return null;
+    if (file.size > this.limits.maxTagFileBytes) {
+      this.problems.push(problem('TAG_FILE_TOO_LARGE', `${show(path)} holds ${file.size} bytes, more than the ${this.limits.maxTagFileBytes} Tamga reads into memory to check its contents.`, { path }));
+      this.tooLarge.add(path);
+      return null;
+    }
+    const parts: Buffer[] = [];
+    try {
+      for await (const chunk of this.source.read(path, this.signal)) parts.push(Buffer.from(chunk));
+    } catch (error) {
+      if (!(error instanceof ReadFailure)) throw error;
+      this.problems.push(error.problem);
+      this.failed.add(path);
+      return null;
+    }
+    const bytes = Buffer.concat(parts);
+    if (keep) this.cache.set(path, bytes);
+    return bytes;
+  }
+
+  private async readDeclarations(): Promise<void> {
+    this.problems.push(...checkBagitTxt(await this.readWhole(BAGIT_TXT)));
+    for (const path of this.source.files.keys()) {
+      const named = path.includes('/') ? null : manifestName(path);
+      if (named === null) continue;
+      if (!isHashAlgorithm(named.algorithm)) {
+        this.problems.push(problem('MANIFEST_ALGORITHM_UNSUPPORTED', `${show(path)} uses the algorithm ${show(named.algorithm)}, which Tamga cannot check (md5, sha1, sha256 and sha512 only).`, { path }));
+        continue;
+      }
+      const bytes = await this.readWhole(path);
+      if (bytes !== null) this.manifests.push(parseManifest(path, named.kind, named.algorithm, bytes, this.problems));
+    }
+    for (const required of [MANIFEST_SHA256, MANIFEST_SHA512, TAGMANIFEST_SHA256]) {
+      if (this.source.files.has(required) || this.source.refused.has(required)) continue;
+      this.problems.push(problem('MANIFEST_MISSING', `${required} is missing: a Tamga bundle always has it, and without it the bundle cannot be checked in full.`, { path: required }));
+    }
+    this.bagInfo = parseBagInfo(await this.readWhole(BAG_INFO_TXT), this.problems);
+    const tagManifest = await this.readWhole(TAGMANIFEST_SHA256);
+    const signature = await this.readWhole(SEAL_SIGNATURE);
+    const pem = await this.readWhole(SEAL_PUBLIC_KEY);
+    this.seal = checkSeal({ tagManifest, signature, pem, pinned: this.pinned }, this.problems);
+    checkSignerClaims(this.seal, this.bagInfo, await this.readWhole(VAULT_KEY_JSON), this.problems);
+    const list = await this.readWhole(EXHIBITS_JSON);
+    this.list = list === null ? null : parseExhibitList(list, this.problems);
+  }
+
+  private async hashFiles(): Promise<void> {
+    const expected = new ExpectedDigests(this.manifests);
+    // Each exhibit's SHA-256 as manifest-sha256.txt lists it, which its 'acquired' event must repeat.
+    const payloadSha256 = new Map<string, string>();
+    for (const [p, { digest }] of this.manifests.find((m) => m.name === MANIFEST_SHA256)?.entries ?? []) {
+      const exhibit = isPayloadPath(p) ? exhibitOfPath(p) : null;
+      if (exhibit !== null && !payloadSha256.has(exhibit)) payloadSha256.set(exhibit, digest);
+    }
+    const listed = [...expected.paths()].filter((p) => this.source.files.has(p));
+    const custodyLogs = [...this.source.files.keys()].filter((p) => p.startsWith(`${CUSTODY_DIR}/`) && exhibitOfPath(p) !== null);
+    const isLog = new Set(custodyLogs);
+    const order = [...new Set([...listed.filter((p) => !isPayloadPath(p) && !isLog.has(p)), ...custodyLogs, ...listed.filter(isPayloadPath)])];
+    this.bytesTotal = order.reduce((sum, p) => sum + (this.source.files.get(p)?.size ?? 0), 0);
+    this.progress('tag-files', null, true);
+    const readAheadLimit = (p: string): number => (isLog.has(p) ? Math.min(READ_AHEAD_MAX_BYTES, this.limits.maxTagFileBytes) : READ_AHEAD_MAX_BYTES);
+    const ahead = new ReadAhead(this.source, this.signal, order, (p) => !this.cache.has(p) && (this.source.files.get(p)?.size ?? Infinity) <= readAheadLimit(p));
+    for (const [index, path] of order.entries()) {
+      throwIfStopped(this.signal);
+      const size = this.source.files.get(path)?.size ?? 0;
+      const algorithms = expected.algorithmsFor(path);
+      const exhibit = isLog.has(path) ? exhibitOfPath(path) : null;
+      const early = await ahead.take(index);
+      if (early !== null && 'error' in early) throw early.error;
+      if (early !== null && 'failure' in early) {
+        this.problems.push(early.failure.problem);
+        this.failed.add(path);
+      }
+      const bytes = early !== null ? ('bytes' in early ? early.bytes : null) : exhibit !== null || this.cache.has(path) ? await this.readWhole(path, false) : null;
+      if (bytes !== null) {
+        expected.compare(path, hashBytes(bytes, algorithms), this.problems);
+        this.checkedBytes += size;
+      } else if (!this.failed.has(path)) {
+        try {
+          this.progress('payload', path, true);
+          expected.compare(path, await this.hasher.hash(path, algorithms, size), this.problems);
+        } catch (error) {
+          if (!(error instanceof ReadFailure)) throw error;
+          this.problems.push(error.problem);
+        }
+      }
+      this.cache.delete(path);
+      if (exhibit !== null && bytes !== null) this.checkCustodyLog(exhibit, path, bytes, payloadSha256);
+      this.checkedFiles += 1;
+    }
+    this.progress('finished', null, true);
+  }
+
+  private checkCustodyLog(exhibit: string, path: string, bytes: Buffer, payloadSha256: ReadonlyMap<string, string>): void {
+    const input = {
+      exhibit,
+      path,
+      bytes,
+      publicKey: this.seal.publicKey,
+      itemId: this.list?.get(exhibit)?.itemId ?? null,
+      manifestSha256: payloadSha256.get(exhibit) ?? null,
+    };
+    this.custody.set(exhibit, checkCustody(input, this.problems));
+  }
+
+  /** Every exhibit the bundle mentions, with what it says about each (see exhibit-facts.ts). */
+  exhibitFacts(): ExhibitFacts[] {
+    return gatherExhibits({ source: this.source, manifests: this.manifests, custody: this.custody, list: this.list }, this.problems);
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * One exhibit's custody log (metadata/custody/E0001.jsonl) in a bundle: the whole chain is
+ * checked by the custody module's own verifier (hashes, links, signatures by the seal's
+ * key, order, types), against the exhibit's item id from exhibits.json when there is one,
+ * so a log swapped in from another exhibit shows as WRONG_CHAIN. Then the chain's first
+ * event, 'acquired', must record the same SHA-256 as the payload manifest: the file in the
+ * bundle is the one that was acquired, not one swapped in before export.
+ */
+import type { VerifyProblem } from '../../../../shared/bundle';
+import { verifyJsonl } from '../../custody/jsonl';
+import { problem, show } from './problems';
+import { decodeTagText } from './tag-text';
+
+export interface CustodyInput {
+  readonly exhibit: string;
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  /** The seal's key; null when the bundle has no readable one (then signatures go unchecked, and the seal's problem says why). */
+  readonly publicKey: Uint8Array | null;
+  /** From exhibits.json; null to take the chain the log itself names. */
+  readonly itemId: string | null;
+  /** The payload manifest's SHA-256 of the exhibit's file; null when it lists none. */
+  readonly manifestSha256: string | null;
+}
+
+export interface CustodyOutcome {
+  readonly events: number;
+  /** The chain the log belongs to (its first event's), for the report. */
+  readonly chain: string | null;
+  /** The recorded hash of its last event, which exhibits.json repeats. */
+  readonly head: string | null;
+}
+
+interface RecordView {
+  readonly hash: unknown;
+  readonly event?: { readonly chain?: unknown; readonly type?: unknown; readonly data?: { readonly sha256?: unknown } };
+}
+
+/** A line as loosely parsed JSON: the chain verifier has judged it already; this only picks fields. */
+function view(line: string | undefined): RecordView | null {
+  try {
+    const value: unknown = JSON.parse(line ?? '');
+    return typeof value === 'object' && value !== null ? (value as RecordView) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function checkCustody(input: CustodyInput, problems: VerifyProblem[]): CustodyOutcome {
+  const { exhibit, path } = input;
+  const decoded = decodeTagText(input.bytes);
+  if (!decoded.ok) {
+    problems.push(problem('CUSTODY_MALFORMED', `The custody log of ${exhibit} (${path}) cannot be read: ${decoded.reason}.`, { path, exhibit }));
+    return { events: 0, chain: null, head: null };
+  }
+  const text = decoded.text;
+  const options = input.itemId === null ? {} : { chain: input.itemId };
+  for (const found of verifyJsonl(text, input.publicKey ?? new Uint8Array(32), options)) {
+    if (input.publicKey === null && found.code === 'BAD_SIGNATURE') continue;
+    problems.push(problem(`CUSTODY_${found.code}`, found.message, found.line === undefined ? { path, exhibit } : { path, exhibit, line: found.line }));
+  }
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const first = view(lines[0])?.event;
+  const lastHash = view(lines.at(-1))?.hash;
+  const outcome = { events: lines.length, chain: typeof first?.chain === 'string' ? first.chain : null, head: typeof lastHash === 'string' ? lastHash : null };
+  const sha256 = first?.data?.sha256;
+  if (first?.type === 'acquired' && input.manifestSha256 !== null) {
+    if (typeof sha256 !== 'string') {
+      problems.push(problem('ACQUIRED_HASH_MISMATCH', `The "acquired" event of ${exhibit} records no SHA-256, so nothing ties its custody to the file.`, { path, exhibit, line: 1 }));
+    } else if (sha256 !== input.manifestSha256) {
+      problems.push(
+        problem(
+          'ACQUIRED_HASH_MISMATCH',
+          `The custody log of ${exhibit} says ${show(sha256)} was acquired, but the bundle's file has SHA-256 ${input.manifestSha256}: the custody is of another file.`,
+          { path, exhibit, line: 1 },
+        ),
+      );
+    }
+  }
+  return outcome;
+}

@@ -1,0 +1,97 @@
+/**
+ * `verifyBundle`: checks a sealed bundle (folder or .zip) from anyone, trusting nothing in
+ * it, and reports every problem with a code and a sentence, plus PASS/FAIL per exhibit.
+ * It needs no vault and no passphrase, writes nothing anywhere (no temp files: contents
+ * are streamed through hashes, never extracted), and stays within the limits of
+ * limits.ts. docs/formats.md, "Verifying a bundle", lists every check and problem code.
+ *
+ * It throws only when it cannot run at all (no such path: NOT_FOUND; unreadable:
+ * PERMISSION_DENIED; a malformed request: INVALID_ARGUMENT). A hostile, damaged or
+ * oversized bundle is a report with valid = false.
+ */
+import type { BundleFormat, VerifyProblem, VerifyProgress, VerifyReport, VerifyRequest } from '../../../../shared/bundle';
+import { TamgaError } from '../../../../shared/errors';
+import { payloadOxum } from '../layout';
+import { BundleCheck } from './bundle-check';
+import { resolveLimits } from './limits';
+import { problem, VerifyStopped } from './problems';
+import { normaliseFingerprint, type SealOutcome } from './seal';
+import { openBundleSource } from './source';
+import { exhibitVerdicts, type ExhibitFacts } from './verdicts';
+
+export interface VerifyOptions {
+  /** Stops the check (reported as TIME_LIMIT when the time limit fired, else as cancelled). */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: VerifyProgress) => void;
+}
+
+function stoppedProblem(error: VerifyStopped): VerifyProblem {
+  return error.reason === 'time-limit'
+    ? problem('TIME_LIMIT', 'The check reached its time limit before it finished: the bundle was not checked in full, so it is not accepted.')
+    : problem('TIME_LIMIT', 'The check was cancelled before it finished: the bundle was not checked in full, so it is not accepted.');
+}
+
+interface ReportParts {
+  readonly container: BundleFormat;
+  readonly complete: boolean;
+  readonly problems: readonly VerifyProblem[];
+  readonly seal: SealOutcome;
+  readonly facts: readonly ExhibitFacts[];
+  readonly check: BundleCheck | null;
+}
+
+function report(path: string, pinned: string | null, parts: ReportParts): VerifyReport {
+  const { check, problems } = parts;
+  const payload = check === null ? { bytes: 0, files: 0 } : check.payloadTotals();
+  const info = (label: string): string | null => check?.bagInfo?.get(label) ?? null;
+  return {
+    bundle: path,
+    container: parts.container,
+    valid: problems.length === 0 && parts.complete,
+    complete: parts.complete,
+    signer: { fingerprint: parts.seal.fingerprint, pinned, trust: parts.seal.trust },
+    exhibits: exhibitVerdicts(parts.facts, problems, parts.seal.fingerprint),
+    problems,
+    payloadOxum: payloadOxum(payload.bytes, payload.files),
+    checkedFiles: check?.checkedFiles ?? 0,
+    checkedBytes: check?.checkedBytes ?? 0,
+    bundleId: info('Tamga-Bundle-Id'),
+    externalIdentifier: info('External-Identifier'),
+    sealedAt: info('Tamga-Sealed-At'),
+  };
+}
+
+export async function verifyBundle(request: VerifyRequest, options: VerifyOptions = {}): Promise<VerifyReport> {
+  if (typeof request.path !== 'string' || request.path === '') throw new TamgaError('INVALID_ARGUMENT', 'Name the bundle to verify: a folder or a .zip file.');
+  if (request.key !== undefined && typeof request.key !== 'string') throw new TamgaError('INVALID_ARGUMENT', 'key must be a fingerprint: 64 hexadecimal digits.');
+  const limits = resolveLimits(request.limits);
+  const pinned = request.key === undefined || request.key === '' ? null : normaliseFingerprint(request.key);
+  const signals = [options.signal, limits.timeLimitMs > 0 ? AbortSignal.timeout(limits.timeLimitMs) : undefined].filter((s): s is AbortSignal => s !== undefined);
+  const signal = AbortSignal.any(signals);
+  const onProgress = options.onProgress ?? (() => undefined);
+  const noSeal: SealOutcome = { publicKey: null, fingerprint: null, trust: 'unknown' };
+
+  let opened;
+  try {
+    opened = await openBundleSource(request.path, limits, signal);
+  } catch (error) {
+    if (!(error instanceof VerifyStopped)) throw error;
+    return report(request.path, pinned, { container: 'directory', complete: false, problems: [stoppedProblem(error)], seal: noSeal, facts: [], check: null });
+  }
+  if (!opened.ok) return report(request.path, pinned, { container: opened.container, complete: false, problems: opened.problems, seal: noSeal, facts: [], check: null });
+
+  const check = new BundleCheck(opened.source, limits, signal, pinned, onProgress);
+  let complete = true;
+  try {
+    await check.run();
+  } catch (error) {
+    if (!(error instanceof VerifyStopped)) throw error;
+    check.problems.push(stoppedProblem(error));
+    complete = false;
+  } finally {
+    await check.close();
+    await opened.source.close();
+  }
+  const facts = check.exhibitFacts();
+  return report(request.path, pinned, { container: opened.source.container, complete, problems: check.problems, seal: check.seal, facts, check });
+}

@@ -1,0 +1,59 @@
+/**
+ * Title, description, notes and place of items, and reading back everything people
+ * wrote about one item. A change is a `described` custody event on the item's chain:
+ * `data.changes` maps each changed field to `{old, new}`; fields asked for but already
+ * equal are not mentioned, and an item where nothing changes gets no event.
+ */
+import { TamgaError } from '../../../shared/errors';
+import { ITEM_TEXT_FIELDS, type DescribeRequest, type ItemDescription, type ItemTextField, type OrganiseResult } from '../../../shared/organise';
+import type { JsonObject } from '../../../shared/custody';
+import { appendEvent } from '../custody/store';
+import type { IndexDb } from '../db/open-index';
+import { resolveItem } from '../items/item-view';
+import { tagsOf } from '../items/item-rows';
+import { casesOfItem } from './cases';
+import { inWriteTransaction, type OrganiseContext } from './context';
+import { resolveSelection } from './selection';
+import { itemField } from './text';
+
+type ItemTexts = Record<ItemTextField, string>;
+
+function textsOf(db: IndexDb, id: string): ItemTexts {
+  return db.prepare('SELECT title, description, notes, place FROM items WHERE id = ?').get(id) as ItemTexts;
+}
+
+export function describeItems(ctx: OrganiseContext, request: DescribeRequest): OrganiseResult {
+  const wanted = new Map<ItemTextField, string>();
+  for (const field of ITEM_TEXT_FIELDS) {
+    if (request[field] !== undefined) wanted.set(field, itemField(field, request[field]));
+  }
+  if (wanted.size === 0) throw new TamgaError('INVALID_ARGUMENT', 'Nothing to describe: give a title, description, notes or place.');
+  const update = ctx.db.prepare('UPDATE items SET title = @title, description = @description, notes = @notes, place = @place WHERE id = @id');
+  return inWriteTransaction(ctx.db, () => {
+    const changed: string[] = [];
+    const unchanged: string[] = [];
+    for (const id of resolveSelection(ctx.db, request.items)) {
+      const before = textsOf(ctx.db, id);
+      const after: ItemTexts = { ...before };
+      const changes: Record<string, JsonObject> = {};
+      for (const [field, value] of wanted) {
+        if (before[field] === value) continue;
+        after[field] = value;
+        changes[field] = { old: before[field], new: value };
+      }
+      if (Object.keys(changes).length === 0) {
+        unchanged.push(id);
+        continue;
+      }
+      update.run({ ...after, id });
+      appendEvent(ctx.db, ctx.signer, { chain: id, type: 'described', actor: ctx.actor, data: { changes } });
+      changed.push(id);
+    }
+    return { changed, unchanged };
+  });
+}
+
+export function itemDescription(db: IndexDb, ref: string): ItemDescription {
+  const { id } = resolveItem(db, ref);
+  return { itemId: id, ...textsOf(db, id), tags: tagsOf(db, id), cases: casesOfItem(db, id) };
+}

@@ -1,0 +1,5 @@
+/** Organising's public face for the engine facade: item texts, tags, cases and their members. */
+export { addToCase, removeFromCase } from './case-members';
+export { createCase, listCases, updateCase } from './cases';
+export { describeItems, itemDescription } from './describe';
+export { listTags, tagItems, untagItems } from './tags';

@@ -1,0 +1,85 @@
+/**
+ * The detail pane: the item, its facts with their sources, hashes, tags, acquisitions,
+ * metadata problems and the custody timeline. Everything from evidence is text.
+ */
+import { useCallback, useState, type JSX, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../i18n/useLocale';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { useMediaUrl } from '../media/MediaUrlContext';
+import { Acquisitions } from './Acquisitions';
+import { CustodyTimeline } from './CustodyTimeline';
+import { FactList } from './FactList';
+import { ItemOrganiser } from '../organise/ItemOrganiser';
+import { Hashes } from './Hashes';
+import { MediaView } from './MediaView';
+import { factRows } from './metadata-rows';
+import { useItemDetail } from './useItemDetail';
+
+export interface DetailPaneProps {
+  readonly itemId: string | null;
+  readonly headingRef: RefObject<HTMLHeadingElement | null>;
+  /** Changes when items may have changed elsewhere (an import, a bulk tag). */
+  readonly version: number;
+  /** This pane changed the item (a tag, a description). */
+  readonly onChanged: () => void;
+}
+
+export function DetailPane({ itemId, headingRef, version: outside, onChanged }: DetailPaneProps): JSX.Element {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  // Read again after the video first plays, so the timeline shows the viewing just recorded.
+  const [version, setVersion] = useState(0);
+  const [played, setPlayed] = useState<string | null>(null);
+  const state = useItemDetail(itemId, version + outside);
+  const item = state.kind === 'item' ? state.item : null;
+  const previewUrl = useMediaUrl(item?.id ?? null, 'preview');
+  const originalUrl = useMediaUrl(item?.kind === 'video' ? item.id : null, 'original');
+  const onPlaying = useCallback(() => {
+    if (item === null || played === item.id) return;
+    setPlayed(item.id);
+    setVersion((v) => v + 1);
+  }, [item, played]);
+
+  return (
+    <aside className="detail" aria-label={t('detail.title')} aria-busy={state.kind === 'loading' || (item !== null && item.id !== itemId)}>
+      {state.kind === 'error' && <ErrorNotice error={state.error} />}
+      {state.kind === 'none' && <p className="field-hint">{t('detail.nothing')}</p>}
+      {item !== null && (
+        <>
+          <h2 className="detail-title" ref={headingRef} tabIndex={-1}>
+            {item.originalName}
+          </h2>
+          <MediaView item={item} previewUrl={previewUrl} originalUrl={originalUrl} onPlaying={onPlaying} />
+          <FactList rows={factRows(item, t, locale)} />
+          <section aria-labelledby="detail-hashes">
+            <h3 id="detail-hashes">{t('detail.hashes')}</h3>
+            <Hashes item={item} />
+          </section>
+          <ItemOrganiser itemId={item.id} version={version + outside} onChanged={onChanged} />
+          {item.metadata !== null && item.metadata.problems.length > 0 && (
+            <section aria-labelledby="detail-problems">
+              <h3 id="detail-problems">
+                <StatusBadge tone="warning" label={t('detail.problems')} />
+              </h3>
+              <ul className="problems">
+                {item.metadata.problems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <section aria-labelledby="detail-acquisitions">
+            <h3 id="detail-acquisitions">{t('detail.acquisitions')}</h3>
+            <Acquisitions acquisitions={item.acquisitions} />
+          </section>
+          <section aria-labelledby="detail-custody">
+            <h3 id="detail-custody">{t('detail.custody')}</h3>
+            <CustodyTimeline records={item.custody} />
+          </section>
+        </>
+      )}
+    </aside>
+  );
+}

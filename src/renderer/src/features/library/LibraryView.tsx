@@ -1,0 +1,114 @@
+/**
+ * The library: the search's results in the virtualised grid with their selection, the
+ * detail pane of the focused item, the quick preview, and what can be done with a
+ * selection. Pages of results load as the grid scrolls to them.
+ */
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type JSX, type MouseEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ItemSummary } from '../../../../shared/items';
+import { formatShortDate } from '../../format/dates';
+import { useLocale } from '../../i18n/useLocale';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { DetailPane } from '../detail/DetailPane';
+import { useMediaUrl } from '../media/MediaUrlContext';
+import { SearchSummary } from '../search/SearchSummary';
+import type { SortChoice } from '../search/sort-options';
+import { useSearch } from '../search/useSearch';
+import { EmptyLibrary } from './EmptyLibrary';
+import { GridCell } from './GridCell';
+import { PendingCell } from './PendingCell';
+import { QuickPreview } from './QuickPreview';
+import { SelectionBar } from './SelectionBar';
+import { ThumbnailGrid } from './ThumbnailGrid';
+import { useGridState } from './useGridState';
+
+export interface LibraryViewProps {
+  readonly query: string;
+  readonly sort: SortChoice;
+  /** Changes when items may have changed (an import, a tag, a description). */
+  readonly version: number;
+  readonly onImport: () => void;
+  readonly onFilter: (field: string, value: string) => void;
+  /** The actions offered for the selected items (tag, add to case, export), in grid order. */
+  readonly selectionActions: (items: readonly ItemSummary[]) => ReactNode;
+  /** Something about an item changed in the detail pane. */
+  readonly onChanged: () => void;
+}
+
+const cellId = (index: number): string => `cell-${index}`;
+
+interface ConnectedCellProps {
+  readonly item: ItemSummary;
+  readonly index: number;
+  readonly column: number;
+  readonly selected: boolean;
+  readonly focused: boolean;
+  readonly onClick: (index: number, e: MouseEvent) => void;
+  readonly onOpen: () => void;
+}
+
+/** Memoised: while the grid scrolls, only cells that appear or change render. */
+const ConnectedCell = memo(function ConnectedCell(props: ConnectedCellProps): JSX.Element {
+  const locale = useLocale();
+  const url = useMediaUrl(props.item.thumbStatus === 'ok' || props.item.thumbStatus === 'placeholder' ? props.item.id : null, 'grid');
+  const when = props.item.capturedLocal ?? props.item.capturedUtc;
+  return (
+    <GridCell
+      item={props.item}
+      id={cellId(props.index)}
+      thumbnailUrl={url}
+      selected={props.selected}
+      focused={props.focused}
+      date={when === null ? '' : formatShortDate(when, locale)}
+      columnIndex={props.column}
+      onClick={(e) => props.onClick(props.index, e)}
+      onDoubleClick={props.onOpen}
+    />
+  );
+});
+
+export function LibraryView({ query, sort, version, onImport, onFilter, selectionActions, onChanged }: LibraryViewProps): JSX.Element {
+  const { t } = useTranslation();
+  const search = useSearch(query, sort, version);
+  const { items, ensure } = search;
+  const [previewing, setPreviewing] = useState<ItemSummary | null>(null);
+  const detailHeading = useRef<HTMLHeadingElement>(null);
+  const focusedRef = useRef<ItemSummary | null>(null);
+  const actions = useMemo(() => ({ preview: () => setPreviewing(focusedRef.current), open: () => detailHeading.current?.focus() }), []);
+  const grid = useGridState(items, search.total, actions, `${query}\u0000${sort}`);
+  focusedRef.current = grid.focused;
+  const previewUrl = useMediaUrl(previewing?.id ?? null, 'preview');
+
+  useEffect(() => ensure(grid.focusIndex), [grid.focusIndex, ensure]);
+
+  const { onCellClick, selection, focusIndex } = grid;
+  const renderCell = useCallback(
+    (index: number, column: number) => {
+      const item = items[index];
+      if (item === undefined) return <PendingCell key={`pending-${index}`} id={cellId(index)} columnIndex={column} />;
+      return <ConnectedCell key={item.id} item={item} index={index} column={column} selected={selection.selected.has(item.id)} focused={index === focusIndex} onClick={onCellClick} onOpen={actions.open} />;
+    },
+    [items, selection, focusIndex, onCellClick, actions],
+  );
+
+  if (search.error !== null) return <ErrorNotice error={search.error} />;
+  if (search.loaded && search.total === 0 && query === '') return <EmptyLibrary onImport={onImport} />;
+  const selected = selection.selected.size === 0 ? [] : items.filter((item) => selection.selected.has(item.id));
+  return (
+    <div className="library">
+      <section className="library-grid" aria-label={t('library.title')}>
+        <SearchSummary query={query} total={search.total} understood={search.understood} notes={search.notes} facets={search.facets} onFilter={onFilter} />
+        <SelectionBar count={selected.length} onClear={grid.clearSelection}>
+          {selectionActions(selected)}
+        </SelectionBar>
+        {search.loaded && search.total === 0 ? (
+          <p className="empty-result">{t('search.noResults')}</p>
+        ) : (
+          <ThumbnailGrid count={search.total} label={t('library.gridLabel', { count: search.total })} focusIndex={grid.focusIndex} cellId={cellId} renderCell={renderCell} onKeyDown={grid.onKeyDown} onVisibleEnd={ensure} />
+        )}
+      </section>
+      <DetailPane itemId={grid.focused?.id ?? null} headingRef={detailHeading} version={version} onChanged={onChanged} />
+      <QuickPreview item={previewing} previewUrl={previewUrl} onClose={() => setPreviewing(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * What the workspace does with a selection: tag or untag it, add it to a case (making
+ * the case first when it is new). Each resolves when the engine has recorded the change;
+ * `onDone` then refreshes the views, and the outcome is kept to be announced.
+ */
+import { useCallback, useState } from 'react';
+import type { TamgaError } from '../../../../shared/errors';
+import type { OrganiseResult } from '../../../../shared/organise';
+import { asTamgaError, tamga } from '../../api';
+
+export type BulkOutcome = { readonly kind: 'done'; readonly result: OrganiseResult } | { readonly kind: 'failed'; readonly error: TamgaError } | null;
+
+export function useBulkActions(onDone: () => void) {
+  const [outcome, setOutcome] = useState<BulkOutcome>(null);
+  const run = useCallback(
+    async (call: () => Promise<OrganiseResult>) => {
+      try {
+        setOutcome({ kind: 'done', result: await call() });
+        onDone();
+      } catch (error) {
+        setOutcome({ kind: 'failed', error: asTamgaError(error) });
+      }
+    },
+    [onDone],
+  );
+  return {
+    outcome,
+    dismiss: () => setOutcome(null),
+    tag: (items: readonly string[], tags: string[], remove: boolean) => run(() => (remove ? tamga.untagItems({ items, tags }) : tamga.tagItems({ items, tags }))),
+    addToCase: (items: readonly string[], name: string, create: { readonly description: string } | null) =>
+      run(async () => {
+        if (create !== null) await tamga.createCase({ name, ...(create.description === '' ? {} : { description: create.description }) });
+        return tamga.addToCase({ case: name, items });
+      }),
+  };
+}

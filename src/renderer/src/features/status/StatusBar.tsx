@@ -1,0 +1,52 @@
+/**
+ * The status bar: always says that the vault is unlocked, which vault, how many items,
+ * its key fingerprint, the auto-lock time, and any running import with its progress.
+ */
+import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../i18n/useLocale';
+import type { VaultInfo } from '../../../../shared/api';
+import type { VaultSettings } from '../../../../shared/session';
+import { formatCount } from '../../format/numbers';
+import { CopyButton } from '../../ui/CopyButton';
+import { StatusBadge } from '../../ui/StatusBadge';
+import type { ImportState } from '../import/useImport';
+
+export interface StatusBarProps {
+  readonly info: VaultInfo;
+  readonly settings: VaultSettings;
+  readonly importState: ImportState;
+}
+
+function folderName(path: string): string {
+  return path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? path;
+}
+
+export function StatusBar({ info, settings, importState }: StatusBarProps): JSX.Element {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const progress = importState.phase === 'running' ? importState.progress : null;
+  const fingerprint = info.keyFingerprint;
+  return (
+    <footer className="status-bar" aria-label={t('status.label')}>
+      <span className="status-item" title={info.path}>
+        {t('status.vault', { name: folderName(info.path) })}
+      </span>
+      <StatusBadge tone="safe" icon="unlock" label={t('status.unlocked')} />
+      <span className="status-item" data-testid="item-count">
+        {t('status.items', { count: info.itemCount, formatted: formatCount(info.itemCount, locale) })}
+      </span>
+      <span className="status-item">
+        {t('status.key', { short: `${fingerprint.slice(0, 4)}…${fingerprint.slice(-4)}` })}
+        <CopyButton value={fingerprint} label={t('vault.copyFingerprint')} />
+      </span>
+      <span className="status-item">{t('status.autoLock', { count: settings.autoLockMinutes })}</span>
+      <span className="status-item" role="status" aria-live="polite">
+        {importState.phase === 'running' &&
+          (progress === null || progress.phase === 'scanning'
+            ? t('import.scanning')
+            : t('status.importing', { done: progress.filesDone, total: progress.filesTotal, percent: Math.floor((100 * progress.bytesDone) / Math.max(1, progress.bytesTotal)) }))}
+      </span>
+    </footer>
+  );
+}

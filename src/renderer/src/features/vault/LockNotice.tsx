@@ -1,0 +1,18 @@
+/** Why the vault is locked when the person did not lock it: idle, sleep, or the engine stopping. */
+import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LockReason } from '../../../../shared/session';
+import { StatusBadge } from '../../ui/StatusBadge';
+
+const KEYS = { idle: 'lock.idle', suspend: 'lock.suspend', 'engine-stopped': 'lock.engineStopped' } as const;
+
+export function LockNotice({ reason }: { readonly reason: LockReason | null }): JSX.Element | null {
+  const { t } = useTranslation();
+  if (reason === null || reason === 'user' || reason === 'shutdown') return null;
+  return (
+    <div className="notice" role="status">
+      <StatusBadge tone="neutral" icon="lock" label={t('lock.locked')} />
+      <p className="notice-text">{t(KEYS[reason])}</p>
+    </div>
+  );
+}

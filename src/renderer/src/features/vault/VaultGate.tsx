@@ -1,0 +1,86 @@
+/**
+ * The first screen: unlock a vault, or create one. Shown whenever no vault is unlocked,
+ * including after an automatic lock, which it explains.
+ */
+import { useState, type JSX } from 'react';
+import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../session/SessionContext';
+import { LanguagePicker } from '../../ui/LanguagePicker';
+import { CreateForm } from './CreateForm';
+import { LockNotice } from './LockNotice';
+import { UnlockForm } from './UnlockForm';
+import { VaultCreated } from './VaultCreated';
+import { useGateForm } from './useGateForm';
+
+export function VaultGate(): JSX.Element {
+  const { t } = useTranslation();
+  const session = useSession();
+  const locked = session.state.status === 'locked' ? session.state : null;
+  const form = useGateForm(locked?.lastPath ?? '', session.opened);
+  const [mode, setMode] = useState<Key>('unlock');
+
+  return (
+    <main className="gate">
+      <header className="gate-header">
+        <h1 className="app-name">{t('app.name')}</h1>
+        <p className="app-summary">{t('app.summary')}</p>
+        <LanguagePicker />
+      </header>
+      <LockNotice reason={locked?.reason ?? null} />
+      {form.created !== null ? (
+        <VaultCreated info={form.created} onContinue={() => form.created !== null && void session.opened(form.created)} />
+      ) : (
+        <Tabs
+          className="gate-tabs"
+          selectedKey={mode}
+          onSelectionChange={(key) => {
+            setMode(key);
+            form.clearError();
+          }}
+        >
+          <TabList aria-label={t('vault.modes')} className="tab-list">
+            <Tab id="unlock" className="tab">
+              {t('vault.unlockTitle')}
+            </Tab>
+            <Tab id="create" className="tab">
+              {t('vault.createTitle')}
+            </Tab>
+          </TabList>
+          <TabPanel id="unlock" className="tab-panel">
+            <UnlockForm
+              path={form.path}
+              onPathChange={form.setPath}
+              onChooseFolder={() => void form.chooseVaultFolder()}
+              preview={form.preview}
+              passphrase={form.passphrase}
+              onPassphraseChange={form.setPassphrase}
+              busy={form.busy}
+              error={form.error}
+              onSubmit={() => void form.unlock()}
+            />
+          </TabPanel>
+          <TabPanel id="create" className="tab-panel">
+            <CreateForm
+              path={form.path}
+              onPathChange={form.setPath}
+              onChooseFolder={() => void form.chooseVaultFolder()}
+              passphrase={form.passphrase}
+              onPassphraseChange={form.setPassphrase}
+              confirm={form.confirm}
+              onConfirmChange={form.setConfirm}
+              strength={form.strength}
+              tooShort={form.tooShort}
+              acceptable={form.acceptable}
+              legacyHashes={form.legacyHashes}
+              onLegacyHashesChange={form.setLegacyHashes}
+              busy={form.busy}
+              error={form.error}
+              onSubmit={() => void form.create()}
+            />
+          </TabPanel>
+        </Tabs>
+      )}
+    </main>
+  );
+}

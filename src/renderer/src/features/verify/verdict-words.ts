@@ -1,0 +1,42 @@
+/**
+ * One sentence per verdict, in the window's language: for the problems people meet most
+ * (a changed file, a missing one, a broken or foreign seal, an edited custody log) the
+ * window's own words; for the rest, the engine's sentence, which names the file. Pure.
+ */
+import type { TFunction } from 'i18next';
+import type { ExhibitVerdict, VerifyProblem, VerifySigner } from '../../../../shared/bundle';
+
+const KNOWN = new Set([
+  'PAYLOAD_HASH_MISMATCH',
+  'PAYLOAD_MISSING',
+  'PAYLOAD_UNLISTED',
+  'PAYLOAD_OXUM_MISMATCH',
+  'TAG_HASH_MISMATCH',
+  'SEAL_MISSING',
+  'SEAL_INVALID',
+  'UNTRUSTED_SIGNER',
+  'NOT_A_BUNDLE',
+  'CUSTODY_MISSING',
+  'ZIP_CRC_MISMATCH',
+  'ZIP_UNREADABLE',
+]);
+
+function isCustody(code: string): boolean {
+  return code.startsWith('CUSTODY_') && code !== 'CUSTODY_MISSING';
+}
+
+export function problemSentence(t: TFunction, code: string, fallback: string, fingerprint: string | null = null): string {
+  if (isCustody(code)) return t('verify.problems.CUSTODY');
+  if (!KNOWN.has(code)) return fallback;
+  return t(`verify.problems.${code}` as 'verify.problems.SEAL_MISSING', { key: fingerprint === null ? '' : `${fingerprint.slice(0, 4)}…${fingerprint.slice(-4)}` });
+}
+
+export function exhibitSentence(t: TFunction, verdict: ExhibitVerdict, signer: VerifySigner): string {
+  if (verdict.status === 'PASS') return t('verify.exhibitPasses', { count: verdict.custodyEvents });
+  const first = verdict.problems[0];
+  return first === undefined ? verdict.summary : problemSentence(t, first, verdict.summary, signer.fingerprint);
+}
+
+export function bundleProblems(problems: readonly VerifyProblem[]): VerifyProblem[] {
+  return problems.filter((problem) => problem.exhibit === undefined);
+}

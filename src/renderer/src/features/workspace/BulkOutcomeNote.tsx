@@ -1,0 +1,23 @@
+/** What the last bulk action did, said once: how many items changed, and how many already were so. */
+import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { StatusBadge } from '../../ui/StatusBadge';
+import type { BulkOutcome } from '../organise/useBulkActions';
+
+export function BulkOutcomeNote({ outcome, onDismiss }: { readonly outcome: BulkOutcome; readonly onDismiss: () => void }): JSX.Element | null {
+  const { t } = useTranslation();
+  if (outcome === null) return null;
+  return (
+    <div className="bulk-outcome" role="status">
+      {outcome.kind === 'done' ? (
+        <StatusBadge tone="safe" label={t('organise.outcome', { changed: outcome.result.changed.length, unchanged: outcome.result.unchanged.length })} />
+      ) : (
+        <ErrorNotice error={outcome.error} />
+      )}
+      <button type="button" className="button button-small" onClick={onDismiss}>
+        {t('common.close')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/** The buttons a selection offers: tag it, add it to a case, export it as a bundle. */
+import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface SelectionActionsProps {
+  readonly onTag: () => void;
+  readonly onCase: () => void;
+  readonly onExport: () => void;
+}
+
+export function SelectionActions({ onTag, onCase, onExport }: SelectionActionsProps): JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <>
+      <button type="button" className="button button-small" onClick={onTag}>
+        {t('organise.tag')}
+      </button>
+      <button type="button" className="button button-small" onClick={onCase}>
+        {t('organise.addToCaseButton')}
+      </button>
+      <button type="button" className="button button-small" onClick={onExport}>
+        {t('export.button')}
+      </button>
+    </>
+  );
+}

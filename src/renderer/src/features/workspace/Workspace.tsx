@@ -1,0 +1,132 @@
+/**
+ * The unlocked window: toolbar with search, places with cases and tags, the current view,
+ * the import panel, the status bar and the dialogs of a selection. It exists only while
+ * a vault is unlocked (App keys it by session), so everything it holds (query, selection,
+ * open item, media URLs, summaries) goes when the vault locks.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ItemSummary } from '../../../../shared/items';
+import { shell } from '../../api';
+import { useSession } from '../../session/SessionContext';
+import { Icon } from '../../ui/icons';
+import { ExportWizard } from '../export/ExportWizard';
+import type { ExhibitEntry } from '../export/ExhibitOrder';
+import { ImportDialog } from '../import/ImportDialog';
+import { ImportPanel } from '../import/ImportPanel';
+import { useFileDrop } from '../import/useFileDrop';
+import { useImport } from '../import/useImport';
+import { LibraryView } from '../library/LibraryView';
+import { MediaUrlProvider } from '../media/MediaUrlContext';
+import { CaseDialog } from '../organise/CaseDialog';
+import { TagDialog } from '../organise/TagDialog';
+import { useBulkActions } from '../organise/useBulkActions';
+import { useOrganiseLists } from '../organise/useOrganiseLists';
+import { SearchBar } from '../search/SearchBar';
+import { filterTerm, withTerm } from '../search/query-terms';
+import type { SortChoice } from '../search/sort-options';
+import { SettingsView } from '../settings/SettingsView';
+import { StatusBar } from '../status/StatusBar';
+import { VerifyView } from '../verify/VerifyView';
+import { BulkOutcomeNote } from './BulkOutcomeNote';
+import { SelectionActions } from './SelectionActions';
+import { Sidebar, type Route } from './Sidebar';
+import { useShortcuts } from './useShortcuts';
+
+type Dialog = { readonly kind: 'tag' | 'case'; readonly items: readonly string[] } | null;
+
+export function Workspace(): JSX.Element | null {
+  const { t } = useTranslation();
+  const session = useSession();
+  const imports = useImport();
+  const [changes, bump] = useReducer((n: number) => n + 1, 0);
+  const version = imports.version + changes;
+  const lists = useOrganiseLists(version);
+  const bulk = useBulkActions(bump);
+  const [route, setRoute] = useState<Route>('library');
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortChoice>('captured-desc');
+  const [choosing, setChoosing] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [exporting, setExporting] = useState<readonly ExhibitEntry[] | null>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const { refreshInfo, lock } = session;
+  const startImport = imports.start;
+  const drop = useFileDrop(useCallback((paths: string[]) => void startImport(paths), [startImport]));
+  const search = useCallback((next: string) => {
+    setQuery(next);
+    setRoute('library');
+  }, []);
+  const shortcuts = useMemo(() => ({ lock: () => void lock(), search: () => (setRoute('library'), setTimeout(() => searchInput.current?.focus(), 0)) }), [lock]);
+  useShortcuts(shortcuts);
+
+  // The item count in the status bar follows the library.
+  const firstVersion = useRef(version);
+  useEffect(() => {
+    if (version !== firstVersion.current) void refreshInfo().catch(() => undefined);
+  }, [version, refreshInfo]);
+
+  const selectionActions = useCallback(
+    (items: readonly ItemSummary[]) => (
+      <SelectionActions
+        onTag={() => setDialog({ kind: 'tag', items: items.map((i) => i.id) })}
+        onCase={() => setDialog({ kind: 'case', items: items.map((i) => i.id) })}
+        onExport={() => setExporting(items.map((i) => ({ id: i.id, name: i.originalName })))}
+      />
+    ),
+    [],
+  );
+
+  if (session.state.status !== 'unlocked') return null;
+  const chooseSources = (folders: boolean): Promise<readonly string[]> =>
+    shell.chooseImportSources({ title: folders ? t('import.chooseFolder') : t('import.chooseFiles'), folders }).catch(() => []);
+  const items = dialog?.items ?? [];
+
+  return (
+    <MediaUrlProvider>
+      <div className="workspace" {...drop.handlers}>
+        <header className="toolbar">
+          <button type="button" className="button" onClick={() => void lock()} aria-keyshortcuts="Control+L">
+            <Icon name="lock" />
+            <span>{t('toolbar.lock')}</span>
+          </button>
+          <h1 className="toolbar-name">{t('app.name')}</h1>
+          <SearchBar ref={searchInput} query={query} onQuery={search} sort={sort} onSort={setSort} />
+          <button type="button" className="button button-primary" onClick={() => setChoosing(true)} disabled={imports.state.phase === 'running'}>
+            <Icon name="import" />
+            <span>{t('import.button')}</span>
+          </button>
+        </header>
+        <Sidebar route={route} query={query} onNavigate={setRoute} onSearch={search} cases={lists.cases} tags={lists.tags} />
+        <main className="content">
+          <BulkOutcomeNote outcome={bulk.outcome} onDismiss={bulk.dismiss} />
+          {route === 'library' && (
+            <LibraryView
+              query={query}
+              sort={sort}
+              version={version}
+              onImport={() => setChoosing(true)}
+              onFilter={(field, value) => search(withTerm(query, filterTerm(field, value)))}
+              selectionActions={selectionActions}
+              onChanged={bump}
+            />
+          )}
+          {route === 'verify' && <VerifyView />}
+          {route === 'settings' && <SettingsView />}
+        </main>
+        <ImportPanel state={imports.state} onCancel={() => void imports.cancel()} onClose={imports.dismiss} />
+        <StatusBar info={session.state.info} settings={session.state.settings} importState={imports.state} />
+        <ImportDialog open={choosing} onClose={() => setChoosing(false)} onChoose={chooseSources} onStart={(paths, tags) => void imports.start(paths, tags)} />
+        <TagDialog count={items.length} open={dialog?.kind === 'tag'} onClose={() => setDialog(null)} onApply={(tags, remove) => (setDialog(null), void bulk.tag(items, tags, remove))} />
+        <CaseDialog count={items.length} cases={lists.cases} open={dialog?.kind === 'case'} onClose={() => setDialog(null)} onApply={(name, create) => (setDialog(null), void bulk.addToCase(items, name, create))} />
+        <ExportWizard exhibits={exporting} onClose={() => setExporting(null)} onExported={bump} />
+        {drop.dragging && (
+          <div className="drop-overlay" aria-hidden="true">
+            <Icon name="import" size={48} />
+            <p>{t('import.dropHere')}</p>
+          </div>
+        )}
+      </div>
+    </MediaUrlProvider>
+  );
+}

@@ -1,0 +1,273 @@
+/**
+ * Sealed bundles as the window and the CLI see them: what to export and how, the progress
+ * of an export, and what came out. Plain data only (no Node). The bytes of a bundle are
+ * specified in docs/formats.md ("Sealed bundle format v1"); the names of its files live in
+ * src/main/engine/bundle/layout.ts.
+ */
+
+/** Which items become exhibits, in which order (the order is the exhibit numbering). */
+export type ExportSelection =
+  /** Item ids or SHA-256 prefixes (8+ hex digits), in the given order. */
+  | { readonly kind: 'items'; readonly items: readonly string[] }
+  /** A case by id or name (names ignore case): its items in the order they were added. */
+  | { readonly kind: 'case'; readonly case: string }
+  /** A search query (the query language of src/shared/search.ts): every match, oldest capture first. */
+  | { readonly kind: 'query'; readonly query: string };
+
+/** A folder, or one `.zip` file holding that folder (stored entries, fixed order and times). */
+export type BundleFormat = 'directory' | 'zip';
+
+export const BUNDLE_FORMATS: readonly BundleFormat[] = ['directory', 'zip'];
+
+/** The most exhibits one bundle may hold (exhibit numbers E0001 … E100000). */
+export const MAX_EXHIBITS = 100_000;
+
+/** The longest text a bag-info field takes (after folding to one line). */
+export const MAX_BAG_INFO_VALUE_LENGTH = 4_000;
+
+export interface ExportRequest {
+  readonly selection: ExportSelection;
+  /** The bundle folder, or the .zip file, to create; it must not exist yet. */
+  readonly outPath: string;
+  /** Default: 'zip' when outPath ends in .zip (any case), else 'directory'. */
+  readonly format?: BundleFormat;
+  /** Who receives the bundle (e.g. "Almaty City Court, case 2-1234/2021"): Tamga-Recipient. */
+  readonly recipient?: string;
+  /** Source-Organization in bag-info.txt (who sends it). */
+  readonly organization?: string;
+  /** Contact-Name in bag-info.txt. */
+  readonly contactName?: string;
+  /** Contact-Email in bag-info.txt. */
+  readonly contactEmail?: string;
+  /** External-Description: what this set of exhibits is, in the sender's words. */
+  readonly description?: string;
+  /**
+   * External-Identifier: the case this bundle belongs to (a court file number, say).
+   * Defaults to the case name when the selection is a case.
+   */
+  readonly caseIdentifier?: string;
+}
+
+export type ExportPhase = 'preparing' | 'payload' | 'metadata' | 'sealing' | 'finished';
+
+export interface ExportProgress {
+  readonly bundleId: string;
+  readonly phase: ExportPhase;
+  readonly exhibitsDone: number;
+  readonly exhibitsTotal: number;
+  /** Payload bytes written so far (the originals; tag files are small and not counted). */
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+  /** The exhibit being written, e.g. "E0003"; null between exhibits. */
+  readonly currentExhibit: string | null;
+}
+
+export interface ExportedExhibit {
+  /** E0001, E0002 … in selection order. */
+  readonly number: string;
+  readonly itemId: string;
+  /** The payload file inside the bundle, e.g. "data/E0001_IMG_1234.JPG". */
+  readonly path: string;
+  readonly originalName: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly sha512: string;
+}
+
+export interface ExportResult {
+  readonly bundleId: string;
+  /** The absolute path of the finished bundle (folder or .zip). */
+  readonly outPath: string;
+  readonly format: BundleFormat;
+  readonly exhibits: readonly ExportedExhibit[];
+  /** Payload-Oxum: `<payload bytes>.<payload files>`. */
+  readonly payloadOxum: string;
+  /** ISO 8601 UTC: Tamga-Sealed-At. */
+  readonly sealedAt: string;
+  /** SHA-256 of the raw signing public key: what the recipient compares with the published one. */
+  readonly keyFingerprint: string;
+  /** SHA-256 of tagmanifest-sha256.txt, the bytes the seal signs; also logged in custody. */
+  readonly tagManifestSha256: string;
+  /** For a zip: the one folder inside it that holds the bundle (e.g. "bundle-2021-01"); null for a folder. */
+  readonly zipRoot: string | null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Verifying a bundle (tamga verify; the window's verify screen). docs/formats.md,
+// "Verifying a bundle", explains every check and every code below.
+
+/** What can be wrong with a bundle: the container, the BagIt structure, the seal, an exhibit. */
+export const VERIFY_PROBLEM_CODES = [
+  // The container: refused before or while reading it (hostile or damaged bundles).
+  'NOT_A_BUNDLE',
+  'ZIP_UNREADABLE',
+  'TOO_MANY_ENTRIES',
+  'TOO_LARGE',
+  'ENTRY_TOO_LARGE',
+  'ZIP_BOMB',
+  'ZIP_OVERLAP',
+  'ZIP_SIZE_MISMATCH',
+  'ZIP_CRC_MISMATCH',
+  'ZIP_HEADER_MISMATCH',
+  'ENCRYPTED_ENTRY',
+  'UNSUPPORTED_COMPRESSION',
+  'UNSAFE_PATH',
+  'NAME_NOT_UTF8',
+  'DUPLICATE_NAME',
+  'SYMLINK',
+  'HARD_LINK',
+  'SPECIAL_FILE',
+  'READ_ERROR',
+  'TIME_LIMIT',
+  // BagIt structure.
+  'BAGIT_TXT_MISSING',
+  'BAGIT_TXT_INVALID',
+  'BAG_INFO_MISSING',
+  'BAG_INFO_INVALID',
+  'PAYLOAD_OXUM_MISSING',
+  'PAYLOAD_OXUM_INVALID',
+  'PAYLOAD_OXUM_MISMATCH',
+  'MANIFEST_MISSING',
+  'MANIFEST_ALGORITHM_UNSUPPORTED',
+  'MANIFEST_LINE_INVALID',
+  'MANIFEST_DUPLICATE_LINE',
+  'MANIFEST_CONFLICT',
+  'TAG_FILE_TOO_LARGE',
+  'FETCH_NOT_ALLOWED',
+  // Payload and tag files against the manifests.
+  'PAYLOAD_MISSING',
+  'PAYLOAD_UNLISTED',
+  'PAYLOAD_HASH_MISMATCH',
+  'PAYLOAD_NOT_AN_EXHIBIT',
+  'TAG_FILE_MISSING',
+  'TAG_FILE_UNLISTED',
+  'TAG_HASH_MISMATCH',
+  // The seal and the signer.
+  'SEAL_MISSING',
+  'SEAL_KEY_INVALID',
+  'SEAL_INVALID',
+  'UNTRUSTED_SIGNER',
+  'SIGNER_KEY_MISMATCH',
+  // Exhibits: custody chains and the exhibit list.
+  'DUPLICATE_EXHIBIT',
+  'CUSTODY_MISSING',
+  'CUSTODY_ORPHAN',
+  'ACQUIRED_HASH_MISMATCH',
+  'EXHIBITS_JSON_INVALID',
+  'EXHIBITS_JSON_MISMATCH',
+] as const;
+
+/**
+ * A custody chain problem inside a bundle keeps the custody check's own code with a
+ * CUSTODY_ prefix (CUSTODY_HASH_MISMATCH, CUSTODY_BAD_SIGNATURE, …; see src/shared/custody.ts).
+ */
+export type VerifyProblemCode =
+  | (typeof VERIFY_PROBLEM_CODES)[number]
+  | `CUSTODY_${import('./custody').CustodyProblemCode}`;
+
+export interface VerifyProblem {
+  readonly code: VerifyProblemCode;
+  /** One plain sentence naming the file (and line or event) concerned. */
+  readonly message: string;
+  /** The file inside the bundle it concerns, relative to the bundle's root ("data/E0001_IMG.JPG"). */
+  readonly path?: string;
+  /** The exhibit it concerns ("E0001"), when it concerns one. */
+  readonly exhibit?: string;
+  /** 1-based line in `path`, for manifest and custody lines. */
+  readonly line?: number;
+}
+
+/** How the seal's key compares with the one the user pinned (`--key`). */
+export type SignerTrust =
+  /** The seal is valid and made by the pinned key. */
+  | 'trusted'
+  /** The seal is valid but made by another key than the pinned one. */
+  | 'untrusted'
+  /** The seal is valid; no key was pinned, so the fingerprint was not compared. */
+  | 'not-compared'
+  /** There is no valid seal, so no signer can be named. */
+  | 'unknown';
+
+export interface VerifySigner {
+  /** SHA-256 of the raw Ed25519 public key in seal/signer.pem, hex; null when it cannot be read. */
+  readonly fingerprint: string | null;
+  /** The fingerprint the user pinned, lower-case hex; null when none was given. */
+  readonly pinned: string | null;
+  readonly trust: SignerTrust;
+}
+
+export type ExhibitStatus = 'PASS' | 'FAIL';
+
+export interface ExhibitVerdict {
+  /** E0001, E0002 … */
+  readonly number: string;
+  readonly status: ExhibitStatus;
+  /** One sentence for a person: why it passes, or the first reason it fails. */
+  readonly summary: string;
+  /** The payload file, e.g. "data/E0001_IMG_1234.JPG" (also when it was refused unread); null when it is missing. */
+  readonly path: string | null;
+  /** From metadata/exhibits.json, when present. */
+  readonly originalName: string | null;
+  readonly itemId: string | null;
+  /** As the payload manifest lists it; null when not listed. */
+  readonly sha256: string | null;
+  readonly size: number | null;
+  /** Custody events in its chain that were read (0 when the chain is missing). */
+  readonly custodyEvents: number;
+  /** The codes of the problems that make it fail (empty for PASS). */
+  readonly problems: readonly VerifyProblemCode[];
+}
+
+export interface VerifyReport {
+  /** The bundle as given. */
+  readonly bundle: string;
+  readonly container: BundleFormat;
+  /** True only when there is no problem at all. */
+  readonly valid: boolean;
+  /** False when the bundle was refused or a limit stopped the check before every step ran. */
+  readonly complete: boolean;
+  readonly signer: VerifySigner;
+  readonly exhibits: readonly ExhibitVerdict[];
+  /** Every problem found, in the order the checks ran. */
+  readonly problems: readonly VerifyProblem[];
+  /** Payload-Oxum as found in the bundle's files: `<bytes>.<files>`. */
+  readonly payloadOxum: string;
+  readonly checkedFiles: number;
+  readonly checkedBytes: number;
+  /** Tamga-Bundle-Id, External-Identifier and Tamga-Sealed-At from bag-info.txt, when present. */
+  readonly bundleId: string | null;
+  readonly externalIdentifier: string | null;
+  readonly sealedAt: string | null;
+}
+
+/** Limits that keep a hostile bundle from exhausting memory, disk or time. */
+export interface VerifyLimits {
+  /** Files and folders in the bundle (a zip's entries). */
+  readonly maxEntries: number;
+  /** All files' bytes together (a zip's declared uncompressed sizes). */
+  readonly maxTotalBytes: number;
+  /** One file's bytes. */
+  readonly maxFileBytes: number;
+  /** Tag files that are read whole to be parsed (manifests, custody logs, exhibits.json …). */
+  readonly maxTagFileBytes: number;
+  /** Uncompressed ÷ compressed size above which a deflated zip entry is refused as a zip bomb. */
+  readonly maxCompressionRatio: number;
+  /** Wall-clock time for the whole check in ms; 0 for none. */
+  readonly timeLimitMs: number;
+}
+
+export interface VerifyRequest {
+  /** A bundle folder or a bundle .zip. */
+  readonly path: string;
+  /** The fingerprint the signer published (64 hex digits); a valid seal by another key is UNTRUSTED_SIGNER. */
+  readonly key?: string;
+  readonly limits?: Partial<VerifyLimits>;
+}
+
+export interface VerifyProgress {
+  readonly phase: 'listing' | 'tag-files' | 'payload' | 'custody' | 'finished';
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+  /** The file being hashed; null between files. */
+  readonly currentPath: string | null;
+}

@@ -1,0 +1,84 @@
+/**
+ * Describing and organising items: title, description, notes and place per item, tags,
+ * and cases (named collections with their own description). Every change to an item is
+ * an event on its custody chain with the old and the new value; a request that changes
+ * nothing records nothing. Plain data only (no Node).
+ *
+ * Items are named by id or by SHA-256 (an unambiguous prefix of 8+ hex digits).
+ */
+
+/** The most items one bulk request may name: one transaction, one custody event per change. */
+export const MAX_BULK_ITEMS = 100_000;
+export const MAX_TITLE_LENGTH = 500;
+export const MAX_PLACE_LENGTH = 500;
+/** Descriptions and notes: long enough for a statement, short enough to stay an index field. */
+export const MAX_TEXT_LENGTH = 100_000;
+export const MAX_CASE_NAME_LENGTH = 200;
+
+/** The fields `describeItems` sets; an absent field is left as it is, '' clears it. */
+export interface ItemText {
+  readonly title?: string;
+  readonly description?: string;
+  readonly notes?: string;
+  readonly place?: string;
+}
+
+export type ItemTextField = keyof ItemText;
+export const ITEM_TEXT_FIELDS: readonly ItemTextField[] = ['title', 'description', 'notes', 'place'];
+
+export interface DescribeRequest extends ItemText {
+  readonly items: readonly string[];
+}
+
+export interface TagRequest {
+  readonly items: readonly string[];
+  readonly tags: readonly string[];
+}
+
+export interface CaseItemsRequest {
+  /** The case's id or name (names ignore case). */
+  readonly case: string;
+  readonly items: readonly string[];
+}
+
+export interface CreateCaseRequest {
+  readonly name: string;
+  readonly description?: string;
+}
+
+export interface UpdateCaseRequest {
+  /** The case's id or current name. */
+  readonly case: string;
+  readonly name?: string;
+  readonly description?: string;
+}
+
+/** What a bulk request did, by item id, in the order the items were named. */
+export interface OrganiseResult {
+  /** Items that changed (one or more custody events each). */
+  readonly changed: readonly string[];
+  /** Items that already were as asked: nothing recorded. */
+  readonly unchanged: readonly string[];
+}
+
+/** Everything people have written about one item. */
+export interface ItemDescription {
+  readonly itemId: string;
+  readonly title: string;
+  readonly description: string;
+  readonly notes: string;
+  readonly place: string;
+  readonly tags: readonly string[];
+  readonly cases: readonly CaseRef[];
+}
+
+export interface CaseRef {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface CaseSummary extends CaseRef {
+  readonly description: string;
+  readonly createdAt: string;
+  readonly itemCount: number;
+}

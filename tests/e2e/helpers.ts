@@ -1,0 +1,48 @@
+/**
+ * Steps the e2e tests share, done through the UI the way a person would: create a vault,
+ * import by dropping files, take a screenshot of a screen.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+import type { Harness } from './harness/harness';
+
+/** Strong enough for zxcvbn's score 3 (the window refuses weaker ones). */
+export const PASSPHRASE = 'plum orbit canyon whistle 42';
+
+export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Creates a vault through the create form; returns its folder and the fingerprint shown. */
+export async function createVault(app: Harness, name = 'vault'): Promise<{ path: string; fingerprint: string }> {
+  const { page } = app;
+  const path = join(app.dir, name);
+  await page.getByRole('tab', { name: 'Create a vault' }).click();
+  await page.getByLabel('Vault folder').fill(path);
+  await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Type the new passphrase again').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  const fingerprint = (await page.getByTestId('fingerprint').textContent()) ?? '';
+  return { path, fingerprint: fingerprint.replace(/\s/g, '') };
+}
+
+/** Creates a vault and opens it: the empty library. */
+export async function openNewVault(app: Harness): Promise<{ path: string; fingerprint: string }> {
+  const created = await createVault(app);
+  await app.page.getByRole('button', { name: 'Open the vault' }).click();
+  await expect(app.page.getByRole('heading', { name: 'This vault is empty' })).toBeVisible();
+  return created;
+}
+
+/** Drops files on the window and waits for the import summary; returns the panel. */
+export async function importByDrop(app: Harness, paths: readonly string[]) {
+  await app.dropFiles('.workspace', paths);
+  const panel = app.page.getByRole('region', { name: 'Import' });
+  await expect(panel.getByText('Import finished')).toBeVisible({ timeout: 60_000 });
+  return panel;
+}

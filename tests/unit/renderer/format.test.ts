@@ -1,0 +1,55 @@
+// Dates and numbers as the window shows them: a camera's wall-clock time is never shifted
+// by this computer's zone, the offset is shown when known and "time zone unknown" when
+// not, and import speed and time left come from a sliding window of samples.
+import { describe, expect, it } from 'vitest';
+import { formatCapture, formatOffset, formatWallClock, impliedOffset } from '../../../src/renderer/src/format/dates';
+import { formatBytes, formatDuration } from '../../../src/renderer/src/format/numbers';
+import { addSample, secondsLeft, speedOf } from '../../../src/renderer/src/features/import/rate';
+
+const words = { zoneUnknown: 'time zone unknown' };
+
+describe('capture times', () => {
+  it('write offsets as UTC±hh:mm', () => {
+    expect(formatOffset(360)).toBe('UTC+06:00');
+    expect(formatOffset(-210)).toBe('UTC−03:30');
+    expect(formatOffset(0)).toBe('UTC');
+  });
+
+  it('show the wall clock as recorded, whatever zone this computer is in', () => {
+    expect(formatWallClock('2021-01-10T08:14:00', 'en-GB')).toBe('10 Jan 2021, 08:14:00');
+    expect(formatWallClock('2021-01-10T23:59:59.250', 'ru')).toContain('23:59:59');
+    expect(formatWallClock('not a date', 'en-GB')).toBeNull();
+  });
+
+  it('say the offset when known, "time zone unknown" when not, and UTC when only the instant is known', () => {
+    expect(formatCapture({ local: '2021-01-10T08:14:00', utc: '2021-01-10T02:14:00Z', offsetMinutes: 360 }, 'en-GB', words)).toBe('10 Jan 2021, 08:14:00 UTC+06:00');
+    expect(formatCapture({ local: '2021-01-10T08:14:00', utc: null, offsetMinutes: null }, 'en-GB', words)).toBe('10 Jan 2021, 08:14:00 (time zone unknown)');
+    expect(formatCapture({ local: null, utc: '2021-01-10T02:14:00Z', offsetMinutes: null }, 'en-GB', words)).toBe('10 Jan 2021, 02:14:00 UTC');
+    expect(formatCapture({ local: null, utc: null, offsetMinutes: null }, 'en-GB', words)).toBeNull();
+  });
+
+  it('derive the offset from the clock time and the instant', () => {
+    expect(impliedOffset('2021-01-10T08:14:00', '2021-01-10T02:14:00.000Z')).toBe(360);
+    expect(impliedOffset('2021-01-10T08:14:00', null)).toBeNull();
+  });
+});
+
+describe('numbers', () => {
+  it('give sizes in decimal units and durations as clock times', () => {
+    expect(formatBytes(3_400_000, 'en-GB')).toBe('3.4 MB');
+    expect(formatDuration(65)).toBe('1:05');
+    expect(formatDuration(3725)).toBe('1:02:05');
+  });
+});
+
+describe('import rate', () => {
+  it('measures speed over the last five seconds and estimates the time left', () => {
+    let samples = addSample([], { at: 0, bytes: 0 });
+    expect(speedOf(samples)).toBeNull();
+    for (let t = 1000; t <= 10_000; t += 1000) samples = addSample(samples, { at: t, bytes: t * 2000 });
+    expect(samples[0]?.at).toBeGreaterThanOrEqual(4000);
+    expect(speedOf(samples)).toBe(2_000_000);
+    expect(secondsLeft(10_000_000, speedOf(samples))).toBe(5);
+    expect(secondsLeft(10, null)).toBeNull();
+  });
+});
