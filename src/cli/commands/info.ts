@@ -4,7 +4,7 @@
  * fingerprints; with one it opens the index read-only and adds the item count.
  */
 import type { Command } from 'commander';
-import { createEngine } from '../../main/engine/api';
+import { loadEngine } from '../load-engine';
 import { printJson } from '../output';
 import { passphraseFrom, requirePassphrase } from '../passphrase';
 import { printVaultDetails } from '../vault-format';
@@ -26,7 +26,7 @@ export function registerInfo(program: Command): void {
     .action(async (dir: string, opts: InfoOptions) => {
       const source = { file: opts.passphraseFile, envVar: 'TAMGA_PASSPHRASE', label: 'Passphrase' };
       const wantsUnlock = opts.unlock === true || opts.passphraseFile !== undefined || Boolean(process.env.TAMGA_PASSPHRASE);
-      const engine = createEngine();
+      const engine = await loadEngine();
       try {
         const passphrase = wantsUnlock ? (opts.unlock ? await requirePassphrase(source) : await passphraseFrom(source)) : null;
         const info =

@@ -1,6 +1,6 @@
 /** `tamga init <dir>`: create a vault and print the key fingerprint its owner publishes. */
 import type { Command } from 'commander';
-import { createEngine } from '../../main/engine/api';
+import { loadEngine } from '../load-engine';
 import { defaultActor } from '../../main/engine/version';
 import { printJson } from '../output';
 import { requirePassphrase } from '../passphrase';
@@ -21,7 +21,7 @@ export function registerInit(program: Command): void {
         label: 'New vault passphrase',
         confirm: true,
       });
-      const engine = createEngine({ actor: defaultActor('cli') });
+      const engine = await loadEngine({ actor: defaultActor('cli') });
       try {
         const info = await engine.createVault({ path: dir, passphrase, legacyHashes: opts.legacyHashes === true });
         if (opts.json) printJson(info);

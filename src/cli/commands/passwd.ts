@@ -1,6 +1,6 @@
 /** `tamga passwd <dir>`: change the passphrase (rewraps the master key; no data is re-encrypted). */
 import type { Command } from 'commander';
-import { createEngine } from '../../main/engine/api';
+import { loadEngine } from '../load-engine';
 import { defaultActor } from '../../main/engine/version';
 import { requirePassphrase } from '../passphrase';
 
@@ -13,7 +13,7 @@ export function registerPasswd(program: Command): void {
     .option('--new-passphrase-file <file>', 'read the new passphrase from this file (or set TAMGA_NEW_PASSPHRASE)')
     .action(async (dir: string, opts: { passphraseFile?: string; newPassphraseFile?: string }) => {
       const oldPassphrase = await requirePassphrase({ file: opts.passphraseFile, envVar: 'TAMGA_PASSPHRASE', label: 'Current passphrase' });
-      const engine = createEngine({ actor: defaultActor('cli') });
+      const engine = await loadEngine({ actor: defaultActor('cli') });
       try {
         await engine.unlockVault({ path: dir, passphrase: oldPassphrase });
         const newPassphrase = await requirePassphrase({

@@ -8,9 +8,8 @@
  */
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import type { VerifyLimits, VerifyReport } from '../../shared/bundle';
+import type { VerifyLimits, VerifyProgress, VerifyReport } from '../../shared/bundle';
 import { TamgaError } from '../../shared/errors';
-import { createEngine, type Engine } from '../../main/engine/api';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit-codes';
 import { printJson, printRows } from '../output';
 
@@ -87,22 +86,22 @@ function printReport(report: VerifyReport): void {
 }
 
 /** A progress bar on stderr, only on a terminal and only for text output. */
-function showProgress(engine: Engine, quiet: boolean): () => void {
-  if (quiet || !process.stderr.isTTY) return () => undefined;
+function showProgress(quiet: boolean): { onProgress: (progress: VerifyProgress) => void; stop: () => void } {
+  if (quiet || !process.stderr.isTTY) return { onProgress: () => undefined, stop: () => undefined };
   const bar = new SingleBar({ stream: process.stderr, format: '{bar} {percentage}% | {done}/{total} MB', hideCursor: true }, Presets.shades_classic);
   let running = false;
-  const unsubscribe = engine.subscribe((event) => {
-    if (event.type !== 'verifyProgress') return;
-    const { bytesDone, bytesTotal } = event.progress;
+  const onProgress = (progress: VerifyProgress): void => {
+    const { bytesDone, bytesTotal } = progress;
     const payload = { done: (bytesDone / 1e6).toFixed(1), total: (bytesTotal / 1e6).toFixed(1) };
     if (!running) bar.start(Math.max(1, bytesTotal), bytesDone, payload);
     else bar.update(bytesDone, payload);
     running = true;
-  });
-  return () => {
-    unsubscribe();
-    if (running) bar.stop();
   };
+  const stop = (): void => {
+    if (running) bar.stop();
+    running = false;
+  };
+  return { onProgress, stop };
 }
 
 export function registerVerify(program: Command): void {
@@ -116,17 +115,18 @@ export function registerVerify(program: Command): void {
     .option('--max-bytes <bytes>', 'refuse bundles holding more bytes than this (default 4 TiB)')
     .option('--max-entries <count>', 'refuse bundles holding more files and folders than this (default 250000)')
     .action(async (bundle: string, opts: VerifyCommandOptions) => {
-      const engine = createEngine();
-      const stopProgress = showProgress(engine, opts.json === true);
+      // Straight to the verifier, not through the engine facade: it needs no vault, and so
+      // none of the libraries the engine loads (see ../load-engine.ts).
+      const { verifyBundle } = await import('../../main/engine/bundle/verify/verify');
+      const progress = showProgress(opts.json === true);
       try {
-        const report = await engine.verifyBundle({ path: bundle, ...(opts.key === undefined ? {} : { key: opts.key }), limits: limitsFrom(opts) });
-        stopProgress();
+        const report = await verifyBundle({ path: bundle, ...(opts.key === undefined ? {} : { key: opts.key }), limits: limitsFrom(opts) }, { onProgress: progress.onProgress });
+        progress.stop();
         if (opts.json) printJson(report);
         else printReport(report);
         process.exitCode = report.valid ? EXIT_OK : EXIT_CHECK_FAILED;
       } finally {
-        stopProgress();
-        await engine.close();
+        progress.stop();
       }
     });
 }
