@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bufferByteSource, type ByteSource } from '../../src/main/engine/metadata/byte-source';
 import { grabFrame } from '../../src/main/engine/thumbnails/ffmpeg-frame';
 import { makeThumbnails, type ThumbnailResult } from '../../src/main/engine/thumbnails/make-thumbnails';
+import { VIDEO_TOTAL_TIME_LIMIT_MS } from '../../src/main/engine/thumbnails/limits';
 import { posterSeekSeconds } from '../../src/main/engine/thumbnails/video-poster';
 import { expectCleanJpeg, FIXTURES, fixtureFiles, requestFor } from '../helpers/thumbnail-fixtures';
 import { makeVideo, topLevelBoxes } from '../helpers/thumbnail-video-fixture';
@@ -110,7 +111,8 @@ describe('videos that cannot be decoded', () => {
   it.each(malformed)('%s gives a placeholder quickly', async (name) => {
     const started = Date.now();
     const result = await makeThumbnails(requestFor(name, { durationSeconds: 42 }));
-    expect(Date.now() - started).toBeLessThan(5_000);
+    // No hang: within the engine's limit for all attempts at one video (not a speed check).
+    expect(Date.now() - started).toBeLessThan(VIDEO_TOTAL_TIME_LIMIT_MS);
     expect(['placeholder', 'ok']).toContain(result.status);
     if (result.status === 'placeholder') {
       expect([result.grid.width, result.grid.height]).toEqual([256, 144]);

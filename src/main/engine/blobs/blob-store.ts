@@ -6,13 +6,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { TamgaError } from '../../../shared/errors';
 import { openBlob, type RandomAccessBlob } from '../crypto/blob-random-access';
-import { BlobEncryptStream, type BlobWriteResult, type HashName } from '../crypto/blob-writer';
+import { BlobEncryptStream, encryptBuffer, type BlobWriteResult, type HashName } from '../crypto/blob-writer';
 import { fsyncDirectory } from '../fs/atomic-write';
 import { fromFsError } from '../fs/fs-errors';
 
@@ -22,6 +22,11 @@ const BLOB_ID = /^[0-9a-f]{32}$/;
 
 export interface PendingBlob {
   readonly result: BlobWriteResult;
+  /**
+   * Opens the blob where it is now (tmp/ until committed), so that new content can be
+   * described before anything of it is moved into the vault.
+   */
+  open(): Promise<RandomAccessBlob>;
   /** Moves the finished blob under its final name (fsynced). */
   commit(): Promise<void>;
   /** Deletes the temporary file (a duplicate, a cancelled or failed import). */
@@ -61,14 +66,36 @@ export class BlobStore {
       if ((err as Error).name === 'AbortError') throw new TamgaError('CANCELLED', 'The import was cancelled.', undefined, { cause: err });
       throw fromFsError(err, 'writing an encrypted copy');
     }
-    const result = encrypt.result();
+    return this.pending(area, tempPath, encrypt.result());
+  }
+
+  /**
+   * Encrypts a small buffer held in memory anyway (a thumbnail) into tmp/: one write and
+   * one fsync, without the stream machinery that `write` needs for files of any size.
+   */
+  async writeBuffer(area: BlobArea, plain: Buffer): Promise<PendingBlob> {
+    const { ciphertext, result } = encryptBuffer(plain, { blobKey: this.blobKey, blobId: randomBytes(16) });
+    const tempPath = join(this.tmpDir, `${randomBytes(16).toString('hex')}.part`);
+    try {
+      await writeFile(tempPath, ciphertext, { flag: 'wx', mode: 0o600, flush: true });
+    } catch (err) {
+      await unlink(tempPath).catch(() => undefined);
+      throw fromFsError(err, 'writing an encrypted copy');
+    }
+    return this.pending(area, tempPath, result);
+  }
+
+  private pending(area: BlobArea, tempPath: string, result: BlobWriteResult): PendingBlob {
     const finalPath = this.path(area, result.blobId);
+    let where = tempPath;
     return {
       result,
+      open: () => openBlob(where, { blobKey: this.blobKey, expectedBlobId: result.blobId }),
       commit: async () => {
         try {
           await mkdir(join(finalPath, '..'), { recursive: true, mode: 0o700 });
           await rename(tempPath, finalPath);
+          where = finalPath;
           await fsyncDirectory(join(finalPath, '..'));
         } catch (err) {
           throw fromFsError(err, 'moving an encrypted copy into the vault');

@@ -22,6 +22,13 @@ export const SALT_SIZE = 32;
 export const MIN_CHUNK_SIZE_LOG2 = 12;
 export const MAX_CHUNK_SIZE_LOG2 = 24;
 export const DEFAULT_CHUNK_SIZE_LOG2 = 20;
+/**
+ * Not part of the format: how much of a chunk one cipher update() call handles. Node's
+ * update() allocates and zero-fills its output and, for GCM, copies it once more; done a
+ * whole 1 MiB chunk at a time that is fresh memory every time (page faults), done in 64 KiB
+ * slices it is small, reused and cache-warm: about half the CPU per MiB here.
+ */
+export const CIPHER_SLICE = 64 * 1024;
 /** HKDF info prefix; the 16 raw blob-id bytes follow it. */
 export const BLOB_KEY_INFO = 'tamga blob v1';
 export const BLOB_KEY_SIZE = 32;

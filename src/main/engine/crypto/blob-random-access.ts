@@ -28,8 +28,11 @@ export interface RandomAccessBlob {
   /** Plaintext size in bytes. */
   readonly size: number;
   readonly chunkSize: number;
-  /** Up to `length` bytes from `offset`, clamped to the end (empty at or past it). */
-  read(offset: number, length: number): Promise<Buffer>;
+  /**
+   * Up to `length` bytes from `offset`, clamped to the end (empty at or past it). With
+   * `into`, the bytes are decrypted into it (it must be long enough) and a view of it returned.
+   */
+  read(offset: number, length: number, into?: Buffer): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -64,6 +67,12 @@ class FileBlob implements RandomAccessBlob {
   private closed = false;
   /** The last chunk decrypted: small sequential reads (a video player's) decrypt each chunk once. */
   private cached: { index: number; plain: Buffer } | undefined;
+  /**
+   * Sealed chunks are read into this and decrypted out of it, so reading a blob through
+   * allocates one such buffer, not one per chunk (fresh memory costs page faults and GC
+   * work). Taken while in use: a concurrent read of the same blob allocates its own.
+   */
+  private spare: Buffer | undefined;
 
   constructor(
     private readonly handle: FileHandle,
@@ -76,7 +85,7 @@ class FileBlob implements RandomAccessBlob {
     this.chunkSize = header.chunkSize;
   }
 
-  async read(offset: number, length: number): Promise<Buffer> {
+  async read(offset: number, length: number, into?: Buffer): Promise<Buffer> {
     for (const [name, value] of [['offset', offset], ['length', length]] as const) {
       if (!Number.isSafeInteger(value) || value < 0) {
         throw new TamgaError('INVALID_ARGUMENT', `A read ${name} must be a non-negative integer, not ${String(value)}.`);
@@ -86,10 +95,19 @@ class FileBlob implements RandomAccessBlob {
     const start = Math.min(offset, this.size);
     const end = Math.min(this.size, offset + length);
     if (end <= start) return Buffer.alloc(0);
-    const out = Buffer.allocUnsafe(end - start);
+    if (into !== undefined && into.length < end - start) {
+      throw new TamgaError('INVALID_ARGUMENT', `A read of ${end - start} bytes does not fit a ${into.length}-byte buffer.`);
+    }
+    const out = into?.subarray(0, end - start) ?? Buffer.allocUnsafe(end - start);
     for (let index = Math.floor(start / this.chunkSize); index * this.chunkSize < end; index++) {
-      const plain = await this.chunk(index);
       const chunkStart = index * this.chunkSize;
+      const chunkEnd = chunkStart + (index === this.layout.chunkCount - 1 ? this.layout.lastChunkPlainSize : this.chunkSize);
+      if (chunkStart >= start && chunkEnd <= end && this.cached?.index !== index) {
+        // A chunk read whole is decrypted straight into the result: no copy, no garbage.
+        await this.chunk(index, out.subarray(chunkStart - start, chunkEnd - start));
+        continue;
+      }
+      const plain = await this.chunk(index);
       plain.copy(out, Math.max(0, chunkStart - start), Math.max(0, start - chunkStart), Math.min(plain.length, end - chunkStart));
     }
     return out;
@@ -99,15 +117,33 @@ class FileBlob implements RandomAccessBlob {
     if (this.closed) return;
     this.closed = true;
     this.cached = undefined;
+    this.spare = undefined;
     await this.handle.close();
   }
 
-  /** The authenticated plaintext of one chunk. */
-  async chunk(index: number): Promise<Buffer> {
-    if (this.cached?.index === index) return this.cached.plain;
+  /**
+   * The authenticated plaintext of one chunk. With `into` it is decrypted there and not
+   * cached (the caller owns that memory and may reuse it).
+   */
+  async chunk(index: number, into?: Buffer): Promise<Buffer> {
+    if (into === undefined && this.cached?.index === index) return this.cached.plain;
     const isLast = index === this.layout.chunkCount - 1;
-    const sealed = Buffer.allocUnsafe((isLast ? this.layout.lastChunkPlainSize : this.chunkSize) + TAG_SIZE);
-    const position = HEADER_SIZE + index * (this.chunkSize + TAG_SIZE);
+    // Sized for the largest sealed chunk of this blob (a small blob's only chunk is small).
+    const buffer = this.spare ?? Buffer.allocUnsafe((this.layout.chunkCount > 1 ? this.chunkSize : this.layout.lastChunkPlainSize) + TAG_SIZE);
+    this.spare = undefined;
+    try {
+      const sealed = buffer.subarray(0, (isLast ? this.layout.lastChunkPlainSize : this.chunkSize) + TAG_SIZE);
+      await this.readSealed(sealed, HEADER_SIZE + index * (this.chunkSize + TAG_SIZE), index);
+      // openChunk writes the plaintext elsewhere: nothing returned aliases the spare buffer.
+      const plain = openChunk(this.key, this.header, index, isLast, sealed, into);
+      if (into === undefined) this.cached = { index, plain };
+      return plain;
+    } finally {
+      if (!this.closed) this.spare = buffer;
+    }
+  }
+
+  private async readSealed(sealed: Buffer, position: number, index: number): Promise<void> {
     let got = 0;
     try {
       while (got < sealed.length) {
@@ -124,8 +160,5 @@ class FileBlob implements RandomAccessBlob {
         chunk: index,
       });
     }
-    const plain = openChunk(this.key, this.header, index, isLast, sealed);
-    this.cached = { index, plain };
-    return plain;
   }
 }

@@ -13,6 +13,7 @@ import { createDecipheriv } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { TamgaError } from '../../../shared/errors';
 import {
+  CIPHER_SLICE,
   HEADER_SIZE,
   TAG_SIZE,
   checkBlobKey,
@@ -45,8 +46,10 @@ function chunkIntegrityError(blobIdHex: string, chunk: number, cause?: unknown):
 /**
  * Decrypts one sealed chunk (ciphertext ‖ tag) and returns its plaintext only once the tag
  * has authenticated it: against the key, the header, its position and its last-chunk flag.
+ * With `into`, the plaintext is written there (a view of it is returned) instead of into a
+ * fresh buffer; if the check fails, what was written there is zeroed before the throw.
  */
-export function openChunk(key: Buffer, header: BlobHeader, index: number, isLast: boolean, sealed: Buffer): Buffer {
+export function openChunk(key: Buffer, header: BlobHeader, index: number, isLast: boolean, sealed: Buffer, into?: Buffer): Buffer {
   if (sealed.length < TAG_SIZE) {
     throw new TamgaError(
       'CORRUPT',
@@ -58,8 +61,18 @@ export function openChunk(key: Buffer, header: BlobHeader, index: number, isLast
   const decipher = createDecipheriv('aes-256-gcm', key, chunkNonce(index, isLast), { authTagLength: TAG_SIZE });
   decipher.setAAD(header.bytes);
   decipher.setAuthTag(sealed.subarray(split));
-  const plain = decipher.update(sealed.subarray(0, split));
+  if (into !== undefined && into.length < split) throw new TamgaError('INTERNAL', 'A chunk was to be decrypted into a buffer too small for it.');
+  const plain = into?.subarray(0, split) ?? Buffer.allocUnsafe(split);
+  // In slices (see CIPHER_SLICE); GCM gives back exactly as many bytes as it is given. Each
+  // slice is unauthenticated until final(): wiped once copied, it is never garbage either.
+  let done = 0;
+  for (let at = 0; at < split; at += CIPHER_SLICE) {
+    const slice = decipher.update(sealed.subarray(at, Math.min(split, at + CIPHER_SLICE)));
+    done += slice.copy(plain, done);
+    slice.fill(0);
+  }
   try {
+    if (done !== split) throw new Error(`the cipher returned ${done} of ${split} bytes`);
     decipher.final();
   } catch (err) {
     plain.fill(0); // unauthenticated plaintext must not outlive the check, even as garbage

@@ -11,6 +11,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { TamgaError } from '../../../shared/errors';
 import {
   BLOB_ID_SIZE,
+  CIPHER_SLICE,
   DEFAULT_CHUNK_SIZE_LOG2,
   HEADER_SIZE,
   SALT_SIZE,
@@ -55,13 +56,15 @@ export function newBlobId(): Buffer {
   return randomBytes(BLOB_ID_SIZE);
 }
 
-/** Seals one chunk; returns ciphertext and tag separately so that neither is copied again. */
-function sealChunk(key: Buffer, header: Buffer, index: number, isLast: boolean, plain: Buffer): [Buffer, Buffer] {
+/** Seals one chunk; returns the ciphertext (in CIPHER_SLICE pieces) then the tag, none copied again. */
+function sealChunk(key: Buffer, header: Buffer, index: number, isLast: boolean, plain: Buffer): Buffer[] {
   const cipher = createCipheriv('aes-256-gcm', key, chunkNonce(index, isLast), { authTagLength: TAG_SIZE });
   cipher.setAAD(header);
-  const ciphertext = cipher.update(plain);
+  const parts: Buffer[] = [];
+  for (let at = 0; at < plain.length; at += CIPHER_SLICE) parts.push(cipher.update(plain.subarray(at, at + CIPHER_SLICE)));
   cipher.final(); // GCM emits nothing here; it computes the tag
-  return [ciphertext, cipher.getAuthTag()];
+  parts.push(cipher.getAuthTag());
+  return parts;
 }
 
 /** What the writer and encryptBuffer share: option checks, header, key and hashes. */
@@ -90,7 +93,7 @@ class BlobSealContext {
   }
 
   /** Hashes then seals, so the digests cover exactly the bytes that were encrypted. */
-  seal(index: number, isLast: boolean, plain: Buffer): [Buffer, Buffer] {
+  seal(index: number, isLast: boolean, plain: Buffer): Buffer[] {
     for (const hash of this.hashes.values()) hash.update(plain);
     return sealChunk(this.key, this.header, index, isLast, plain);
   }
@@ -167,10 +170,10 @@ export class BlobEncryptStream extends Transform {
 
   private sealHeld(isLast: boolean): void {
     // The plaintext buffer is reused; update() returns fresh ciphertext, so nothing pushed aliases it.
-    const [ciphertext, tag] = this.context.seal(this.index, isLast, this.chunk.subarray(0, this.fill));
-    this.push(ciphertext);
-    this.push(tag);
-    this.ciphertextSize += ciphertext.length + TAG_SIZE;
+    for (const part of this.context.seal(this.index, isLast, this.chunk.subarray(0, this.fill))) {
+      this.push(part);
+      this.ciphertextSize += part.length;
+    }
     this.index += 1;
     this.fill = 0;
   }

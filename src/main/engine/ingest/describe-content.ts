@@ -3,12 +3,21 @@
  * encrypted copy through the random-access reader (no plaintext on disk, and the
  * description is of exactly the bytes that were archived). Neither step can fail the
  * import: a problem becomes a sentence in `problems`, a thumbnail failure a placeholder.
+ *
+ * A photo is decrypted once, into memory, and both steps read that one copy: the metadata
+ * step reads a photo of this size whole anyway and the decoder needs every byte, so
+ * decrypting it twice only doubled the work and the garbage. Videos and other files stay
+ * on the random-access reader, which decrypts only the ranges asked for.
  */
-import { Readable } from 'node:stream';
 import type { ExtractedMetadata } from '../../../shared/metadata';
 import type { BlobStore, PendingBlob } from '../blobs/blob-store';
+import type { RandomAccessBlob } from '../crypto/blob-random-access';
 import type { ItemRow } from '../items/item-rows';
+import { bufferByteSource, type ByteSource } from '../metadata/byte-source';
+import type { BufferPool } from './buffer-pool';
 import { extractMetadata } from '../metadata/extract';
+import { WHOLE_FILE_LIMIT } from '../metadata/photo';
+import { SNIFF_BYTES, sniff } from '../metadata/sniff';
 import { makeThumbnails } from '../thumbnails/make-thumbnails';
 
 /** A hostile file must not stall an import: past these, the step is abandoned and noted. */
@@ -54,20 +63,50 @@ export function columnsFromMetadata(meta: ExtractedMetadata | null): Omit<Descri
   };
 }
 
+/** Where `describeContent` reads the content from; `pooled` goes back to the pool once all reads are done. */
+interface Content {
+  readonly source: ByteSource;
+  readonly pooled: Buffer | null;
+}
+
+/**
+ * A photo of ordinary size decrypted into memory; a reader of byte ranges for anything else.
+ * `head` (the first bytes as the import read them, i.e. as archived) tells a photo without
+ * decrypting a chunk just for that.
+ */
+async function contentOf(blob: RandomAccessBlob, head: Buffer | undefined, buffers: BufferPool | undefined): Promise<Content> {
+  if (blob.size > 0 && blob.size <= WHOLE_FILE_LIMIT && sniff(head ?? (await blob.read(0, SNIFF_BYTES))).kind === 'photo') {
+    const pooled = buffers?.take(blob.size) ?? null;
+    const bytes = await blob.read(0, blob.size, pooled ?? undefined);
+    await blob.close(); // all of it is in memory: drop the file and the decrypted chunk it caches
+    return { source: bufferByteSource(bytes), pooled };
+  }
+  return { source: { size: blob.size, read: (offset: number, length: number) => blob.read(offset, length) }, pooled: null };
+}
+
+/**
+ * `content` is the new blob, still in tmp/: it is moved in only once it has been described.
+ * `buffers` lends the memory a photo is decrypted into (see buffer-pool.ts).
+ */
 export async function describeContent(
   store: BlobStore,
-  blobId: string,
-  hints: { name: string; fileModifiedAt: string | null },
+  content: PendingBlob,
+  hints: { name: string; fileModifiedAt: string | null; head?: Buffer },
+  buffers?: BufferPool,
 ): Promise<ContentDescription> {
   const problems: string[] = [];
-  const blob = await store.open('blobs', blobId);
+  const blob = await content.open();
   let metadata: ExtractedMetadata | null = null;
   const thumbnails: PendingBlob[] = [];
   try {
-    const source = { size: blob.size, read: (offset: number, length: number) => blob.read(offset, length) };
+    const { source, pooled } = await contentOf(blob, hints.head, buffers);
+    // A metadata read abandoned at its time limit may still be reading the buffer.
+    let metadataSettled = false;
     try {
       const extracted = await withTimeLimit(
-        extractMetadata(source, hints.fileModifiedAt === null ? { name: hints.name } : { name: hints.name, fileModifiedAt: hints.fileModifiedAt }),
+        extractMetadata(source, hints.fileModifiedAt === null ? { name: hints.name } : { name: hints.name, fileModifiedAt: hints.fileModifiedAt }).finally(
+          () => (metadataSettled = true),
+        ),
         METADATA_TIME_LIMIT_MS,
         'Reading the metadata',
       );
@@ -83,11 +122,16 @@ export async function describeContent(
       durationSeconds: metadata?.durationSeconds ?? null,
       signal: AbortSignal.timeout(THUMBNAIL_TIME_LIMIT_MS),
     });
+    // makeThumbnails returns only once its decoders are done with the bytes (HEIC's worker gets a copy).
+    if (pooled !== null && metadataSettled) buffers?.give(pooled);
     let thumbColumns: Pick<DescribedColumns, 'thumbStatus' | 'thumbGridBlob' | 'thumbPreviewBlob' | 'thumbReason'>;
     if (thumbs.status === 'none') {
       thumbColumns = { thumbStatus: 'none', thumbGridBlob: null, thumbPreviewBlob: null, thumbReason: thumbs.reason };
     } else {
-      for (const t of [thumbs.grid, thumbs.preview]) thumbnails.push(await store.write('thumbs', Readable.from([t.bytes])));
+      // Both at once: each write waits mostly for its fsync.
+      const written = await Promise.allSettled([thumbs.grid, thumbs.preview].map((t) => store.writeBuffer('thumbs', t.bytes)));
+      for (const w of written) if (w.status === 'fulfilled') thumbnails.push(w.value);
+      for (const w of written) if (w.status === 'rejected') throw w.reason;
       thumbColumns = {
         thumbStatus: thumbs.status,
         thumbGridBlob: thumbnails[0]?.result.blobId ?? null,

@@ -7,6 +7,8 @@ import { open } from 'node:fs/promises';
 
 export interface ByteSource {
   readonly size: number;
+  /** The whole content, when it is in memory already: whoever needs all of it takes it without a copy. */
+  readonly bytes?: Buffer;
   /** Up to `length` bytes from `offset`, clamped to the end (empty at or past it). */
   read(offset: number, length: number): Promise<Buffer>;
 }
@@ -21,6 +23,7 @@ function clampRange(size: number, offset: number, length: number): { start: numb
 export function bufferByteSource(buf: Buffer): ByteSource {
   return {
     size: buf.length,
+    bytes: buf,
     read(offset: number, length: number): Promise<Buffer> {
       const { start, count } = clampRange(buf.length, offset, length);
       return Promise.resolve(buf.subarray(start, start + count));

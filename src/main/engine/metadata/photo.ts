@@ -17,7 +17,7 @@ import { readTiffFacts } from './tiff-ifd';
 import { readWebp } from './webp';
 
 /** Photos up to this size are read whole; larger ones only up to their head. */
-const WHOLE_FILE_LIMIT = 64 * 1024 * 1024;
+export const WHOLE_FILE_LIMIT = 64 * 1024 * 1024;
 /** JPEG keeps its metadata in APP segments at the start; other formats may keep it anywhere. */
 const HEAD_BYTES: Readonly<Record<string, number>> = { jpeg: 4 * 1024 * 1024 };
 const DEFAULT_HEAD_BYTES = 16 * 1024 * 1024;

@@ -16,6 +16,8 @@ export async function readAll(source: ByteSource, maxBytes: number, signal?: Abo
   if (size > maxBytes) {
     throw new ThumbnailFailure(`The file is too large for a preview (${formatMiB(size)}; the limit is ${formatMiB(maxBytes)}).`);
   }
+  // Already in memory (the importer decrypts a photo once for metadata and pictures alike).
+  if (source.bytes?.length === size) return source.bytes;
   const out = Buffer.allocUnsafe(size);
   let done = 0;
   while (done < size) {

@@ -1,7 +1,7 @@
 /**
  * One original on its way into a bundle: read from its encrypted blob, decrypted chunk by
  * chunk (each authenticated before it leaves), and hashed with SHA-256 and SHA-512 in the
- * same pass; for large files SHA-512 runs on a second thread (verify's HashWorker: SHA-512
+ * same pass; for large files SHA-512 runs on a second thread (bundle/hash-worker.ts: SHA-512
  * has no CPU instructions and costs more than decryption and SHA-256 together), so a file
  * costs about the slower of the two threads. At the end the SHA-256 and size must equal
  * what the index recorded at import;
@@ -15,7 +15,7 @@ import { TamgaError } from '../../../../shared/errors';
 import type { BlobStore } from '../../blobs/blob-store';
 import { BlobDecryptStream } from '../../crypto/blob-reader';
 import { fromFsError } from '../../fs/fs-errors';
-import type { HashWorker } from '../verify/hash-worker';
+import type { HashWorker } from '../hash-worker';
 import type { Digests, Exhibit } from './exhibit';
 
 const READ_CHUNK = 1024 * 1024;

@@ -41,7 +41,7 @@ import type { CaseInfo } from './selection';
 import { thumbnailLoader } from './thumbnails';
 import { vaultKeyJson } from './vault-key';
 import type { BundleWriter } from './writer';
-import { HashWorker } from '../verify/hash-worker';
+import { HashWorker } from '../hash-worker';
 
 export interface BundleContent {
   readonly store: BlobStore;

@@ -16,10 +16,10 @@ import { checkPayloadOxum, parseBagInfo, type BagInfo } from './bag-info';
 import { checkCustody, type CustodyOutcome } from './custody-check';
 import { parseExhibitList, type ListedExhibit } from './exhibit-list';
 import { ExpectedDigests } from './expected-digests';
-import { FileHasher, hashBytes, isHashAlgorithm } from './hashing';
+import { FileHasher, isHashAlgorithm, type PendingDigests } from './hashing';
 import { manifestName, parseManifest, type Manifest } from './manifest';
 import { problem, ReadFailure, show, throwIfStopped } from './problems';
-import { READ_AHEAD_MAX_BYTES, ReadAhead } from './read-ahead';
+import { READ_AHEAD_MAX_BYTES, ReadAhead, type ReadResult } from './read-ahead';
 import { checkSeal, type SealOutcome } from './seal';
 import { checkSignerClaims } from './signer-claims';
 import type { BundleSource } from './source';
@@ -28,6 +28,14 @@ import { gatherExhibits } from './exhibit-facts';
 import type { ExhibitFacts } from './verdicts';
 
 const PROGRESS_EVERY_MS = 100;
+
+/** What hashing one file needs to know about all of them. */
+interface FileContext {
+  readonly expected: ExpectedDigests;
+  readonly isLog: ReadonlySet<string>;
+  /** Each exhibit's SHA-256 as manifest-sha256.txt lists it, which its 'acquired' event must repeat. */
+  readonly payloadSha256: ReadonlyMap<string, string>;
+}
 
 export class BundleCheck {
   readonly problems: VerifyProblem[];
@@ -91,14 +99,14 @@ export class BundleCheck {
     this.onProgress({ phase, bytesDone: this.checkedBytes, bytesTotal: this.bytesTotal, currentPath });
   }
 
-  /** A file read whole (at most maxTagFileBytes), or null when absent, too large or unreadable (reported). */
-  private async readWhole(path: string, keep = true): Promise<Buffer | null> {
+  /** A file read whole (at most maxTagFileBytes), or null when absent, too large or unreadable (reported to `problems`). */
+  private async readWhole(path: string, keep = true, problems = this.problems): Promise<Buffer | null> {
     const cached = this.cache.get(path);
     if (cached !== undefined) return cached;
     const file = this.source.files.get(path);
     if (file === undefined || this.failed.has(path) || this.tooLarge.has(path)) return null;
     if (file.size > this.limits.maxTagFileBytes) {
-      this.problems.push(problem('TAG_FILE_TOO_LARGE', `${show(path)} holds ${file.size} bytes, more than the ${this.limits.maxTagFileBytes} Tamga reads into memory to check its contents.`, { path }));
+      problems.push(problem('TAG_FILE_TOO_LARGE', `${show(path)} holds ${file.size} bytes, more than the ${this.limits.maxTagFileBytes} Tamga reads into memory to check its contents.`, { path }));
       this.tooLarge.add(path);
       return null;
     }
@@ -107,7 +115,7 @@ export class BundleCheck {
       for await (const chunk of this.source.read(path, this.signal)) parts.push(Buffer.from(chunk));
     } catch (error) {
       if (!(error instanceof ReadFailure)) throw error;
-      this.problems.push(error.problem);
+      problems.push(error.problem);
       this.failed.add(path);
       return null;
     }
@@ -144,7 +152,6 @@ export class BundleCheck {
 
   private async hashFiles(): Promise<void> {
     const expected = new ExpectedDigests(this.manifests);
-    // Each exhibit's SHA-256 as manifest-sha256.txt lists it, which its 'acquired' event must repeat.
     const payloadSha256 = new Map<string, string>();
     for (const [p, { digest }] of this.manifests.find((m) => m.name === MANIFEST_SHA256)?.entries ?? []) {
       const exhibit = isPayloadPath(p) ? exhibitOfPath(p) : null;
@@ -158,35 +165,53 @@ export class BundleCheck {
     this.progress('tag-files', null, true);
     const readAheadLimit = (p: string): number => (isLog.has(p) ? Math.min(READ_AHEAD_MAX_BYTES, this.limits.maxTagFileBytes) : READ_AHEAD_MAX_BYTES);
     const ahead = new ReadAhead(this.source, this.signal, order, (p) => !this.cache.has(p) && (this.source.files.get(p)?.size ?? Infinity) <= readAheadLimit(p));
+    const context = { expected, isLog, payloadSha256 };
+    // Each file is read and hashed here before the one before it is finished (its SHA-512
+    // awaited from the second thread, compared, reported): the threads overlap across
+    // files, and the problems still come in the order of the files.
+    let finishPrevious: (() => Promise<void>) | null = null;
     for (const [index, path] of order.entries()) {
       throwIfStopped(this.signal);
-      const size = this.source.files.get(path)?.size ?? 0;
-      const algorithms = expected.algorithmsFor(path);
-      const exhibit = isLog.has(path) ? exhibitOfPath(path) : null;
-      const early = await ahead.take(index);
-      if (early !== null && 'error' in early) throw early.error;
-      if (early !== null && 'failure' in early) {
-        this.problems.push(early.failure.problem);
-        this.failed.add(path);
-      }
-      const bytes = early !== null ? ('bytes' in early ? early.bytes : null) : exhibit !== null || this.cache.has(path) ? await this.readWhole(path, false) : null;
-      if (bytes !== null) {
-        expected.compare(path, hashBytes(bytes, algorithms), this.problems);
-        this.checkedBytes += size;
-      } else if (!this.failed.has(path)) {
-        try {
-          this.progress('payload', path, true);
-          expected.compare(path, await this.hasher.hash(path, algorithms, size), this.problems);
-        } catch (error) {
-          if (!(error instanceof ReadFailure)) throw error;
-          this.problems.push(error.problem);
-        }
-      }
-      this.cache.delete(path);
-      if (exhibit !== null && bytes !== null) this.checkCustodyLog(exhibit, path, bytes, payloadSha256);
-      this.checkedFiles += 1;
+      const finish = await this.startFile(path, await ahead.take(index), context);
+      await finishPrevious?.();
+      finishPrevious = finish;
     }
+    await finishPrevious?.();
     this.progress('finished', null, true);
+  }
+
+  /** Reads and hashes one file on this thread; the step returned awaits the other thread and reports. */
+  private async startFile(path: string, early: ReadResult | null, context: FileContext): Promise<() => Promise<void>> {
+    if (early !== null && 'error' in early) throw early.error;
+    const size = this.source.files.get(path)?.size ?? 0;
+    const algorithms = context.expected.algorithmsFor(path);
+    const exhibit = context.isLog.has(path) ? exhibitOfPath(path) : null;
+    const problems: VerifyProblem[] = [];
+    if (early !== null && 'failure' in early) {
+      problems.push(early.failure.problem);
+      this.failed.add(path);
+    }
+    const bytes = early !== null ? ('bytes' in early ? early.bytes : null) : exhibit !== null || this.cache.has(path) ? await this.readWhole(path, false, problems) : null;
+    let digests: PendingDigests | null = null;
+    if (bytes !== null) {
+      digests = await this.hasher.hashBytes(bytes, algorithms);
+      this.checkedBytes += size;
+    } else if (!this.failed.has(path)) {
+      try {
+        this.progress('payload', path, true);
+        digests = await this.hasher.hash(path, algorithms, size);
+      } catch (error) {
+        if (!(error instanceof ReadFailure)) throw error;
+        problems.push(error.problem);
+      }
+    }
+    this.cache.delete(path);
+    return async () => {
+      this.problems.push(...problems);
+      if (digests !== null) context.expected.compare(path, await digests(), this.problems);
+      if (exhibit !== null && bytes !== null) this.checkCustodyLog(exhibit, path, bytes, context.payloadSha256);
+      this.checkedFiles += 1;
+    };
   }
 
   private checkCustodyLog(exhibit: string, path: string, bytes: Buffer, payloadSha256: ReadonlyMap<string, string>): void {

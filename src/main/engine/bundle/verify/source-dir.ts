@@ -14,11 +14,11 @@ import { lstat, open, opendir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VerifyLimits, VerifyProblem } from '../../../../shared/bundle';
 import { exhibitOfPath } from '../layout';
+import { readChunks } from './chunked-read';
 import { problem, ReadFailure, show, throwIfStopped } from './problems';
 import { collisionKey, unsafePathReason } from './safe-path';
 import type { BundleSource, OpenedSource, SourceFile } from './source';
 
-const CHUNK_BYTES = 1024 * 1024;
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -134,20 +134,21 @@ async function* readFile(root: string, file: DirFile | undefined, path: string, 
     const info = await handle.stat();
     if (!info.isFile() || info.dev !== file.dev || info.ino !== file.ino || info.nlink !== 1) throw changed(path, 'was replaced');
     if (info.size !== file.size) throw changed(path, 'changed size');
-    const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(file.size, 1)));
     let position = 0;
-    for (;;) {
-      throwIfStopped(signal);
+    const fill = async (buffer: Buffer): Promise<number> => {
       let bytesRead: number;
       try {
         ({ bytesRead } = await handle.read(buffer, 0, buffer.length, position));
       } catch (error) {
         throw new ReadFailure(problem('READ_ERROR', `${show(path)} could not be read to its end (${(error as NodeJS.ErrnoException).code ?? 'an error'}).`, { path }));
       }
-      if (bytesRead === 0) break;
       position += bytesRead;
       if (position > file.size) throw changed(path, 'grew');
-      yield buffer.subarray(0, bytesRead);
+      return bytesRead;
+    };
+    for await (const chunk of readChunks(file.size, fill)) {
+      throwIfStopped(signal);
+      yield chunk;
     }
     if (position !== file.size) throw changed(path, 'shrank');
   } finally {

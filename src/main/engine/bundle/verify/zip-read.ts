@@ -2,8 +2,9 @@
  * Reading one zip entry's bytes for the hashes. First its local header must agree with
  * the central directory (same name bytes, same method, not encrypted): zip tools that
  * read local headers would otherwise see another file than the verifier did. Stored
- * entries (all of Tamga's) are then read straight from the archive in 1 MiB blocks, which
- * is 2–3× faster than yauzl's 64 KiB stream; their size was checked at listing (stored:
+ * entries (all of Tamga's) are then read straight from the archive in 1 MiB blocks, the
+ * next block while this one is hashed (chunked-read.ts), which is 2–3× faster than
+ * yauzl's 64 KiB stream; their size was checked at listing (stored:
  * compressed = uncompressed) and yauzl checked the data lies inside the file. Deflated
  * entries go through yauzl's inflate stream with validateEntrySizes, which fails an entry
  * that inflates to more or fewer bytes than it declares. Every entry's CRC-32 is checked.
@@ -12,21 +13,25 @@ import { read } from 'node:fs';
 import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import type { Entry, ZipFile } from 'yauzl';
+import { readChunks } from './chunked-read';
 import { problem, ReadFailure, show, throwIfStopped, VerifyStopped } from './problems';
 import { zipErrorProblem } from './zip-entry';
 
 const readAt = promisify(read);
-const CHUNK_BYTES = 1024 * 1024;
 const FLAG_ENCRYPTED = 0x1;
 
 async function* storedBytes(fd: number, start: number, length: number, path: string, signal: AbortSignal): AsyncGenerator<Buffer> {
-  const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(length, 1)));
-  for (let done = 0; done < length; ) {
-    throwIfStopped(signal);
+  let done = 0;
+  const fill = async (buffer: Buffer): Promise<number> => {
+    if (done === length) return 0;
     const { bytesRead } = await readAt(fd, buffer, 0, Math.min(buffer.length, length - done), start + done);
     if (bytesRead === 0) throw new ReadFailure(problem('ZIP_SIZE_MISMATCH', `The zip entry ${show(path)} ends before its declared size: the zip file is cut short.`, { path }));
     done += bytesRead;
-    yield buffer.subarray(0, bytesRead);
+    return bytesRead;
+  };
+  for await (const chunk of readChunks(length, fill)) {
+    throwIfStopped(signal);
+    yield chunk;
   }
 }
 
