@@ -37,8 +37,9 @@ export async function writePhotos(dir: string, count: number): Promise<number> {
     .raw()
     .toBuffer();
   for (let i = 0; i < count; i++) {
-    // Vary a corner so every photo has distinct content (dedup would otherwise skip them).
-    base.writeUInt32LE(i, 0);
+    // Stamp the photo's number into a 16×16 corner block: large enough that JPEG
+    // quantisation cannot erase it, so every photo is distinct content (not a duplicate).
+    for (let y = 0; y < 16; y++) base.fill((i * 53) & 0xff, y * 12000, y * 12000 + 24).fill((i >> 8) * 97, y * 12000 + 24, y * 12000 + 48);
     const jpeg = await sharp(base, { raw: { width: 4000, height: 3000, channels: 3 } })
       .jpeg({ quality: 88 })
       .withExif({

@@ -24,7 +24,7 @@ export async function benchBundle(ctx: BenchContext): Promise<Row[]> {
   await engine.unlockVault({ path: root, passphrase: BENCH_PASSPHRASE });
   try {
     const imported = await engine.importFiles({ paths: [large.path, photos.dir] });
-    const items = imported.imported.map((i) => i.itemId);
+    const items = [...new Set(imported.imported.map((i) => i.itemId))];
     const folder = join(ctx.tmp, 'bundle');
     const zip = join(ctx.tmp, 'bundle.zip');
     const exportTo = async (outPath: string): Promise<number> => {
