@@ -85,6 +85,9 @@ export class HashWorker {
   /** Waits in progress: the thread is referenced while any (Atomics.waitAsync alone keeps no process alive). */
   private holds = 0;
   private online = false;
+  /** Callers of whenBusy(), woken when enough is queued. */
+  private busyWaiters: (() => void)[] = [];
+  private busyWaitsStopped = false;
 
   /** Starts the thread at once (it takes tens of milliseconds): construct it before it is needed. */
   constructor() {
@@ -104,6 +107,21 @@ export class HashWorker {
   /** True once the thread runs; until then a file given to it waits for its start-up. */
   get running(): boolean {
     return this.online;
+  }
+
+  /**
+   * Resolves once half of the ring or more is queued for this thread: the reader may then
+   * spend ~4 ms on other work without this thread running dry. Resolves at once after
+   * stopBusyWaits() (nothing more will be queued) and after a failure.
+   */
+  whenBusy(): Promise<void> {
+    if (this.busyWaitsStopped || this.failure !== null || this.queued() >= SLOTS / 2) return Promise.resolve();
+    return new Promise((resolve) => this.busyWaiters.push(resolve));
+  }
+
+  stopBusyWaits(): void {
+    this.busyWaitsStopped = true;
+    this.wakeBusyWaiters();
   }
 
   /** Starts a new file; what was given for an unfinished one is dropped. */
@@ -154,6 +172,18 @@ export class HashWorker {
       this.release();
     }
     Atomics.notify(this.state, CONSUMED); // wakes a reader asleep in claim()
+    this.wakeBusyWaiters();
+  }
+
+  private wakeBusyWaiters(): void {
+    const waiters = this.busyWaiters;
+    this.busyWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  /** Slots published and not yet hashed. */
+  private queued(): number {
+    return (this.written - Atomics.load(this.state, CONSUMED)) | 0;
   }
 
   private hold(): void {
@@ -198,5 +228,6 @@ export class HashWorker {
     this.written = (this.written + 1) | 0;
     Atomics.store(this.state, WRITTEN, this.written);
     Atomics.notify(this.state, WRITTEN);
+    if (this.busyWaiters.length > 0 && this.queued() >= SLOTS / 2) this.wakeBusyWaiters();
   }
 }

@@ -20,6 +20,12 @@ export type HashAlgorithm = (typeof HASH_ALGORITHMS)[number];
 export type Digests = ReadonlyMap<HashAlgorithm, string>;
 /** A file's digests, once every thread hashing it is done. */
 export type PendingDigests = () => Promise<Digests>;
+/**
+ * How a file is hashed: its SHA-512 on the second thread when worth it ('offload'; only one
+ * file at a time, as that thread hashes in order), wholly here ('local'), or wholly here in
+ * this thread's spare time ('spare': each chunk only while the second thread has plenty queued).
+ */
+export type HashMode = 'offload' | 'local' | 'spare';
 
 /** Hex digits of each algorithm's digest. */
 export const HEX_LENGTH: Readonly<Record<HashAlgorithm, number>> = { md5: 32, sha1: 40, sha256: 64, sha512: 128 };
@@ -51,11 +57,12 @@ export class FileHasher {
   }
 
   /** Streams one file through its hashes; throws ReadFailure (or VerifyStopped) on the way. */
-  async hash(path: string, algorithms: ReadonlySet<HashAlgorithm>, size: number): Promise<PendingDigests> {
-    const worker = this.offloadTo(algorithms, size);
+  async hash(path: string, algorithms: ReadonlySet<HashAlgorithm>, size: number, mode: HashMode): Promise<PendingDigests> {
+    const worker = mode === 'offload' ? this.offloadTo(algorithms, size) : null;
     const local = localHashes(algorithms, worker);
     worker?.begin(['sha512']);
     for await (const chunk of this.source.read(path, this.signal)) {
+      if (mode === 'spare') await this.spareTime();
       for (const [, hash] of local) hash.update(chunk);
       if (worker !== null) await worker.update(chunk);
       this.onBytes(chunk.length);
@@ -65,8 +72,9 @@ export class FileHasher {
   }
 
   /** The same for a file already in memory (read ahead, or a tag file read whole). */
-  async hashBytes(bytes: Buffer, algorithms: ReadonlySet<HashAlgorithm>): Promise<PendingDigests> {
-    const worker = this.offloadTo(algorithms, bytes.length);
+  async hashBytes(bytes: Buffer, algorithms: ReadonlySet<HashAlgorithm>, mode: HashMode): Promise<PendingDigests> {
+    if (mode === 'spare') await this.spareTime();
+    const worker = mode === 'offload' ? this.offloadTo(algorithms, bytes.length) : null;
     const local = localHashes(algorithms, worker);
     for (const [, hash] of local) hash.update(bytes);
     if (worker !== null) {
@@ -76,9 +84,18 @@ export class FileHasher {
     return finish(local, worker);
   }
 
+  /** No more files go to the second thread: 'spare' hashing stops waiting on it. */
+  endOffloading(): void {
+    this.worker?.stopBusyWaits();
+  }
+
   async close(): Promise<void> {
     await this.worker?.terminate();
     this.worker = null;
+  }
+
+  private spareTime(): Promise<void> {
+    return this.worker?.whenBusy() ?? Promise.resolve();
   }
 
   private offloadTo(algorithms: ReadonlySet<HashAlgorithm>, size: number): HashWorker | null {

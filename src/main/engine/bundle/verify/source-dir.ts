@@ -14,7 +14,7 @@ import { lstat, open, opendir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VerifyLimits, VerifyProblem } from '../../../../shared/bundle';
 import { exhibitOfPath } from '../layout';
-import { readChunks } from './chunked-read';
+import { BufferPool, readChunks } from './chunked-read';
 import { problem, ReadFailure, show, throwIfStopped } from './problems';
 import { collisionKey, unsafePathReason } from './safe-path';
 import type { BundleSource, OpenedSource, SourceFile } from './source';
@@ -105,12 +105,13 @@ export async function openDirectorySource(given: string, limits: VerifyLimits, s
       }
     }
   }
+  const pool = new BufferPool();
   const source: BundleSource = {
     container: 'directory',
     files,
     refused,
     problems,
-    read: (path, readSignal) => readFile(root, files.get(path), path, readSignal),
+    read: (path, readSignal) => readFile(root, files.get(path), path, pool, readSignal),
     close: async () => undefined,
   };
   return { ok: true, source };
@@ -120,7 +121,7 @@ function changed(path: string, how: string): ReadFailure {
   return new ReadFailure(problem('READ_ERROR', `${show(path)} ${how} while it was being verified: check a copy that nothing else is changing.`, { path }));
 }
 
-async function* readFile(root: string, file: DirFile | undefined, path: string, signal: AbortSignal): AsyncGenerator<Buffer> {
+async function* readFile(root: string, file: DirFile | undefined, path: string, pool: BufferPool, signal: AbortSignal): AsyncGenerator<Buffer> {
   if (file === undefined) throw new ReadFailure(problem('READ_ERROR', `${show(path)} is not a file of this bundle.`, { path }));
   let handle;
   try {
@@ -146,7 +147,7 @@ async function* readFile(root: string, file: DirFile | undefined, path: string, 
       if (position > file.size) throw changed(path, 'grew');
       return bytesRead;
     };
-    for await (const chunk of readChunks(file.size, fill)) {
+    for await (const chunk of readChunks(file.size, pool, fill)) {
       throwIfStopped(signal);
       yield chunk;
     }

@@ -19,6 +19,7 @@ import { exhibitOfPath } from '../layout';
 import { problem, show } from './problems';
 import { collisionKey, parentsOf } from './safe-path';
 import type { BundleSource, OpenedSource } from './source';
+import { BufferPool } from './chunked-read';
 import { checkEntry, zipErrorProblem, type EntryVerdict } from './zip-entry';
 import { readEntry } from './zip-read';
 
@@ -158,12 +159,13 @@ function build(scanned: readonly Scanned[], prefix: string): Listing {
 
 function sourceOf(zip: ZipFile, fd: number, listing: Listing): BundleSource {
   const files = new Map([...listing.files].map(([path, entry]) => [path, { path, size: entry.uncompressedSize }]));
+  const pool = new BufferPool();
   return {
     container: 'zip',
     files,
     refused: listing.refused,
     problems: listing.problems,
-    read: (path, signal) => readEntry(zip, fd, listing.files.get(path), path, signal),
+    read: (path, signal) => readEntry(zip, fd, listing.files.get(path), path, pool, signal),
     close: async () => zip.close(),
   };
 }

@@ -13,14 +13,14 @@ import { read } from 'node:fs';
 import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import type { Entry, ZipFile } from 'yauzl';
-import { readChunks } from './chunked-read';
+import { type BufferPool, readChunks } from './chunked-read';
 import { problem, ReadFailure, show, throwIfStopped, VerifyStopped } from './problems';
 import { zipErrorProblem } from './zip-entry';
 
 const readAt = promisify(read);
 const FLAG_ENCRYPTED = 0x1;
 
-async function* storedBytes(fd: number, start: number, length: number, path: string, signal: AbortSignal): AsyncGenerator<Buffer> {
+async function* storedBytes(fd: number, start: number, length: number, path: string, pool: BufferPool, signal: AbortSignal): AsyncGenerator<Buffer> {
   let done = 0;
   const fill = async (buffer: Buffer): Promise<number> => {
     if (done === length) return 0;
@@ -29,7 +29,7 @@ async function* storedBytes(fd: number, start: number, length: number, path: str
     done += bytesRead;
     return bytesRead;
   };
-  for await (const chunk of readChunks(length, fill)) {
+  for await (const chunk of readChunks(length, pool, fill)) {
     throwIfStopped(signal);
     yield chunk;
   }
@@ -47,7 +47,7 @@ async function* deflatedBytes(zip: ZipFile, entry: Entry, signal: AbortSignal): 
   }
 }
 
-export async function* readEntry(zip: ZipFile, fd: number, entry: Entry | undefined, path: string, signal: AbortSignal): AsyncGenerator<Buffer> {
+export async function* readEntry(zip: ZipFile, fd: number, entry: Entry | undefined, path: string, pool: BufferPool, signal: AbortSignal): AsyncGenerator<Buffer> {
   if (entry === undefined) throw new ReadFailure(problem('READ_ERROR', `${show(path)} is not a file of this bundle.`, { path }));
   let crc = 0;
   try {
@@ -56,7 +56,7 @@ export async function* readEntry(zip: ZipFile, fd: number, entry: Entry | undefi
       const message = `The zip entry ${show(path)} has a local header that names another file or method than the zip's directory: zip tools would disagree on what it holds, so it was refused.`;
       throw new ReadFailure(problem('ZIP_HEADER_MISMATCH', message, { path }));
     }
-    const bytes = entry.compressionMethod === 0 ? storedBytes(fd, local.fileDataStart, entry.compressedSize, path, signal) : deflatedBytes(zip, entry, signal);
+    const bytes = entry.compressionMethod === 0 ? storedBytes(fd, local.fileDataStart, entry.compressedSize, path, pool, signal) : deflatedBytes(zip, entry, signal);
     for await (const chunk of bytes) {
       crc = crc32(chunk, crc);
       yield chunk;
