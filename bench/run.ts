@@ -54,7 +54,9 @@ try {
 process.stdout.write(formatTable(rows));
 const results = join(import.meta.dirname, 'results');
 await mkdir(results, { recursive: true });
-const out = join(results, `${started.toISOString().slice(0, 10)}-${hostname()}${quick ? '-quick' : ''}.json`);
+// A run of some sections never replaces the file of a full run.
+const some = values.only === undefined ? '' : `-${chosen.join('-')}`;
+const out = join(results, `${started.toISOString().slice(0, 10)}-${hostname()}${some}${quick ? '-quick' : ''}.json`);
 const machine = { host: hostname(), cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), node: process.version, platform: process.platform };
 await writeFile(
   out,

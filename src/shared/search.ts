@@ -36,6 +36,13 @@ export interface SearchRequest {
   readonly limit?: number;
   /** `nextCursor` of the previous page of the same query and sort; absent for the first page. */
   readonly cursor?: string;
+  /**
+   * Instead of a cursor: the page starting at this position of the results (0 is the
+   * first), for jumping into a long list (the window's grid dragged to its end). Paging on
+   * by cursor from there never skips or repeats; pages fetched by offset while items are
+   * added may overlap by as many.
+   */
+  readonly offset?: number;
   /** Facet counts; by default computed for a first page only (later pages have the same). */
   readonly facets?: boolean;
 }

@@ -11,7 +11,7 @@ import { screenshot } from './helpers';
 const COUNT = Number(process.env['TAMGA_E2E_PERF_COUNT'] ?? 100_000);
 
 test.skip(process.env['TAMGA_E2E_PERF'] !== '1', 'set TAMGA_E2E_PERF=1 to measure grid scrolling');
-test.setTimeout(300_000);
+test.setTimeout(600_000);
 
 interface FrameStats {
   readonly frames: number;
@@ -21,7 +21,15 @@ interface FrameStats {
   readonly max: number;
   readonly over16: number;
   readonly over33: number;
+  /** Main-thread work per frame (all of it, then script, style and layout), from Chromium's own counters. */
+  readonly mainThreadMsPerFrame: number;
+  readonly scriptMsPerFrame: number;
+  readonly styleMsPerFrame: number;
+  readonly layoutMsPerFrame: number;
 }
+
+/** Chromium's cumulative main-thread counters (seconds), through the DevTools protocol. */
+type Counters = Record<string, number>;
 
 test(`grid frame times at ${COUNT} items`, async ({ app }, testInfo) => {
   const { page } = app;
@@ -35,10 +43,38 @@ test(`grid frame times at ${COUNT} items`, async ({ app }, testInfo) => {
   await expect(grid.getByRole('gridcell').first()).toBeVisible();
 
   type Mode = 'wheel' | 'jump' | 'idle';
-  const measureIn = (target: typeof grid, mode: Mode): Promise<FrameStats> =>
+  // TaskDuration counts every task the page's main thread ran: divided by the frames, it is
+  // what the grid asks of the thread each frame, whatever the rasteriser then takes (here
+  // software on two cores; on a user's machine the GPU). The budget for 60 fps is 16.7 ms.
+  const sessions = new Map<typeof page, Awaited<ReturnType<ReturnType<typeof page.context>['newCDPSession']>>>();
+  const counters = async (target: typeof grid): Promise<Counters> => {
+    let cdp = sessions.get(target.page());
+    if (cdp === undefined) {
+      cdp = await target.page().context().newCDPSession(target.page());
+      await cdp.send('Performance.enable'); // counts from here on
+      sessions.set(target.page(), cdp);
+    }
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+  };
+  const measureIn = async (target: typeof grid, mode: Mode): Promise<FrameStats> => {
+    const before = await counters(target);
+    const stats = await framesIn(target, mode);
+    const after = await counters(target);
+    const perFrame = (counter: string): number => Math.round((((after[counter] ?? 0) - (before[counter] ?? 0)) * 1000 * 10) / Math.max(1, stats.frames)) / 10;
+    return {
+      ...stats,
+      mainThreadMsPerFrame: perFrame('TaskDuration'),
+      scriptMsPerFrame: perFrame('ScriptDuration'),
+      styleMsPerFrame: perFrame('RecalcStyleDuration'),
+      layoutMsPerFrame: perFrame('LayoutDuration'),
+    };
+  };
+  type Frames = Omit<FrameStats, 'mainThreadMsPerFrame' | 'scriptMsPerFrame' | 'styleMsPerFrame' | 'layoutMsPerFrame'>;
+  const framesIn = (target: typeof grid, mode: Mode): Promise<Frames> =>
     target.evaluate(
       (element, how) =>
-        new Promise<FrameStats>((resolve) => {
+        new Promise<Frames>((resolve) => {
           const deltas: number[] = [];
           let last = performance.now();
           const end = last + 5000;
@@ -61,11 +97,6 @@ test(`grid frame times at ${COUNT} items`, async ({ app }, testInfo) => {
       mode,
     );
 
-  const idle = await measureIn(grid, 'idle');
-  const wheel = await measureIn(grid, 'wheel');
-  const jump = await measureIn(grid, 'jump');
-  await screenshot(page, '24-grid-100k');
-
   // The baseline, in the same browser and run: a static page of as many plain boxes as the
   // grid shows, with no React, no virtualisation and no images, scrolled the same way.
   // Headless Chromium without a GPU rasterises in software on this machine's two cores;
@@ -77,10 +108,31 @@ test(`grid frame times at ${COUNT} items`, async ({ app }, testInfo) => {
     `<style>body{margin:0}#s{height:100vh;overflow:auto}.c{display:inline-block;width:152px;height:180px;margin:8px;background:#ddd;font:13px sans-serif}</style><div id="s">${cells}</div>`,
   );
   const plainScroller = plain.locator('#s');
-  const plainWheel = await measureIn(plainScroller, 'wheel');
-  const plainJump = await measureIn(plainScroller, 'jump');
+
+  // Rounds alternate grid and baseline, and the round with the median frame count is
+  // reported: on a two-core machine one 5-second run can differ from the next by a fifth.
+  const ROUNDS = 3;
+  const median = (runs: FrameStats[]): FrameStats => [...runs].sort((a, b) => a.frames - b.frames)[Math.floor(runs.length / 2)] ?? runs[0]!;
+  const runs: Record<'gridWheel' | 'gridJump' | 'plainWheel' | 'plainJump', FrameStats[]> = { gridWheel: [], gridJump: [], plainWheel: [], plainJump: [] };
+  const idle = await measureIn(grid, 'idle');
+  for (let round = 0; round < ROUNDS; round++) {
+    runs.gridWheel.push(await measureIn(grid, 'wheel'));
+    runs.plainWheel.push(await measureIn(plainScroller, 'wheel'));
+    runs.gridJump.push(await measureIn(grid, 'jump'));
+    runs.plainJump.push(await measureIn(plainScroller, 'jump'));
+  }
   await plain.close();
-  const report = JSON.stringify({ items: COUNT, grid: { idle, wheel, jump }, plainPage: { wheel: plainWheel, jump: plainJump } }, null, 2);
+  const [wheel, jump] = [median(runs.gridWheel), median(runs.gridJump)];
+  await screenshot(page, '24-grid-100k');
+
+  // End: how long until the last item is on screen (its page is read by offset).
+  await grid.focus();
+  const endStart = Date.now();
+  await page.keyboard.press('End');
+  await expect(grid.locator(`[id="cell-${COUNT - 1}"]:not([aria-busy])`)).toBeVisible({ timeout: 120_000 });
+  const endToLastItemMs = Date.now() - endStart;
+
+  const report = JSON.stringify({ items: COUNT, grid: { idle, wheel, jump, endToLastItemMs }, plainPage: { wheel: median(runs.plainWheel), jump: median(runs.plainJump) }, framesPerRound: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.map((r) => r.frames)])) }, null, 2);
   console.log(report);
   await testInfo.attach('frame-times.json', { body: report, contentType: 'application/json' });
   expect(wheel.frames).toBeGreaterThan(0);

@@ -54,6 +54,37 @@ describe('paging', () => {
     }
   });
 
+  it('jumps to any position: the page at an offset is the same as the pages before it read one by one', () => {
+    const queries: [string, Partial<Parameters<typeof searchItems>[1]>][] = [
+      ['', {}],
+      ['', { sort: 'imported', order: 'asc' }],
+      ['tag:police OR tag:полиция', {}],
+      ['has:gps -type:photo', { order: 'asc' }],
+      ['ballot OR вброс', { sort: 'relevance' }],
+      ['sha256:ab', {}],
+    ];
+    for (const [query, options] of queries) {
+      const every = allIds(vault.db, { query, ...options, limit: 500 });
+      for (const offset of [0, 1, 36, 500, 1234, every.length - 3, every.length, every.length + 10]) {
+        const page = search(query, { ...options, offset, limit: 40 });
+        expect(page.items.map((i) => i.id), `${query} at ${offset}`).toEqual(every.slice(offset, offset + 40));
+        expect(page.total).toBe(every.length);
+        // Paging on from a jump by cursor continues exactly where the jump landed.
+        if (page.nextCursor !== null) expect(search(query, { ...options, limit: 40, cursor: page.nextCursor }).items.map((i) => i.id)).toEqual(every.slice(offset + 40, offset + 80));
+        else expect(offset + 40).toBeGreaterThanOrEqual(every.length);
+      }
+    }
+  });
+
+  it('refuses an offset that is not a whole number, or one given with a cursor', () => {
+    for (const offset of [-1, 1.5, Number.NaN, '10' as unknown as number]) {
+      expect(() => search('', { offset })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/offset/) }));
+    }
+    const cursor = search('', { limit: 5 }).nextCursor ?? '';
+    expect(() => search('', { cursor, offset: 5 })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: 'Give a cursor or an offset, not both.' }));
+    expect(search('', { offset: 5 }).facets, 'facets are for the first page').toBeNull();
+  });
+
   it('refuses a cursor from another query or a forged one, with a sentence instead of a wrong page', () => {
     const first = search('petropavlovsk', { limit: 5 });
     const cursor = first.nextCursor ?? '';

@@ -1,26 +1,36 @@
 // Grid selection and focus movement, the window session's lock, and the batching of media URLs.
 import { describe, expect, it, vi } from 'vitest';
-import { EMPTY_SELECTION, moveFocus, selectAll, selectAt } from '../../../src/renderer/src/features/library/selection';
+import { EMPTY_SELECTION, moveFocus, selectAll, selectAt, selectedInOrder } from '../../../src/renderer/src/features/library/selection';
 import { MediaUrlStore } from '../../../src/renderer/src/features/media/media-url-store';
 import { INITIAL_SESSION, sessionReducer } from '../../../src/renderer/src/session/session-state';
 import type { VaultInfo } from '../../../src/shared/api';
+import type { ItemSummary } from '../../../src/shared/items';
 
-const ids = ['a', 'b', 'c', 'd', 'e'];
+const all = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, originalName: `${id}.jpg` }) as ItemSummary);
+const items = (from: number, to: number): readonly ItemSummary[] => all.slice(from, to + 1);
 const plain = { shift: false, toggle: false };
+const ids = (s: { selected: ReadonlyMap<string, unknown> }): string[] => [...s.selected.keys()].sort();
 
 describe('selection', () => {
   it('selects one, toggles with Ctrl, extends with Shift from the anchor', () => {
-    let s = selectAt(EMPTY_SELECTION, ids, 1, plain);
-    expect([...s.selected]).toEqual(['b']);
-    s = selectAt(s, ids, 3, { shift: true, toggle: false });
-    expect([...s.selected].sort()).toEqual(['b', 'c', 'd']);
-    s = selectAt(s, ids, 0, { shift: true, toggle: false });
-    expect([...s.selected].sort()).toEqual(['a', 'b']);
-    s = selectAt(s, ids, 4, { shift: false, toggle: true });
-    expect([...s.selected].sort()).toEqual(['a', 'b', 'e']);
-    s = selectAt(s, ids, 4, { shift: false, toggle: true });
-    expect([...s.selected].sort()).toEqual(['a', 'b']);
-    expect(selectAll(ids).selected.size).toBe(5);
+    let s = selectAt(EMPTY_SELECTION, items, 1, plain);
+    expect(ids(s)).toEqual(['b']);
+    s = selectAt(s, items, 3, { shift: true, toggle: false });
+    expect(ids(s)).toEqual(['b', 'c', 'd']);
+    s = selectAt(s, items, 0, { shift: true, toggle: false });
+    expect(ids(s)).toEqual(['a', 'b']);
+    s = selectAt(s, items, 4, { shift: false, toggle: true });
+    expect(ids(s)).toEqual(['a', 'b', 'e']);
+    s = selectAt(s, items, 4, { shift: false, toggle: true });
+    expect(ids(s)).toEqual(['a', 'b']);
+    expect(selectAll(all).selected.size).toBe(5);
+  });
+
+  it('hands the selected items on in grid order, whatever order they were picked in', () => {
+    let s = selectAt(EMPTY_SELECTION, items, 4, plain);
+    s = selectAt(s, items, 0, { shift: false, toggle: true });
+    s = selectAt(s, items, 2, { shift: false, toggle: true });
+    expect(selectedInOrder(s).map((i) => i.originalName)).toEqual(['a.jpg', 'c.jpg', 'e.jpg']);
   });
 
   it('moves focus by cell, row and page, within the grid', () => {

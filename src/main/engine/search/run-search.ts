@@ -56,7 +56,7 @@ export function searchItems(db: IndexDb, request: SearchRequest): SearchResult {
       const hits = parsed.root === null ? null : collectHits(db, compiled, index.kindOf.length - 1);
       const bounds = sort === 'imported' ? compiled.bounds.imported : compiled.bounds.captured;
       const page = withHits(db, hits, () =>
-        pageRows(db, { sort, order, limit: req.limit, after, match: compiled.match, hits, bounds }),
+        pageRows(db, { sort, order, limit: req.limit, after, offset: req.offset, match: compiled.match, hits, bounds }),
       );
       const last = page.rows.at(-1);
       return {

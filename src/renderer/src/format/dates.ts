@@ -5,6 +5,7 @@
  * Acts Tamga itself recorded (imports, custody events) are instants, shown in this
  * computer's time zone with its offset. Pure: the words come from the caller's `t`.
  */
+import { dateFormat } from './intl-cache';
 
 export interface ZoneWords {
   /** "time zone unknown" */
@@ -27,7 +28,7 @@ export function formatWallClock(local: string, locale: string): string | null {
   const date = new Date(`${local}Z`);
   if (Number.isNaN(date.getTime())) return null;
   // Formatted in UTC so that this computer's own zone never shifts the camera's clock.
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 /** An instant in this computer's zone with the offset, e.g. "10 Jan 2021, 14:14:00 GMT+6". */
@@ -35,21 +36,21 @@ export function formatInstant(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   // dateStyle and timeStyle cannot be combined with timeZoneName: the fields are spelled out.
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'shortOffset' }).format(date);
+  return dateFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'shortOffset' }).format(date);
 }
 
 /** An instant in UTC, e.g. "10 Jan 2021, 02:14:00 UTC": for times whose local zone nobody knows. */
 export function formatUtc(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(date)} UTC`;
+  return `${dateFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(date)} UTC`;
 }
 
 /** A short date for grid captions, e.g. "10 Jan 2021". */
 export function formatShortDate(localOrIso: string, locale: string): string {
   const date = new Date(WALL.test(localOrIso) ? `${localOrIso}Z` : localOrIso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 export interface CaptureFields {

@@ -3,7 +3,7 @@
  * detail pane of the focused item, the quick preview, and what can be done with a
  * selection. Pages of results load as the grid scrolls to them.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type JSX, type MouseEvent, type ReactNode } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type JSX, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemSummary } from '../../../../shared/items';
 import { formatShortDate } from '../../format/dates';
@@ -20,6 +20,7 @@ import { PendingCell } from './PendingCell';
 import { QuickPreview } from './QuickPreview';
 import { SelectionBar } from './SelectionBar';
 import { ThumbnailGrid } from './ThumbnailGrid';
+import { selectedInOrder } from './selection';
 import { useGridState } from './useGridState';
 
 export interface LibraryViewProps {
@@ -43,13 +44,14 @@ interface ConnectedCellProps {
   readonly column: number;
   readonly selected: boolean;
   readonly focused: boolean;
+  /** Passed down, not looked up per cell: a cell that scrolls in should cost as little as it can. */
+  readonly locale: string;
   readonly onClick: (index: number, e: MouseEvent) => void;
   readonly onOpen: () => void;
 }
 
 /** Memoised: while the grid scrolls, only cells that appear or change render. */
 const ConnectedCell = memo(function ConnectedCell(props: ConnectedCellProps): JSX.Element {
-  const locale = useLocale();
   const url = useMediaUrl(props.item.thumbStatus === 'ok' || props.item.thumbStatus === 'placeholder' ? props.item.id : null, 'grid');
   const when = props.item.capturedLocal ?? props.item.capturedUtc;
   return (
@@ -59,7 +61,7 @@ const ConnectedCell = memo(function ConnectedCell(props: ConnectedCellProps): JS
       thumbnailUrl={url}
       selected={props.selected}
       focused={props.focused}
-      date={when === null ? '' : formatShortDate(when, locale)}
+      date={when === null ? '' : formatShortDate(when, props.locale)}
       columnIndex={props.column}
       onClick={(e) => props.onClick(props.index, e)}
       onDoubleClick={props.onOpen}
@@ -69,31 +71,31 @@ const ConnectedCell = memo(function ConnectedCell(props: ConnectedCellProps): JS
 
 export function LibraryView({ query, sort, version, onImport, onFilter, selectionActions, onChanged }: LibraryViewProps): JSX.Element {
   const { t } = useTranslation();
+  const locale = useLocale();
   const search = useSearch(query, sort, version);
-  const { items, ensure } = search;
+  const { itemAt, show } = search;
   const [previewing, setPreviewing] = useState<ItemSummary | null>(null);
   const detailHeading = useRef<HTMLHeadingElement>(null);
   const focusedRef = useRef<ItemSummary | null>(null);
   const actions = useMemo(() => ({ preview: () => setPreviewing(focusedRef.current), open: () => detailHeading.current?.focus() }), []);
-  const grid = useGridState(items, search.total, actions, `${query}\u0000${sort}`);
+  const grid = useGridState({ itemAt, loadItems: search.items, total: search.total }, actions, `${query}\u0000${sort}`);
   focusedRef.current = grid.focused;
   const previewUrl = useMediaUrl(previewing?.id ?? null, 'preview');
-
-  useEffect(() => ensure(grid.focusIndex), [grid.focusIndex, ensure]);
 
   const { onCellClick, selection, focusIndex } = grid;
   const renderCell = useCallback(
     (index: number, column: number) => {
-      const item = items[index];
+      const item = itemAt(index);
       if (item === undefined) return <PendingCell key={`pending-${index}`} id={cellId(index)} columnIndex={column} />;
-      return <ConnectedCell key={item.id} item={item} index={index} column={column} selected={selection.selected.has(item.id)} focused={index === focusIndex} onClick={onCellClick} onOpen={actions.open} />;
+      return <ConnectedCell key={item.id} item={item} index={index} column={column} selected={selection.selected.has(item.id)} focused={index === focusIndex} locale={locale} onClick={onCellClick} onOpen={actions.open} />;
     },
-    [items, selection, focusIndex, onCellClick, actions],
+    [itemAt, selection, focusIndex, locale, onCellClick, actions],
   );
+
+  const selected = useMemo(() => selectedInOrder(selection), [selection]);
 
   if (search.error !== null) return <ErrorNotice error={search.error} />;
   if (search.loaded && search.total === 0 && query === '') return <EmptyLibrary onImport={onImport} />;
-  const selected = selection.selected.size === 0 ? [] : items.filter((item) => selection.selected.has(item.id));
   return (
     <div className="library">
       <section className="library-grid" aria-label={t('library.title')}>
@@ -104,7 +106,7 @@ export function LibraryView({ query, sort, version, onImport, onFilter, selectio
         {search.loaded && search.total === 0 ? (
           <p className="empty-result">{t('search.noResults')}</p>
         ) : (
-          <ThumbnailGrid count={search.total} label={t('library.gridLabel', { count: search.total })} focusIndex={grid.focusIndex} cellId={cellId} renderCell={renderCell} onKeyDown={grid.onKeyDown} onVisibleEnd={ensure} />
+          <ThumbnailGrid count={search.total} label={t('library.gridLabel', { count: search.total })} focusIndex={grid.focusIndex} cellId={cellId} renderCell={renderCell} onKeyDown={grid.onKeyDown} onVisibleRange={show} />
         )}
       </section>
       <DetailPane itemId={grid.focused?.id ?? null} headingRef={detailHeading} version={version} onChanged={onChanged} />

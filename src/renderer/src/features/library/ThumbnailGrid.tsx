@@ -23,11 +23,11 @@ export interface ThumbnailGridProps {
   readonly cellId: (index: number) => string;
   readonly renderCell: (index: number, column: number) => ReactNode;
   readonly onKeyDown: (event: KeyboardEvent<HTMLDivElement>, geometry: GridGeometry) => void;
-  /** The last index the grid shows (or is about to): the container loads up to it. */
-  readonly onVisibleEnd?: (index: number) => void;
+  /** The first and last index the grid shows (or is about to): the container loads them. */
+  readonly onVisibleRange?: (from: number, to: number) => void;
 }
 
-export const ThumbnailGrid = memo(function ThumbnailGrid({ count, label, focusIndex, cellId, renderCell, onKeyDown, onVisibleEnd }: ThumbnailGridProps): JSX.Element {
+export const ThumbnailGrid = memo(function ThumbnailGrid({ count, label, focusIndex, cellId, renderCell, onKeyDown, onVisibleRange }: ThumbnailGridProps): JSX.Element {
   const scroller = useRef<HTMLDivElement>(null);
   const columns = useColumns(scroller, CELL_WIDTH);
   const rows = Math.ceil(count / columns);
@@ -38,12 +38,12 @@ export const ThumbnailGrid = memo(function ThumbnailGrid({ count, label, focusIn
   }, [focusIndex, columns, count, virtualizer]);
 
   const virtualRows = virtualizer.getVirtualItems();
+  const firstRow = virtualRows[0]?.index ?? 0;
   const lastRow = virtualRows.at(-1)?.index ?? 0;
   useEffect(() => {
-    onVisibleEnd?.(Math.min(count - 1, (lastRow + 1) * columns - 1));
-  }, [lastRow, columns, count, onVisibleEnd]);
+    onVisibleRange?.(firstRow * columns, Math.min(count - 1, (lastRow + 1) * columns - 1));
+  }, [firstRow, lastRow, columns, count, onVisibleRange]);
 
-  const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT));
   return (
     <div
       ref={scroller}
@@ -55,7 +55,8 @@ export const ThumbnailGrid = memo(function ThumbnailGrid({ count, label, focusIn
       aria-multiselectable="true"
       aria-activedescendant={count > 0 ? cellId(focusIndex) : undefined}
       tabIndex={0}
-      onKeyDown={(event) => onKeyDown(event, { columns, pageRows })}
+      // Measured on a key press, not while rendering: reading a size during a scroll frame forces a layout.
+      onKeyDown={(event) => onKeyDown(event, { columns, pageRows: Math.max(1, Math.floor(event.currentTarget.clientHeight / ROW_HEIGHT)) })}
     >
       <div className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
         {virtualRows.map((row) => (

@@ -1,16 +1,25 @@
 /**
- * Selection in the grid, as pure functions over item ids: a click or an arrow selects one
- * item, Ctrl/Cmd toggles, Shift extends from the anchor, Ctrl/Cmd+A selects all. Ids,
- * not positions, are kept, so a selection survives the grid growing during an import.
+ * Selection in the grid, as pure functions over the results' items: a click or an arrow
+ * selects one item, Ctrl/Cmd toggles, Shift extends from the anchor, Ctrl/Cmd+A selects
+ * all. Ids, not positions, are kept, so a selection survives the grid growing during an
+ * import.
  */
+import type { ItemSummary } from '../../../../shared/items';
+
+/** A selected item and where it was in the grid when it was selected (its order for actions). */
+export interface SelectedItem {
+  readonly index: number;
+  readonly item: ItemSummary;
+}
 
 export interface GridSelection {
-  readonly selected: ReadonlySet<string>;
-  /** Where a Shift-extension starts (an index into the items). */
+  /** By item id. The items are kept here, not looked up: the grid keeps only pages near the view. */
+  readonly selected: ReadonlyMap<string, SelectedItem>;
+  /** Where a Shift-extension starts (an index into the results). */
   readonly anchor: number;
 }
 
-export const EMPTY_SELECTION: GridSelection = { selected: new Set(), anchor: 0 };
+export const EMPTY_SELECTION: GridSelection = { selected: new Map(), anchor: 0 };
 
 export interface Modifiers {
   readonly shift: boolean;
@@ -18,27 +27,42 @@ export interface Modifiers {
   readonly toggle: boolean;
 }
 
-function range(ids: readonly string[], from: number, to: number): Set<string> {
-  const [start, end] = from <= to ? [from, to] : [to, from];
-  return new Set(ids.slice(Math.max(0, start), end + 1));
+/** The items `from` to `to` of the results, in order (all loaded: the caller waits for them). */
+export type Items = (from: number, to: number) => readonly ItemSummary[];
+
+function entries(items: readonly ItemSummary[], from: number): Map<string, SelectedItem> {
+  return new Map(items.map((item, i) => [item.id, { index: from + i, item }]));
 }
 
-/** Selecting at `index` (a click, or moving there with an arrow). */
-export function selectAt(selection: GridSelection, ids: readonly string[], index: number, modifiers: Modifiers): GridSelection {
-  const id = ids[index];
-  if (id === undefined) return selection;
-  if (modifiers.shift) return { selected: range(ids, selection.anchor, index), anchor: selection.anchor };
+/** The range a Shift-selection at `index` covers, in order. */
+export function shiftRange(selection: GridSelection, index: number): readonly [number, number] {
+  return selection.anchor <= index ? [selection.anchor, index] : [index, selection.anchor];
+}
+
+/** Selecting at `index` (a click, or moving there with an arrow); `items` must hold the range a Shift-selection covers. */
+export function selectAt(selection: GridSelection, items: Items, index: number, modifiers: Modifiers): GridSelection {
+  const item = items(index, index)[0];
+  if (item === undefined) return selection;
+  if (modifiers.shift) {
+    const [from, to] = shiftRange(selection, index);
+    return { selected: entries(items(from, to), from), anchor: selection.anchor };
+  }
   if (modifiers.toggle) {
-    const selected = new Set(selection.selected);
-    if (selected.has(id)) selected.delete(id);
-    else selected.add(id);
+    const selected = new Map(selection.selected);
+    if (selected.has(item.id)) selected.delete(item.id);
+    else selected.set(item.id, { index, item });
     return { selected, anchor: index };
   }
-  return { selected: new Set([id]), anchor: index };
+  return { selected: entries([item], index), anchor: index };
 }
 
-export function selectAll(ids: readonly string[]): GridSelection {
-  return { selected: new Set(ids), anchor: 0 };
+export function selectAll(all: readonly ItemSummary[]): GridSelection {
+  return { selected: entries(all, 0), anchor: 0 };
+}
+
+/** The selected items in grid order (the order exhibits are numbered in by default). */
+export function selectedInOrder(selection: GridSelection): ItemSummary[] {
+  return [...selection.selected.values()].sort((a, b) => a.index - b.index).map((s) => s.item);
 }
 
 /** The index focus moves to for a key, or null for keys the grid does not move on. */

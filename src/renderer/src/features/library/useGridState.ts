@@ -2,10 +2,13 @@
  * Focus and selection in the grid, and what the keys do: arrows, Page Up/Down, Home and
  * End move (Shift extends the selection, Ctrl/Cmd moves focus alone), Ctrl/Cmd+Space
  * toggles, Ctrl/Cmd+A selects all, Escape clears, Space previews, Enter opens.
+ *
+ * The grid holds only the pages of results near the view: a Shift-selection or Ctrl+A
+ * across items not read yet waits for their pages (`loadItems`) and then applies.
  */
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ItemSummary } from '../../../../shared/items';
-import { EMPTY_SELECTION, moveFocus, selectAll, selectAt, type GridSelection } from './selection';
+import { EMPTY_SELECTION, moveFocus, selectAll, selectAt, shiftRange, type GridSelection, type Modifiers } from './selection';
 import type { GridGeometry } from './ThumbnailGrid';
 
 export interface GridActions {
@@ -15,17 +18,43 @@ export interface GridActions {
   readonly open: () => void;
 }
 
+export interface GridItems {
+  /** Item `index` if its page is here. */
+  readonly itemAt: (index: number) => ItemSummary | undefined;
+  /** Items `from` to `to`, once their pages are here; null if the search changed meanwhile. */
+  readonly loadItems: (from: number, to: number) => Promise<readonly ItemSummary[] | null>;
+  /** How many results there are (focus can move onto a page still loading). */
+  readonly total: number;
+}
+
 const isMac = (): boolean => /Mac/.test(navigator.platform);
 const toggleKey = (event: { ctrlKey: boolean; metaKey: boolean }): boolean => (isMac() ? event.metaKey : event.ctrlKey);
 
-/** `total` may exceed the items loaded so far: focus can move onto a page still loading. */
-export function useGridState(items: readonly ItemSummary[], total: number, actions: GridActions, resetKey: string) {
+export function useGridState({ itemAt, loadItems, total }: GridItems, actions: GridActions, resetKey: string) {
   const [focus, setFocus] = useState(0);
   // A new search (not the same one read again after an import) starts at its first item.
   useEffect(() => setFocus(0), [resetKey]);
   const [selection, setSelection] = useState<GridSelection>(EMPTY_SELECTION);
-  const ids = useMemo(() => items.map((item) => item.id), [items]);
+  const current = useRef(selection);
+  current.current = selection;
   const focusIndex = Math.min(focus, Math.max(0, total - 1));
+
+  /** Applies a selection at `index` once every item it covers is here. */
+  const select = useCallback(
+    (index: number, modifiers: Modifiers) => {
+      const [from, to] = modifiers.shift ? shiftRange(current.current, index) : [index, index];
+      void loadItems(from, to).then((loaded) => {
+        if (loaded === null) return;
+        const items = (a: number, b: number): readonly ItemSummary[] => loaded.slice(a - from, b - from + 1);
+        setSelection((s) => {
+          // The anchor moved while the pages loaded: this range is no longer the one asked for.
+          const [a, b] = shiftRange(s, index);
+          return modifiers.shift && (a !== from || b !== to) ? s : selectAt(s, items, index, modifiers);
+        });
+      });
+    },
+    [loadItems],
+  );
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>, geometry: GridGeometry) => {
@@ -34,37 +63,37 @@ export function useGridState(items: readonly ItemSummary[], total: number, actio
       if (next !== null) {
         event.preventDefault();
         setFocus(next);
-        if (!toggle || event.shiftKey) setSelection((s) => selectAt(s, ids, next, { shift: event.shiftKey, toggle: false }));
+        if (!toggle || event.shiftKey) select(next, { shift: event.shiftKey, toggle: false });
         return;
       }
       if (event.key === ' ') {
         event.preventDefault();
-        if (toggle) setSelection((s) => selectAt(s, ids, focusIndex, { shift: false, toggle: true }));
+        if (toggle) select(focusIndex, { shift: false, toggle: true });
         else actions.preview();
       } else if (event.key === 'Enter') {
         event.preventDefault();
         actions.open();
       } else if (toggle && event.key.toLowerCase() === 'a') {
         event.preventDefault();
-        setSelection(selectAll(ids));
+        void loadItems(0, total - 1).then((all) => all !== null && setSelection(selectAll(all)));
       } else if (event.key === 'Escape') {
         setSelection(EMPTY_SELECTION);
       }
     },
-    [actions, focusIndex, ids, total],
+    [actions, focusIndex, loadItems, select, total],
   );
 
   const onCellClick = useCallback(
     (index: number, event: MouseEvent) => {
       setFocus(index);
-      setSelection((s) => selectAt(s, ids, index, { shift: event.shiftKey, toggle: toggleKey(event) }));
+      select(index, { shift: event.shiftKey, toggle: toggleKey(event) });
     },
-    [ids],
+    [select],
   );
 
   return {
     focusIndex,
-    focused: items[focusIndex] ?? null,
+    focused: itemAt(focusIndex) ?? null,
     selection,
     clearSelection: () => setSelection(EMPTY_SELECTION),
     onKeyDown,
