@@ -86,6 +86,8 @@ export interface TamgaApi {
   cancelExport(): Promise<void>;
   /** Checks a bundle folder or .zip from anyone (no vault needed); progress arrives as `verifyProgress` events. */
   verifyBundle(request: VerifyRequest): Promise<VerifyReport>;
+  /** Stops the checks running: each answers with an incomplete report (TIME_LIMIT, "cancelled"), never a pass. */
+  cancelVerify(): Promise<void>;
   /** A byte range of an item's thumbnail, preview or original, decrypted (the media protocol's source). */
   readMedia(request: MediaReadRequest): Promise<MediaChunk>;
   /** The open vault's settings (auto-lock time, legacy hashes). */
@@ -129,8 +131,9 @@ export type ApiEvent =
  */
 export const IMMEDIATE_METHODS: readonly ApiMethod[] = [
   'cancelImport',
-  // Cancelling an export, likewise, is only useful while the export runs.
+  // Cancelling an export or a verify, likewise, is only useful while it runs.
   'cancelExport',
+  'cancelVerify',
   // Locking must never wait for an import (system suspend, Ctrl+L); it stops the import first.
   'lockVault',
   // Reads that only look at the index or at immutable encrypted files, so the window can
@@ -170,6 +173,7 @@ export const API_METHODS = [
   'exportBundle',
   'cancelExport',
   'verifyBundle',
+  'cancelVerify',
   'readMedia',
   'getSettings',
   'updateSettings',

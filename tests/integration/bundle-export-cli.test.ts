@@ -110,4 +110,23 @@ describe('the engine facade (what the window calls)', () => {
       await engine.close();
     }
   });
+
+  it('cancelVerify stops a verify: the report is incomplete and never a pass; the next verify runs in full', async () => {
+    const engine = createEngine({ actor: 'tamga-test' });
+    await engine.unlockVault({ path: root, passphrase: PASSPHRASE });
+    try {
+      const bundle = join(out, 'to-verify.zip');
+      await engine.exportBundle({ selection: { kind: 'items', items: ids }, outPath: bundle });
+      const cancelled = engine.verifyBundle({ path: bundle });
+      await engine.cancelVerify();
+      const stopped = await cancelled;
+      expect(stopped).toMatchObject({ valid: false, complete: false });
+      expect(stopped.problems).toContainEqual(expect.objectContaining({ code: 'TIME_LIMIT', message: expect.stringMatching(/cancelled/) }));
+
+      const again = await engine.verifyBundle({ path: bundle });
+      expect(again).toMatchObject({ valid: true, complete: true, problems: [] });
+    } finally {
+      await engine.close();
+    }
+  });
 });

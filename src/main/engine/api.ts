@@ -55,6 +55,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let vault: OpenVault | null = null;
   let runningImport: AbortController | null = null;
   let runningExport: AbortController | null = null;
+  const runningVerifies = new Set<AbortController>();
   /** Settles when the running export has stopped and removed what it wrote (lock waits for it too). */
   let exportSettled: Promise<unknown> = Promise.resolve();
   /** Settles when the running import has stopped (lock waits for it before closing the index). */
@@ -184,7 +185,19 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
 
     // Needs no vault: a bundle is checked against its own seal and the key the caller pins.
-    verifyBundle: async (request) => verifyBundle(request, { onProgress: (progress) => emit({ type: 'verifyProgress', progress }) }),
+    async verifyBundle(request) {
+      const running = new AbortController();
+      runningVerifies.add(running);
+      try {
+        return await verifyBundle(request, { signal: running.signal, onProgress: (progress) => emit({ type: 'verifyProgress', progress }) });
+      } finally {
+        runningVerifies.delete(running);
+      }
+    },
+
+    async cancelVerify() {
+      for (const running of runningVerifies) running.abort();
+    },
 
     searchItems: async (request) => search.searchItems(current().db, request),
     async findByFile(path) {

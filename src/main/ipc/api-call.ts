@@ -38,6 +38,7 @@ export const ARGUMENT_SHAPES: { readonly [M in ApiMethod]: ShapeOf<M> } = {
   auditVault: 'none',
   exportBundle: 'object',
   verifyBundle: 'object',
+  cancelVerify: 'none',
   cancelExport: 'none',
   readMedia: 'object',
   getSettings: 'none',

@@ -64,7 +64,15 @@ export function VerifyView(): JSX.Element {
           {t('verify.run')}
         </button>
       </form>
-      {verify.state.phase === 'running' && <VerifyProgressView progress={verify.state.progress} />}
+      {verify.state.phase === 'running' && (
+        <div>
+          <VerifyProgressView progress={verify.state.progress} />
+          <button type="button" className="button" onClick={verify.cancel}>
+            {t('verify.cancel')}
+          </button>
+        </div>
+      )}
+      {verify.state.phase === 'cancelled' && <p role="status">{t('verify.cancelled')}</p>}
       {verify.state.phase === 'failed' && <ErrorNotice error={verify.state.error} />}
       {verify.state.phase === 'done' && <VerifyReportView report={verify.state.report} />}
     </div>
