@@ -7,6 +7,7 @@ import { memo, useCallback, useMemo, useRef, useState, type JSX, type MouseEvent
 import { useTranslation } from 'react-i18next';
 import type { ItemSummary } from '../../../../shared/items';
 import { formatShortDate } from '../../format/dates';
+import { formatCount } from '../../format/numbers';
 import { useLocale } from '../../i18n/useLocale';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { DetailPane } from '../detail/DetailPane';
@@ -106,7 +107,7 @@ export function LibraryView({ query, sort, version, onImport, onFilter, selectio
         {search.loaded && search.total === 0 ? (
           <p className="empty-result">{t('search.noResults')}</p>
         ) : (
-          <ThumbnailGrid count={search.total} label={t('library.gridLabel', { count: search.total })} focusIndex={grid.focusIndex} cellId={cellId} renderCell={renderCell} onKeyDown={grid.onKeyDown} onVisibleRange={show} />
+          <ThumbnailGrid count={search.total} label={t('library.gridLabel', { count: search.total, formatted: formatCount(search.total, locale) })} focusIndex={grid.focusIndex} cellId={cellId} renderCell={renderCell} onKeyDown={grid.onKeyDown} onVisibleRange={show} />
         )}
       </section>
       <DetailPane itemId={grid.focused?.id ?? null} headingRef={detailHeading} version={version} onChanged={onChanged} />
