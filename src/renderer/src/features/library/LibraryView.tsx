@@ -101,6 +101,11 @@ export function LibraryView({ query, sort, version, onImport, onFilter, selectio
     <div className="library">
       <section className="library-grid" aria-label={t('library.title')}>
         <SearchSummary query={query} total={search.total} understood={search.understood} notes={search.notes} facets={search.facets} onFilter={onFilter} />
+        {grid.selecting > 0 && (
+          <p className="selection-bar" role="status">
+            {t('library.selecting', { count: grid.selecting, formatted: formatCount(grid.selecting, locale) })}
+          </p>
+        )}
         <SelectionBar count={selected.length} onClear={grid.clearSelection}>
           {selectionActions(selected)}
         </SelectionBar>

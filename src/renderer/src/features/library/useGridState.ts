@@ -27,6 +27,9 @@ export interface GridItems {
   readonly total: number;
 }
 
+/** A selection of this many items or more may wait for pages: the window says it is working. */
+const MANY = 500;
+
 const isMac = (): boolean => /Mac/.test(navigator.platform);
 const toggleKey = (event: { ctrlKey: boolean; metaKey: boolean }): boolean => (isMac() ? event.metaKey : event.ctrlKey);
 
@@ -35,6 +38,8 @@ export function useGridState({ itemAt, loadItems, total }: GridItems, actions: G
   // A new search (not the same one read again after an import) starts at its first item.
   useEffect(() => setFocus(0), [resetKey]);
   const [selection, setSelection] = useState<GridSelection>(EMPTY_SELECTION);
+  /** How many items a selection is waiting for (their pages are being read); 0 when none. */
+  const [selecting, setSelecting] = useState(0);
   const current = useRef(selection);
   current.current = selection;
   const focusIndex = Math.min(focus, Math.max(0, total - 1));
@@ -43,7 +48,10 @@ export function useGridState({ itemAt, loadItems, total }: GridItems, actions: G
   const select = useCallback(
     (index: number, modifiers: Modifiers) => {
       const [from, to] = modifiers.shift ? shiftRange(current.current, index) : [index, index];
+      const many = to - from >= MANY;
+      if (many) setSelecting(to - from + 1);
       void loadItems(from, to).then((loaded) => {
+        if (many) setSelecting(0);
         if (loaded === null) return;
         const items = (a: number, b: number): readonly ItemSummary[] => loaded.slice(a - from, b - from + 1);
         setSelection((s) => {
@@ -75,7 +83,11 @@ export function useGridState({ itemAt, loadItems, total }: GridItems, actions: G
         actions.open();
       } else if (toggle && event.key.toLowerCase() === 'a') {
         event.preventDefault();
-        void loadItems(0, total - 1).then((all) => all !== null && setSelection(selectAll(all)));
+        setSelecting(total);
+        void loadItems(0, total - 1).then((all) => {
+          setSelecting(0);
+          if (all !== null) setSelection(selectAll(all));
+        });
       } else if (event.key === 'Escape') {
         setSelection(EMPTY_SELECTION);
       }
@@ -95,6 +107,7 @@ export function useGridState({ itemAt, loadItems, total }: GridItems, actions: G
     focusIndex,
     focused: itemAt(focusIndex) ?? null,
     selection,
+    selecting,
     clearSelection: () => setSelection(EMPTY_SELECTION),
     onKeyDown,
     onCellClick,
