@@ -1,20 +1,14 @@
 // A result list longer than one page (500 items): the grid reads the page it is shown
 // (End lands on the last item without reading the pages before it) and a selection covers
 // every result, not only the pages read so far.
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { ROOT } from './harness/paths';
+import { openSyntheticVault } from './helpers';
 
 const COUNT = 1_234;
 
 test('the page halfway down is read when shown, Ctrl+A selects all 1 234 results, End shows the last', async ({ app }) => {
   const { page } = app;
-  const vault = join(app.dir, 'synthetic');
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'synthetic-vault.ts'), vault, '--count', String(COUNT)], { cwd: ROOT, stdio: 'ignore' });
-  await page.getByLabel('Vault folder').fill(vault);
-  await page.getByLabel('Passphrase', { exact: true }).fill('benchmark passphrase, not a secret');
-  await page.getByRole('button', { name: 'Unlock' }).click();
+  await openSyntheticVault(app, COUNT);
   const grid = page.getByRole('grid');
   await expect(grid.locator('[id="cell-0"]:not([aria-busy])')).toBeVisible();
 

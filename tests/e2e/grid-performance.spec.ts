@@ -5,11 +5,8 @@
 // (half a minute to make the synthetic vault, then three rounds of each measurement):
 //   TAMGA_E2E_PERF=1 npx playwright test grid-performance
 //   TAMGA_E2E_PERF_COUNT=20000 …   for another number of items
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { ROOT } from './harness/paths';
-import { screenshot } from './helpers';
+import { openSyntheticVault, screenshot } from './helpers';
 
 const COUNT = Number(process.env['TAMGA_E2E_PERF_COUNT'] ?? 100_000);
 
@@ -36,11 +33,7 @@ type Counters = Record<string, number>;
 
 test(`grid frame times at ${COUNT} items`, async ({ app }, testInfo) => {
   const { page } = app;
-  const vault = join(app.dir, 'synthetic');
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'synthetic-vault.ts'), vault, '--count', String(COUNT)], { cwd: ROOT, stdio: 'inherit' });
-  await page.getByLabel('Vault folder').fill(vault);
-  await page.getByLabel('Passphrase', { exact: true }).fill('benchmark passphrase, not a secret');
-  await page.getByRole('button', { name: 'Unlock' }).click();
+  await openSyntheticVault(app, COUNT);
   await expect(page.getByTestId('item-count')).toContainText(COUNT.toLocaleString('en-GB'));
   const grid = page.getByRole('grid');
   await expect(grid.getByRole('gridcell').first()).toBeVisible();
