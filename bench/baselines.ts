@@ -4,28 +4,18 @@
  * instead, and `dd conv=fsync` (what the disk can durably write).
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 
 const MiB = 1024 * 1024;
 
-/** Hashes each file with Node's crypto, 1 MiB reads, one after another. */
-export async function hashFiles(paths: readonly string[], algorithm: 'sha256' | 'sha512'): Promise<void> {
-  for (const path of paths) {
-    const hash = createHash(algorithm);
-    for await (const chunk of createReadStream(path, { highWaterMark: MiB })) hash.update(chunk as Buffer);
-    hash.digest();
-  }
-}
-
 /**
- * The same in a new Node process, timed inside it (start-up excluded). For a baseline taken
- * in a process that also ran Tamga's own work: after a verify, V8 there collected garbage
- * ten times as often while this loop allocated its 1 MiB chunks (65 full collections
- * instead of 6 over 1.6 GiB), which made Node's SHA-256 look half as fast as it is.
+ * Hashes each file with Node's crypto, 1 MiB reads, one after another, in a new Node
+ * process timed inside it (start-up excluded, as the import child times itself). Never in
+ * the benchmark's own process: after a verify there, V8 collected garbage ten times as
+ * often while this loop allocated its 1 MiB chunks (65 full collections instead of 6 over
+ * 1.6 GiB), which made Node's SHA-256 look half as fast as it is.
  */
-export function hashFilesInChild(paths: readonly string[], algorithm: 'sha256' | 'sha512'): Promise<number> {
+export function hashFiles(paths: readonly string[], algorithm: 'sha256' | 'sha512'): Promise<number> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['-e', hashScript(algorithm), '--', ...paths], { encoding: 'utf8' }, (error, stdout) => (error === null ? resolve(Number(stdout)) : reject(error)));
   });
@@ -38,7 +28,7 @@ export function hashFilesInChild(paths: readonly string[], algorithm: 'sha256' |
  */
 export async function hashBothInChildren(paths: readonly string[]): Promise<number> {
   const start = performance.now();
-  await Promise.all([hashFilesInChild(paths, 'sha256'), hashFilesInChild(paths, 'sha512')]);
+  await Promise.all([hashFiles(paths, 'sha256'), hashFiles(paths, 'sha512')]);
   return performance.now() - start;
 }
 

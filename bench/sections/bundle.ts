@@ -4,14 +4,13 @@
  * same payload bytes and a durable `dd` copy of as many bytes; `tamga verify` (in process,
  * and as the CLI with its start-up) against Node's SHA-256 of the payload, SHA-256 and
  * SHA-512 side by side (what a check of both manifests must hash at least) and
- * `sha256sum -c manifest-sha256.txt` in the bundle folder. Node's hashing runs in child
- * processes (baselines.ts says why). Page cache warm throughout.
+ * `sha256sum -c manifest-sha256.txt` in the bundle folder. Page cache warm throughout.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createEngine } from '../../src/main/engine/api';
 import { verifyBundle } from '../../src/main/engine/bundle/verify/verify';
-import { ddFsync, hashBothInChildren, hashFilesInChild, shell } from '../baselines';
+import { ddFsync, hashBothInChildren, hashFiles, shell } from '../baselines';
 import { interleaved } from '../measure';
 import { mibPerSecond, type Row } from '../report';
 import { BENCH_PASSPHRASE, freshVault, largeFile, photoFolder, type BenchContext } from './context';
@@ -44,7 +43,7 @@ export async function benchBundle(ctx: BenchContext): Promise<Row[]> {
       {
         folder: () => exportTo(folder),
         zip: () => exportTo(zip),
-        node: () => hashFilesInChild(payload, 'sha256'),
+        node: () => hashFiles(payload, 'sha256'),
         dd: () => ddFsync(payload[0] ?? '', join(ctx.tmp, 'dd.out')),
       },
       { runs: ctx.quick ? 2 : 3, warmup: 0 },
@@ -59,7 +58,7 @@ export async function benchBundle(ctx: BenchContext): Promise<Row[]> {
         folder: expectValid(folder),
         zip: expectValid(zip),
         cli: () => shell(`${JSON.stringify(process.execPath)} ${JSON.stringify(TAMGA_BIN)} verify . > /dev/null`, folder),
-        node: () => hashFilesInChild(payload, 'sha256'),
+        node: () => hashFiles(payload, 'sha256'),
         both: () => hashBothInChildren(payload),
         sha256sum: () => shell('sha256sum --quiet -c manifest-sha256.txt', folder),
       },

@@ -14,7 +14,7 @@ import type { BlobStore, PendingBlob } from '../blobs/blob-store';
 import type { RandomAccessBlob } from '../crypto/blob-random-access';
 import type { ItemRow } from '../items/item-rows';
 import { bufferByteSource, type ByteSource } from '../metadata/byte-source';
-import type { BufferPool } from './buffer-pool';
+import type { BufferPool } from '../buffer-pool';
 import { extractMetadata } from '../metadata/extract';
 import { WHOLE_FILE_LIMIT } from '../metadata/photo';
 import { SNIFF_BYTES, sniff } from '../metadata/sniff';
@@ -86,7 +86,7 @@ async function contentOf(blob: RandomAccessBlob, head: Buffer | undefined, buffe
 
 /**
  * `content` is the new blob, still in tmp/: it is moved in only once it has been described.
- * `buffers` lends the memory a photo is decrypted into (see buffer-pool.ts).
+ * `buffers` lends the memory a photo is decrypted into (see ../buffer-pool.ts).
  */
 export async function describeContent(
   store: BlobStore,

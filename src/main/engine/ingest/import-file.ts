@@ -24,7 +24,7 @@ import { appendEvent } from '../custody/store';
 import type { IndexDb } from '../db/open-index';
 import { addTags, insertAcquisition, insertItem, itemIdBySha256, type AcquisitionRow } from '../items/item-rows';
 import { crashPoint } from '../testing/crash-point';
-import type { BufferPool } from './buffer-pool';
+import type { BufferPool } from '../buffer-pool';
 import { describeContent, type ContentDescription } from './describe-content';
 import type { KeyedMutex } from './keyed-mutex';
 import { extensionMismatch } from '../metadata/extension';

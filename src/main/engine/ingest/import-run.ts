@@ -16,7 +16,7 @@ import type { BlobStore } from '../blobs/blob-store';
 import type { HashName } from '../crypto/blob-writer';
 import type { Signer } from '../crypto/signing';
 import type { IndexDb } from '../db/open-index';
-import { BufferPool } from './buffer-pool';
+import { BufferPool } from '../buffer-pool';
 import { importFile } from './import-file';
 import { KeyedMutex } from './keyed-mutex';
 import { walkSources } from './walk';

@@ -3,26 +3,17 @@
  * hashes one chunk, the thread pool fills the other buffer. Waiting for each read in turn
  * left the hashing thread idle during every read (~0.17 ms per MiB from the page cache,
  * against ~0.95 ms of SHA-256 and CRC-32), which matters for zips: there that thread has
- * about as much work as the SHA-512 thread. Memory: two buffers per file being read.
+ * about as much work as the SHA-512 thread. Memory: two buffers per file being read,
+ * from a pool kept for the whole check (a bundle of 200 photos otherwise allocated 400 MiB
+ * of buffers, and the garbage collections that triggered took ~6 % of the reading thread).
  */
+import { BufferPool } from '../../buffer-pool';
+
 export const CHUNK_BYTES = 1024 * 1024;
 
-/**
- * Full-size read buffers kept from one file for the next, per source: a bundle of 200
- * photos otherwise allocates 400 MiB of buffers, and the garbage collections that
- * triggers took ~6 % of the reading thread.
- */
-export class BufferPool {
-  private readonly spare: Buffer[] = [];
-
-  take(size: number): Buffer {
-    if (size < CHUNK_BYTES) return Buffer.allocUnsafe(Math.max(size, 1));
-    return this.spare.pop() ?? Buffer.allocUnsafeSlow(CHUNK_BYTES);
-  }
-
-  give(buffer: Buffer): void {
-    if (buffer.length === CHUNK_BYTES && this.spare.length < 4) this.spare.push(buffer);
-  }
+/** Up to three files are read at once (file-lanes.ts): two buffers each. */
+export function readBufferPool(): BufferPool {
+  return new BufferPool(6);
 }
 
 type Filled = { readonly bytes: number } | { readonly error: unknown };
@@ -34,7 +25,8 @@ type Filled = { readonly bytes: number } | { readonly error: unknown };
  * awaited, so it never outlives the file handle nor writes into a reused buffer.
  */
 export async function* readChunks(size: number, pool: BufferPool, fill: (buffer: Buffer) => Promise<number>): AsyncGenerator<Buffer> {
-  let [current, spare] = [pool.take(size), pool.take(size)];
+  const length = Math.min(CHUNK_BYTES, Math.max(size, 1));
+  let [current, spare] = [pool.take(length), pool.take(length)];
   // Settles, never rejects: a failed read-ahead must wait for its turn, not become an unhandled rejection.
   const start = (buffer: Buffer): Promise<Filled> => fill(buffer).then((bytes) => ({ bytes }), (error: unknown) => ({ error }));
   let pending: Promise<Filled> | null = null;

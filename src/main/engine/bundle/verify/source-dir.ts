@@ -14,7 +14,8 @@ import { lstat, open, opendir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VerifyLimits, VerifyProblem } from '../../../../shared/bundle';
 import { exhibitOfPath } from '../layout';
-import { BufferPool, readChunks } from './chunked-read';
+import type { BufferPool } from '../../buffer-pool';
+import { readBufferPool, readChunks } from './chunked-read';
 import { problem, ReadFailure, show, throwIfStopped } from './problems';
 import { collisionKey, unsafePathReason } from './safe-path';
 import type { BundleSource, OpenedSource, SourceFile } from './source';
@@ -105,7 +106,7 @@ export async function openDirectorySource(given: string, limits: VerifyLimits, s
       }
     }
   }
-  const pool = new BufferPool();
+  const pool = readBufferPool();
   const source: BundleSource = {
     container: 'directory',
     files,

@@ -19,7 +19,7 @@ import { exhibitOfPath } from '../layout';
 import { problem, show } from './problems';
 import { collisionKey, parentsOf } from './safe-path';
 import type { BundleSource, OpenedSource } from './source';
-import { BufferPool } from './chunked-read';
+import { readBufferPool } from './chunked-read';
 import { checkEntry, zipErrorProblem, type EntryVerdict } from './zip-entry';
 import { readEntry } from './zip-read';
 
@@ -159,7 +159,7 @@ function build(scanned: readonly Scanned[], prefix: string): Listing {
 
 function sourceOf(zip: ZipFile, fd: number, listing: Listing): BundleSource {
   const files = new Map([...listing.files].map(([path, entry]) => [path, { path, size: entry.uncompressedSize }]));
-  const pool = new BufferPool();
+  const pool = readBufferPool();
   return {
     container: 'zip',
     files,

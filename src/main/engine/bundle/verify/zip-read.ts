@@ -13,7 +13,8 @@ import { read } from 'node:fs';
 import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import type { Entry, ZipFile } from 'yauzl';
-import { type BufferPool, readChunks } from './chunked-read';
+import type { BufferPool } from '../../buffer-pool';
+import { readChunks } from './chunked-read';
 import { problem, ReadFailure, show, throwIfStopped, VerifyStopped } from './problems';
 import { zipErrorProblem } from './zip-entry';
 

@@ -1,7 +1,8 @@
 /**
- * Buffers for decrypted photos, reused from one photo to the next within one import run.
+ * Buffers reused from one file to the next: the memory an import decrypts each photo into,
+ * and the read buffers of a verify (two 1 MiB buffers per file being read).
  *
- * A fresh multi-megabyte Buffer per photo costs twice. V8 counts Buffer memory as external
+ * A fresh multi-megabyte Buffer per file costs twice. V8 counts Buffer memory as external
  * memory, and on a JS heap as small as ours a few megabytes of it allocated since the last
  * full collection start the next one (--trace-gc on 12 MP JPEGs: about one mark-compact per
  * photo, each tens of ms of CPU); and fresh memory is paid for in page faults on first touch
@@ -21,7 +22,7 @@ export class BufferPool {
   /** Whole buffers handed out, by their memory: `give` takes back only these (weakly: one never given back is simply collected). */
   private readonly lent = new WeakMap<ArrayBufferLike, Buffer>();
 
-  /** `keep`: how many buffers to hold at most (one per file in flight). */
+  /** `keep`: how many buffers to hold at most (as many as are in use at once). */
   constructor(private readonly keep: number) {}
 
   /** A buffer of exactly `size` bytes (a view of a kept one when one is large enough). */
