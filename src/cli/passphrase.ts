@@ -3,7 +3,8 @@
  * (`TAMGA_PASSPHRASE`), or a prompt on the terminal with no echo. Never from a plain
  * command-line argument, which other users of the machine can read in the process list.
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { read } from 'read';
 import { TamgaError } from '../shared/errors';
 
@@ -18,15 +19,42 @@ export interface PassphraseSource {
   readonly confirm?: boolean;
 }
 
+/** Far more than any passphrase; a file larger than this is not one. */
+export const MAX_PASSPHRASE_FILE_BYTES = 4096;
+
+/**
+ * Opened without blocking (a FIFO with no writer would otherwise hang here) and read only
+ * when it is a regular file of at most MAX_PASSPHRASE_FILE_BYTES: /dev/zero, a terminal,
+ * a pipe or a 2 GB file are refused with a sentence, never read.
+ */
 async function fromFile(path: string): Promise<string> {
-  let text: string;
+  let handle;
   try {
-    text = await readFile(path, 'utf8');
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   } catch (err) {
-    throw new TamgaError('NOT_FOUND', `Cannot read the passphrase file ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}.`);
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new TamgaError(code === 'EACCES' || code === 'EPERM' ? 'PERMISSION_DENIED' : 'NOT_FOUND', `Cannot read the passphrase file ${path}: ${code}.`);
   }
-  // Editors add one final newline; anything else is part of the passphrase.
-  return text.replace(/\r?\n$/, '');
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) {
+      const kind = info.isFIFO() ? 'a pipe' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : info.isDirectory() ? 'a folder' : 'not a regular file';
+      throw new TamgaError('INVALID_ARGUMENT', `The passphrase file ${path} is ${kind}, not a file: write the passphrase into a regular file, or set TAMGA_PASSPHRASE.`);
+    }
+    if (info.size > MAX_PASSPHRASE_FILE_BYTES) {
+      throw new TamgaError('INVALID_ARGUMENT', `The passphrase file ${path} holds ${info.size} bytes; a passphrase file holds at most ${MAX_PASSPHRASE_FILE_BYTES}. Is it the right file?`);
+    }
+    // Read one byte past the limit: a file that grew after stat is still refused.
+    const buffer = Buffer.alloc(MAX_PASSPHRASE_FILE_BYTES + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (bytesRead > MAX_PASSPHRASE_FILE_BYTES) throw new TamgaError('INVALID_ARGUMENT', `The passphrase file ${path} grew past ${MAX_PASSPHRASE_FILE_BYTES} bytes while it was read.`);
+    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    buffer.fill(0);
+    // Editors add one final newline; anything else is part of the passphrase.
+    return text.replace(/\r?\n$/, '');
+  } finally {
+    await handle.close();
+  }
 }
 
 async function prompt(label: string): Promise<string> {

@@ -60,6 +60,28 @@ describe('tamga init and info', () => {
     expect(wrong.code).toBe(2);
   });
 
+  it('refuses a passphrase file that is a device, a pipe with no writer, a folder or huge: one line, no hang', async () => {
+    const dir = await tempDir();
+    const fifo = join(dir, 'fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const huge = join(dir, 'huge.txt');
+    await writeFile(huge, Buffer.alloc(1 << 20, 0x61));
+    const cases: [string, RegExp][] = [
+      ['/dev/zero', /is a device, not a file/],
+      [fifo, /is a pipe, not a file/],
+      [dir, /is a folder, not a file/],
+      [huge, /holds 1048576 bytes; a passphrase file holds at most 4096/],
+    ];
+    for (const [file, message] of cases) {
+      // A FIFO with no writer used to block the open: the test's timeout would end it.
+      const result = await runTamga(['info', root, '--passphrase-file', file]);
+      expect(result.code, file).toBe(2);
+      expect(result.stderr.trim().split('\n'), file).toHaveLength(1);
+      expect(result.stderr, file).toMatch(message);
+      expect(result.stderr, file).toMatch(/\[INVALID_ARGUMENT\]$/m);
+    }
+  });
+
   it('a wrong passphrase exits 2 with one line saying so', async () => {
     const result = await runTamga(['info', root], { TAMGA_PASSPHRASE: 'this is not it' });
     expect(result.code).toBe(2);

@@ -75,6 +75,25 @@ describe('unlock', () => {
     expect(err.message).toMatch(/above the supported maximum 2\^22/);
   });
 
+  it.each([
+    // 45 s and 4.2 GB when it used to run: N alone was within its range.
+    ['N=2^22, r=8, p=16', { N: 2 ** 22, r: 8, p: 16 }, /4096 MiB of memory/],
+    // Used to end in a stack trace under a memory limit.
+    ['N=2^22, r=32', { N: 2 ** 22, r: 32, p: 1 }, /16384 MiB of memory/],
+    // Within the memory bound (1 GiB each), but 128× the default's work.
+    ['N=2^20, r=8, p=16', { N: 2 ** 20, r: 8, p: 16 }, /128× the default work/],
+    ['N=2^18, r=32, p=16', { N: 2 ** 18, r: 32, p: 16 }, /128× the default work/],
+  ])('refuses scrypt %s by its total cost, before running it', async (_name, kdf, message) => {
+    const root = await copyVault(base);
+    await editJson(join(root, 'vault.json'), (j: VaultJson) => void Object.assign(j.kdf, kdf));
+    const before = await snapshot(root);
+    const err = await unlockError(root);
+    expect(err.code).toBe('UNSUPPORTED_VERSION');
+    expect(err.message).toMatch(message);
+    expect(err.message).toMatch(/refusing to run it/);
+    expect(await snapshot(root)).toEqual(before);
+  });
+
   it('refuses an N that is not a power of two', async () => {
     const root = await copyVault(base);
     await editJson(join(root, 'vault.json'), (j: VaultJson) => void (j.kdf.N = 100000));
