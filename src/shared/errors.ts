@@ -35,6 +35,14 @@ export const ERROR_CODES = [
   'CANCELLED',
   /** An unexpected failure; details say what happened. */
   'INTERNAL',
+  /** An operation of the same kind is already running (one import, one export at a time). */
+  'BUSY',
+  /** The vault is open read-only (a write-protected card, or opened to read only). */
+  'READ_ONLY',
+  /** A search query that cannot be understood; the message names the term. */
+  'QUERY_INVALID',
+  /** A short reference (a SHA-256 prefix) matches more than one item. */
+  'AMBIGUOUS',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

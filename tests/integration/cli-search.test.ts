@@ -82,6 +82,6 @@ describe('tamga search', () => {
   it('explains a query it cannot use on one line, with exit 2', async () => {
     const bad = await tamga('search', root, 'after:yesterday');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^tamga: after: needs a date written YYYY, YYYY-MM or YYYY-MM-DD .*"yesterday" is not one\. \[INVALID_ARGUMENT\]\n$/);
+    expect(bad.stderr).toMatch(/^tamga: after: needs a date written YYYY, YYYY-MM or YYYY-MM-DD .*"yesterday" is not one\. \[QUERY_INVALID\]\n$/);
   });
 });

@@ -149,7 +149,7 @@ describe('the record stays sound', () => {
     await engine.lockVault();
     try {
       await reader.unlockVault({ path: root, passphrase: PASSPHRASE, readonly: true });
-      await expect(reader.tagItems({ items: [first()], tags: ['x'] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expect(reader.tagItems({ items: [first()], tags: ['x'] })).rejects.toMatchObject({ code: 'READ_ONLY' });
       expect((await reader.searchItems({ query: 'tag:reviewed' })).total).toBe(ids.length);
     } finally {
       await reader.close();

@@ -215,7 +215,7 @@ describe('the query as understood, and odd input', () => {
       ['taken:..', /taken: needs at least one date/],
     ];
     for (const [query, message] of bad) {
-      expect(() => search(query), query).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(message) }));
+      expect(() => search(query), query).toThrow(expect.objectContaining({ code: 'QUERY_INVALID', message: expect.stringMatching(message) }));
     }
   });
 

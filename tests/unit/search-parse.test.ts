@@ -59,8 +59,8 @@ describe('dates', () => {
   });
 
   it('names the operator and the value it cannot read', () => {
-    expect(() => parseQuery('after:10.01.2021')).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('"10.01.2021"') }));
-    expect(() => parseQuery('imported:2021-01-32')).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/^imported:/) }));
+    expect(() => parseQuery('after:10.01.2021')).toThrow(expect.objectContaining({ code: 'QUERY_INVALID', message: expect.stringContaining('"10.01.2021"') }));
+    expect(() => parseQuery('imported:2021-01-32')).toThrow(expect.objectContaining({ code: 'QUERY_INVALID', message: expect.stringMatching(/^imported:/) }));
   });
 });
 

@@ -70,7 +70,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   const writable = (): OpenVault => {
     const open = current();
-    if (open.readonly) throw new TamgaError('INVALID_ARGUMENT', 'The vault is open read-only; unlock it for writing.');
+    if (open.readonly) throw new TamgaError('READ_ONLY', 'The vault is open read-only; unlock it for writing.');
     return open;
   };
 
@@ -129,7 +129,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async importFiles(request) {
       const open = writable();
-      if (runningImport !== null) throw new TamgaError('INVALID_ARGUMENT', 'An import is already running; wait for it or cancel it.');
+      if (runningImport !== null) throw new TamgaError('BUSY', 'An import is already running; wait for it or cancel it.');
       if (!Array.isArray(request.paths) || !request.paths.every((p) => typeof p === 'string')) {
         throw new TamgaError('INVALID_ARGUMENT', 'paths must be a list of file or folder paths.');
       }
@@ -168,7 +168,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async exportBundle(request) {
       const open = writable();
-      if (runningExport !== null) throw new TamgaError('INVALID_ARGUMENT', 'An export is already running; wait for it or cancel it.');
+      if (runningExport !== null) throw new TamgaError('BUSY', 'An export is already running; wait for it or cancel it.');
       runningExport = new AbortController();
       try {
         const onProgress = (progress: ExportProgress): void => emit({ type: 'exportProgress', progress });

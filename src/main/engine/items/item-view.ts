@@ -54,7 +54,7 @@ export function resolveItem(db: IndexDb, ref: string): ItemRow {
     if (row !== null) return row;
   } else if (HEX_PREFIX.test(wanted)) {
     const rows = itemsBySha256Prefix(db, wanted, 2);
-    if (rows.length > 1) throw new TamgaError('INVALID_ARGUMENT', `More than one item has a SHA-256 starting with ${wanted}; give more digits.`);
+    if (rows.length > 1) throw new TamgaError('AMBIGUOUS', `More than one item has a SHA-256 starting with ${wanted}; give more digits.`);
     if (rows[0] !== undefined) return rows[0];
   } else {
     throw new TamgaError('INVALID_ARGUMENT', `"${ref}" is neither an item id nor a SHA-256 (at least 8 hex digits).`);

@@ -52,7 +52,7 @@ function period(operator: string, text: string): Period {
   const p = parsePeriod(text);
   if (p === null) {
     throw new TamgaError(
-      'INVALID_ARGUMENT',
+      'QUERY_INVALID',
       `${operator}: needs a date written YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2021-01-10); "${text}" is not one.`,
       { operator, value: text },
     );
@@ -78,7 +78,7 @@ export function rangeBounds(operator: 'taken' | 'imported', text: string): DateB
   const first = text.slice(0, dots).trim();
   const last = text.slice(dots + 2).trim();
   if (first === '' && last === '') {
-    throw new TamgaError('INVALID_ARGUMENT', `${operator}: needs at least one date around "..", e.g. ${operator}:2021-01-01..2021-01-31.`, { operator, value: text });
+    throw new TamgaError('QUERY_INVALID', `${operator}: needs at least one date around "..", e.g. ${operator}:2021-01-01..2021-01-31.`, { operator, value: text });
   }
   return { from: first === '' ? null : period(operator, first).start, to: last === '' ? null : period(operator, last).next };
 }

@@ -29,7 +29,7 @@ const TYPE_WORDS: Readonly<Record<string, MediaKind>> = {
 const HAS_ALIASES: Readonly<Record<string, HasWhat>> = { location: 'gps', tag: 'tags', cases: 'case' };
 
 function invalid(message: string, field: FieldName, value: string): TamgaError {
-  return new TamgaError('INVALID_ARGUMENT', message, { operator: field, value });
+  return new TamgaError('QUERY_INVALID', message, { operator: field, value });
 }
 
 /** A name operand: `T`, `"T U"` or `T*` (a prefix; never for a quoted value). */

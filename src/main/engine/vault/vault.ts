@@ -137,7 +137,7 @@ export class OpenVault {
   /** Rewraps the master key under a new passphrase: one atomic replacement of vault.json. */
   async changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
     this.assertOpen();
-    if (this.readonly) throw new TamgaError('INVALID_ARGUMENT', 'The vault is open read-only.');
+    if (this.readonly) throw new TamgaError('READ_ONLY', 'The vault is open read-only; the passphrase cannot be changed on it.');
     checkPassphrase(newPassphrase);
     const context = { formatVersion: this.file.formatVersion, vaultId: this.file.vaultId, kdf: this.file.kdf };
     const check = await unwrapMasterKey(this.file.masterKey, oldPassphrase, context);
