@@ -8,10 +8,11 @@
  * out/main/engine-worker.js, out/preload/index.cjs, out/renderer/index.html.
  */
 import { join } from 'node:path';
-import { BrowserWindow, app, powerMonitor, session, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, Menu, app, powerMonitor, session, type IpcMainInvokeEvent } from 'electron';
 import type { Result } from '../shared/errors';
 import type { MediaChunk } from '../shared/media';
 import { resolveAppLocation } from './app-location';
+import { appMenuTemplate } from './app-menu';
 import { AutoLock } from './auto-lock';
 import { chooseFolder, chooseImportSources } from './dialogs';
 import { startEngineHost } from './engine-host/host';
@@ -88,6 +89,8 @@ function start(): void {
   });
 
   void app.whenReady().then(() => {
+    const menu = appMenuTemplate(process.platform, app.isPackaged);
+    if (menu !== 'default') Menu.setApplicationMenu(menu === null ? null : Menu.buildFromTemplate(menu));
     hardenSession(session.defaultSession, location);
     const windowSession = session.fromPartition(SESSION_PARTITION);
     hardenSession(windowSession, location);
