@@ -4,6 +4,12 @@
  * defender must come up locked. It follows the vault's state and settings from engine
  * events; the clock and the idle-time source are injected (Electron's powerMonitor in
  * the app, a fake in tests), so this file does not import Electron.
+ *
+ * An idle lock while an import or an export runs would abort it (the keys go with the
+ * lock), so it waits: once that work ends (`workEnded`), the vault locks with the reason
+ * `idle-after-work`, which the window explains. A locked screen waits the same way (the
+ * screen already guards the session; it is often idle that locked it). A suspend never
+ * waits: the keys must not sit in the memory of a sleeping laptop.
  */
 import type { ApiEvent } from '../shared/api';
 import type { LockReason } from '../shared/session';
@@ -12,11 +18,15 @@ export interface AutoLockOptions {
   /** Seconds since the last keyboard or mouse input anywhere on the system. */
   readonly idleSeconds: () => number;
   readonly lock: (reason: LockReason) => void;
+  /** True while an import or an export runs (work a lock would abort). */
+  readonly working?: () => boolean;
 }
 
 export class AutoLock {
   /** The auto-lock time of the unlocked vault; null while none is unlocked (or a lock is on its way). */
   private minutes: number | null = null;
+  /** The idle time was reached during work: lock when it ends. */
+  private deferred = false;
 
   constructor(private readonly options: AutoLockOptions) {}
 
@@ -28,6 +38,7 @@ export class AutoLock {
         break;
       case 'vaultLocked':
         this.minutes = null;
+        this.deferred = false;
         break;
       default:
         break;
@@ -36,12 +47,31 @@ export class AutoLock {
 
   /** Call every few seconds; locks once the idle time reaches the setting. */
   check(): void {
-    if (this.minutes !== null && this.options.idleSeconds() >= this.minutes * 60) this.fire('idle');
+    if (this.minutes === null || this.options.idleSeconds() < this.minutes * 60) return;
+    if (this.options.working?.() === true) this.deferred = true;
+    else this.fire('idle');
   }
 
-  /** The system is suspending or the screen is locking. */
+  /** The work that held back an idle lock has ended (call whenever an import or export ends). */
+  workEnded(): void {
+    if (this.deferred && this.minutes !== null && this.options.working?.() !== true) this.fire('idle-after-work');
+  }
+
+  /** An idle lock is waiting for work to end. */
+  get waiting(): boolean {
+    return this.deferred;
+  }
+
+  /** The system is suspending. */
   suspend(): void {
     if (this.minutes !== null) this.fire('suspend');
+  }
+
+  /** The screen was locked. */
+  screenLocked(): void {
+    if (this.minutes === null) return;
+    if (this.options.working?.() === true) this.deferred = true;
+    else this.fire('suspend');
   }
 
   get armed(): boolean {
@@ -50,6 +80,7 @@ export class AutoLock {
 
   private fire(reason: LockReason): void {
     this.minutes = null;
+    this.deferred = false;
     this.options.lock(reason);
   }
 }

@@ -1,8 +1,9 @@
 /**
  * The Electron main process: the composition root. It only wires the pieces together:
  * the security rules (security.ts), the engine worker (engine-host/), the IPC handlers
- * (ipc/), the media protocol (media/), auto-lock (auto-lock.ts, power.ts) and the window
- * (window.ts). No feature logic lives here.
+ * (ipc/), the media protocol (media/), auto-lock and keeping awake (auto-lock.ts,
+ * work-in-progress.ts, power.ts), what a crashed window does (renderer-crash.ts) and the
+ * window (window.ts). No feature logic lives here.
  *
  * Build layout this relies on (electron.vite.config.ts): out/main/index.js (this file),
  * out/main/engine-worker.js, out/preload/index.cjs, out/renderer/index.html.
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { BrowserWindow, Menu, app, powerMonitor, session, type IpcMainInvokeEvent } from 'electron';
 import type { Result } from '../shared/errors';
 import type { MediaChunk } from '../shared/media';
+import type { LockReason } from '../shared/session';
 import { resolveAppLocation } from './app-location';
 import { appMenuTemplate } from './app-menu';
 import { AutoLock } from './auto-lock';
@@ -23,10 +25,12 @@ import { sendToWindow } from './ipc/window-events';
 import { registerMediaScheme, serveMedia } from './media/media-protocol';
 import { mediaUrl } from './media/media-scheme';
 import { createMediaService } from './media/media-service';
-import { watchPower } from './power';
+import { keepAwakeSwitch, watchPower } from './power';
+import { RendererCrashes } from './renderer-crash';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 import { SESSION_PARTITION } from './window-preferences';
+import { WorkInProgress } from './work-in-progress';
 
 const here = import.meta.dirname;
 
@@ -40,7 +44,8 @@ function start(): void {
   let window: BrowserWindow | null = null;
 
   const media = createMediaService({ read: (request) => engine.callEngine('readMedia', request) as Promise<Result<MediaChunk>>, urlFor: mediaUrl });
-  const autoLock = new AutoLock({ idleSeconds: () => powerMonitor.getSystemIdleTime(), lock: (reason) => void engine.lock(reason) });
+  const work = new WorkInProgress({ keepAwake: keepAwakeSwitch(), onKeyWorkEnded: () => autoLock.workEnded() });
+  const autoLock = new AutoLock({ idleSeconds: () => powerMonitor.getSystemIdleTime(), lock: (reason) => void engine.lock(reason), working: () => work.needsKeys });
   engine.onEvent((event) => {
     media.onEngineEvent(event);
     autoLock.onEngineEvent(event);
@@ -49,15 +54,33 @@ function start(): void {
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   const trusted = (event: IpcMainInvokeEvent): boolean => isTrustedSender(event, window, location);
-  registerApi(trusted, engine.callEngine);
+  registerApi(trusted, (method, arg) => work.track(method, () => engine.callEngine(method, arg)));
   registerShell(trusted, {
     chooseFolder: (request) => chooseFolder(window, request),
     chooseImportSources: (request) => chooseImportSources(window, request),
     mediaUrls: (refs) => media.urls(refs),
   });
 
+  const crashes = new RendererCrashes();
+  /** Told to the window once it has loaded again after its renderer died. */
+  let noticeAfterLoad: LockReason | null = null;
+
   const openWindow = (): void => {
     const opened = createMainWindow(location, join(here, '../preload/index.cjs'));
+    opened.webContents.on('render-process-gone', (_event, details) => {
+      const action = crashes.gone(details.reason);
+      console.error(`The window's process is gone (${details.reason}, exit code ${details.exitCode}).`);
+      if (!action.lock) return;
+      if (autoLock.armed) noticeAfterLoad = 'window-crashed';
+      void engine.lock('window-crashed');
+      if (action.then === 'reload') opened.webContents.reload();
+      else opened.close();
+    });
+    opened.webContents.on('did-finish-load', () => {
+      if (noticeAfterLoad === null) return;
+      sendToWindow(opened, { type: 'vaultLocked', reason: noticeAfterLoad });
+      noticeAfterLoad = null;
+    });
     // Closing the window locks the vault, even where the app itself stays running (macOS).
     opened.on('closed', () => {
       if (window === opened) window = null;
@@ -72,6 +95,9 @@ function start(): void {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
+
+  // A GPU or utility process dying is Chromium's to restart; it is only logged.
+  app.on('child-process-gone', (_event, details) => console.error(`A ${details.type} process is gone (${details.reason}).`));
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -23,10 +23,12 @@ export interface SettingsUpdate {
 
 /**
  * Why the vault was locked: `user` asked (button, Ctrl+L, the window closed), `idle` and
- * `suspend` are the automatic locks, `shutdown` the app quitting, `engine-stopped` the
- * engine worker dying (its keys died with it).
+ * `suspend` are the automatic locks, `idle-after-work` the idle lock held back until a
+ * running import or export finished, `shutdown` the app quitting, `engine-stopped` the
+ * engine worker dying (its keys died with it), `window-crashed` the window's process
+ * dying (the window is reloaded, locked).
  */
-export type LockReason = 'user' | 'idle' | 'suspend' | 'shutdown' | 'engine-stopped';
+export type LockReason = 'user' | 'idle' | 'idle-after-work' | 'suspend' | 'shutdown' | 'engine-stopped' | 'window-crashed';
 
 export type VaultEvent =
   | { readonly type: 'vaultUnlocked'; readonly settings: VaultSettings }

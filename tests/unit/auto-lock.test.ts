@@ -2,14 +2,28 @@
 // unlocked, once per lock, and with the time the settings say.
 import { describe, expect, it, vi } from 'vitest';
 import { AutoLock } from '../../src/main/auto-lock';
+import { CRASH_WINDOW_MS, MAX_RELOADS, RendererCrashes } from '../../src/main/renderer-crash';
+import { WorkInProgress } from '../../src/main/work-in-progress';
 
 const settings = (autoLockMinutes: number) => ({ autoLockMinutes, legacyHashes: false });
 
 function setup() {
   let idle = 0;
   const lock = vi.fn();
-  const autoLock = new AutoLock({ idleSeconds: () => idle, lock });
-  return { autoLock, lock, setIdle: (seconds: number) => (idle = seconds) };
+  const keepAwake = vi.fn();
+  const work = new WorkInProgress({ keepAwake, onKeyWorkEnded: () => autoLock.workEnded() });
+  const autoLock = new AutoLock({ idleSeconds: () => idle, lock, working: () => work.needsKeys });
+  return { autoLock, lock, work, keepAwake, setIdle: (seconds: number) => (idle = seconds) };
+}
+
+/** A call that runs until `finish` is called. */
+function pendingCall(): { promise: () => Promise<string>; finish: (fail?: boolean) => void } {
+  let settle: (fail: boolean) => void = () => undefined;
+  const done = new Promise<boolean>((resolve) => (settle = resolve));
+  return {
+    promise: async () => ((await done) ? Promise.reject(new Error('failed')) : 'done'),
+    finish: (fail = false) => settle(fail),
+  };
 }
 
 describe('auto-lock', () => {
@@ -54,6 +68,89 @@ describe('auto-lock', () => {
     setIdle(1e6);
     autoLock.check();
     expect(lock).toHaveBeenCalledOnce();
+  });
+});
+
+describe('auto-lock during an import or an export', () => {
+  it('waits for the running import, then locks saying so, and keeps the machine awake meanwhile', async () => {
+    const { autoLock, lock, work, keepAwake, setIdle } = setup();
+    autoLock.onEngineEvent({ type: 'vaultUnlocked', settings: settings(5) });
+    const call = pendingCall();
+    const running = work.track('importFiles', call.promise);
+    expect(keepAwake).toHaveBeenLastCalledWith(true);
+    setIdle(600);
+    autoLock.check();
+    expect(lock).not.toHaveBeenCalled();
+    expect(autoLock.waiting).toBe(true);
+    call.finish();
+    expect(await running).toBe('done');
+    expect(lock).toHaveBeenCalledExactlyOnceWith('idle-after-work');
+    expect(keepAwake).toHaveBeenLastCalledWith(false);
+    expect(autoLock.waiting).toBe(false);
+  });
+
+  it('waits for every running export, and also when the work fails', async () => {
+    const { autoLock, lock, work, setIdle } = setup();
+    autoLock.onEngineEvent({ type: 'vaultUnlocked', settings: settings(1) });
+    const first = pendingCall();
+    const second = pendingCall();
+    const a = work.track('exportBundle', first.promise);
+    const b = work.track('importFiles', second.promise);
+    setIdle(120);
+    autoLock.check();
+    first.finish(true);
+    await expect(a).rejects.toThrow('failed');
+    expect(lock).not.toHaveBeenCalled();
+    second.finish();
+    await b;
+    expect(lock).toHaveBeenCalledExactlyOnceWith('idle-after-work');
+  });
+
+  it('waits on a locked screen, but never on a suspend', async () => {
+    const { autoLock, lock, work } = setup();
+    autoLock.onEngineEvent({ type: 'vaultUnlocked', settings: settings(30) });
+    const call = pendingCall();
+    const running = work.track('importFiles', call.promise);
+    autoLock.screenLocked();
+    expect(lock).not.toHaveBeenCalled();
+    autoLock.suspend();
+    expect(lock).toHaveBeenCalledExactlyOnceWith('suspend');
+    call.finish();
+    await running;
+    expect(lock).toHaveBeenCalledOnce();
+  });
+
+  it('does not hold back the lock for a verify (it needs no keys), but keeps the machine awake', async () => {
+    const { autoLock, lock, work, keepAwake, setIdle } = setup();
+    autoLock.onEngineEvent({ type: 'vaultUnlocked', settings: settings(1) });
+    const call = pendingCall();
+    const running = work.track('verifyBundle', call.promise);
+    expect(keepAwake).toHaveBeenCalledExactlyOnceWith(true);
+    setIdle(60);
+    autoLock.check();
+    expect(lock).toHaveBeenCalledExactlyOnceWith('idle');
+    call.finish();
+    await running;
+    expect(keepAwake).toHaveBeenLastCalledWith(false);
+  });
+
+  it('does not count short calls as work', async () => {
+    const { work, keepAwake } = setup();
+    await work.track('searchItems', async () => 'x');
+    expect(keepAwake).not.toHaveBeenCalled();
+    expect(work.needsKeys).toBe(false);
+  });
+});
+
+describe('a window whose process dies', () => {
+  it('locks and reloads, and after too many crashes in a minute closes instead of looping', () => {
+    let now = 0;
+    const crashes = new RendererCrashes(() => now);
+    expect(crashes.gone('clean-exit')).toEqual({ lock: false, then: 'nothing' });
+    for (let i = 0; i < MAX_RELOADS; i++) expect(crashes.gone(i % 2 ? 'crashed' : 'oom')).toEqual({ lock: true, then: 'reload' });
+    expect(crashes.gone('killed')).toEqual({ lock: true, then: 'close' });
+    now += CRASH_WINDOW_MS + 1;
+    expect(crashes.gone('crashed')).toEqual({ lock: true, then: 'reload' });
   });
 });
 

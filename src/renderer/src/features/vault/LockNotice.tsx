@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { LockReason } from '../../../../shared/session';
 import { StatusBadge } from '../../ui/StatusBadge';
 
-const KEYS = { idle: 'lock.idle', suspend: 'lock.suspend', 'engine-stopped': 'lock.engineStopped' } as const;
+const KEYS = {
+  idle: 'lock.idle',
+  'idle-after-work': 'lock.idleAfterWork',
+  suspend: 'lock.suspend',
+  'engine-stopped': 'lock.engineStopped',
+  'window-crashed': 'lock.windowCrashed',
+} as const;
 
 export function LockNotice({ reason }: { readonly reason: LockReason | null }): JSX.Element | null {
   const { t } = useTranslation();
