@@ -2,6 +2,7 @@
  * The import contract: what the window and the CLI ask for, the progress they are told
  * about, and the summary they show at the end. Every skipped file is named with its reason.
  */
+import type { TamgaErrorData } from './errors';
 
 export interface ImportRequest {
   /** Files and folders (folders are walked recursively; symlinks are never followed). */
@@ -50,6 +51,13 @@ export interface ImportSummary {
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly cancelled: boolean;
+  /**
+   * Why the import stopped before its end, when something stopped it for every file at
+   * once (the disk filled up); null when it ran to its end or was cancelled. What is in
+   * `imported` is archived in full; `notImported` lists the files never archived.
+   */
+  readonly stopped: TamgaErrorData | null;
+  readonly notImported: readonly string[];
   readonly imported: readonly ImportedFile[];
   readonly skipped: readonly SkippedFile[];
   readonly failed: readonly FailedFile[];

@@ -54,6 +54,8 @@ export interface ExtractResult {
   readonly size: number;
   /** SHA-256 of the bytes written, checked against the item's before the file was kept. */
   readonly sha256: string;
+  /** False when the vault was open read-only, so no `extracted` event could be recorded. */
+  readonly recorded: boolean;
 }
 
 export type AuditProblemCode =

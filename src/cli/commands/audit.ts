@@ -12,7 +12,7 @@ export function registerAudit(program: Command): void {
     .option('--passphrase-file <file>', 'read the passphrase from this file')
     .option('--json', 'print the report as JSON')
     .action(async (dir: string, opts: VaultCommandOptions & { json?: boolean }) => {
-      const report = await withVault(dir, opts, (engine) => engine.auditVault());
+      const report = await withVault(dir, opts, (engine) => engine.auditVault(), 'write-if-possible');
       if (opts.json) printJson(report);
       else {
         for (const p of report.problems) process.stdout.write(`PROBLEM ${p.code}: ${p.message}\n`);

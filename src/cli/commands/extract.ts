@@ -13,7 +13,7 @@ export function registerExtract(program: Command): void {
     .option('--passphrase-file <file>', 'read the passphrase from this file')
     .option('--json', 'print the result as JSON')
     .action(async (dir: string, item: string, opts: VaultCommandOptions & { out: string; json?: boolean }) => {
-      const result = await withVault(dir, opts, (engine) => engine.extractItem({ item, outPath: opts.out }));
+      const result = await withVault(dir, opts, (engine) => engine.extractItem({ item, outPath: opts.out }), 'write-if-possible');
       if (opts.json) printJson(result);
       else process.stdout.write(`Wrote ${result.outPath} (${result.size} bytes, SHA-256 ${result.sha256}, verified).\n`);
     });

@@ -19,7 +19,8 @@ interface ImportOptions extends VaultCommandOptions {
 function printSummary(summary: ImportSummary): void {
   const { counts } = summary;
   const out = (line: string): boolean => process.stdout.write(`${line}\n`);
-  out(summary.cancelled ? 'Import cancelled; what finished is kept.' : 'Import finished.');
+  if (summary.stopped !== null) out(`Import stopped: ${summary.stopped.message} [${summary.stopped.code}] What is counted below as new or duplicate is archived in full; the rest is not.`);
+  else out(summary.cancelled ? 'Import cancelled; what finished is kept.' : 'Import finished.');
   out(`  new items      ${counts.newItems}`);
   out(`  duplicates     ${counts.duplicates} (already in the vault; this copy recorded as a new acquisition)`);
   out(`  skipped        ${counts.skipped}`);
@@ -29,6 +30,7 @@ function printSummary(summary: ImportSummary): void {
   for (const s of summary.skipped.filter((x) => x.reason !== 'os-junk')) out(`skipped  ${s.path}: ${s.message}`);
   for (const f of summary.failed) out(`FAILED   ${f.path}: ${f.message} [${f.code}]`);
   for (const i of summary.imported.filter((x) => x.warnings.length > 0)) out(`warning  ${i.path}: ${i.warnings.join(' ')}`);
+  for (const path of summary.notImported) out(`NOT IMPORTED  ${path}`);
 }
 
 export function registerImport(program: Command): void {
@@ -56,6 +58,6 @@ export function registerImport(program: Command): void {
       });
       if (opts.json) printJson(summary);
       else printSummary(summary);
-      process.exitCode = summary.failed.length > 0 || summary.cancelled ? EXIT_ERROR : EXIT_OK;
+      process.exitCode = summary.failed.length > 0 || summary.cancelled || summary.stopped !== null ? EXIT_ERROR : EXIT_OK;
     });
 }

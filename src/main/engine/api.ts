@@ -162,9 +162,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
 
     extractItem: async (request) =>
-      extractItem(writable(), { item: requireString(request.item, 'item'), outPath: requireString(request.outPath, 'outPath') }),
+      extractItem(current(), { item: requireString(request.item, 'item'), outPath: requireString(request.outPath, 'outPath') }),
 
-    auditVault: async () => auditVault(writable()),
+    auditVault: async () => auditVault(current()),
 
     async exportBundle(request) {
       const open = writable();

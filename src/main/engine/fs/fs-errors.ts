@@ -11,10 +11,13 @@ export function fromFsError(err: unknown, what: string): TamgaError {
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
+    // SQLite's own word for it (SqliteError.code), e.g. when the lock or the index cannot grow.
+    case 'SQLITE_FULL':
       return new TamgaError('DISK_FULL', `The disk is full while ${what}; nothing half-written was kept.`, { errno: code }, { cause: err });
+    case 'EROFS':
+      return new TamgaError('READ_ONLY', `The disk is read-only (write-protected or mounted read-only) while ${what}; only reading works on it.`, { errno: code }, { cause: err });
     case 'EACCES':
     case 'EPERM':
-    case 'EROFS':
       return new TamgaError('PERMISSION_DENIED', `Permission denied while ${what}.`, { errno: code }, { cause: err });
     case 'ENOENT':
       return new TamgaError('NOT_FOUND', `Not found while ${what}.`, { errno: code }, { cause: err });

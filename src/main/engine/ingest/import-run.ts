@@ -109,6 +109,7 @@ export async function runImport(env: ImportEnvironment, request: ImportRequest, 
       if (error.code === 'CANCELLED' || signal.aborted) return;
       if (error.code === 'DISK_FULL') {
         fatal = error; // every further file would fail the same way
+        failed.push({ path: file.path, code: error.code, message: error.message });
         return;
       }
       const reason = skipReasonOf(error);
@@ -124,9 +125,12 @@ export async function runImport(env: ImportEnvironment, request: ImportRequest, 
     while (!signal.aborted && fatal === null && next < walk.files.length) await importOne(next++);
   };
   await Promise.all(Array.from({ length: lanes }, lane));
-  if (fatal !== null) throw fatal;
-  const cancelled = signal.aborted;
+  // Set inside importOne, which TypeScript does not follow.
+  const stopped = fatal as TamgaError | null;
+  const cancelled = signal.aborted && stopped === null;
   const imported = results.filter((r): r is ImportedFile => r !== undefined);
+  const accounted = new Set([...failed, ...skipped].map((f) => f.path));
+  const notImported = stopped === null ? [] : walk.files.filter((f, i) => results[i] === undefined && !accounted.has(f.path)).map((f) => f.path);
 
   const finishedAt = new Date().toISOString();
   const summary: ImportSummary = {
@@ -134,6 +138,8 @@ export async function runImport(env: ImportEnvironment, request: ImportRequest, 
     startedAt,
     finishedAt,
     cancelled,
+    stopped: stopped === null ? null : stopped.toData(),
+    notImported,
     imported,
     skipped,
     failed,
@@ -147,9 +153,15 @@ export async function runImport(env: ImportEnvironment, request: ImportRequest, 
       bytes: imported.reduce((sum, f) => sum + f.size, 0),
     },
   };
-  env.db
-    .prepare('UPDATE imports SET finished_at = ?, summary_json = ? WHERE id = ?')
-    .run(finishedAt, JSON.stringify(summary.counts), importId);
+  try {
+    env.db
+      .prepare('UPDATE imports SET finished_at = ?, summary_json = ? WHERE id = ?')
+      .run(finishedAt, JSON.stringify(summary.counts), importId);
+  } catch (err) {
+    // On a full disk the import's own record may not fit: the items it archived are
+    // complete and committed regardless, and the summary goes back to the caller.
+    if (stopped === null) throw err;
+  }
   report(true, { phase: 'finished', currentPath: null });
   return summary;
 }

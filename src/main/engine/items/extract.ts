@@ -66,11 +66,14 @@ export async function extractItem(vault: OpenVault, request: ExtractRequest): Pr
     }
     throw fromFsError(err, `extracting item ${row.id}`);
   }
+  // A vault on a read-only disk still gives its originals out; the result says the act
+  // could not be recorded in the item's custody.
+  if (vault.readonly) return { itemId: row.id, outPath, size: row.size, sha256: row.sha256, recorded: false };
   appendEvent(vault.db, vault.signer, {
     chain: row.id,
     type: 'extracted',
     actor: vault.actor,
     data: { sha256: row.sha256, size: row.size, to: outPath },
   });
-  return { itemId: row.id, outPath, size: row.size, sha256: row.sha256 };
+  return { itemId: row.id, outPath, size: row.size, sha256: row.sha256, recorded: true };
 }

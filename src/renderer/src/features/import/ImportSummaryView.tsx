@@ -20,8 +20,17 @@ export function ImportSummaryView({ summary, onClose }: { readonly summary: Impo
   return (
     <div className="import-summary">
       <h2 className="panel-title">
-        <StatusBadge tone={summary.cancelled ? 'warning' : troubled ? 'warning' : 'safe'} label={summary.cancelled ? t('import.cancelled') : t('import.finished')} />
+        {summary.stopped !== null ? (
+          <StatusBadge tone="failed" label={t('import.stopped')} />
+        ) : (
+          <StatusBadge tone={summary.cancelled ? 'warning' : troubled ? 'warning' : 'safe'} label={summary.cancelled ? t('import.cancelled') : t('import.finished')} />
+        )}
       </h2>
+      {summary.stopped !== null && (
+        <p className="note note-warning" role="alert">
+          {isErrorCode(summary.stopped.code) ? t(`errors.${summary.stopped.code}`) : summary.stopped.message} {t('import.notImported', { count: summary.notImported.length })}
+        </p>
+      )}
       <ul className="summary-counts" aria-label={t('import.summary')}>
         <li>{t('import.newItems', { count: counts.newItems })}</li>
         <li>{t('import.duplicates', { count: counts.duplicates })}</li>
