@@ -9,9 +9,9 @@ export function fromFsError(err: unknown, what: string): TamgaError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   const reason = (err as Error | undefined)?.message ?? String(err);
   switch (code) {
+    // SQLITE_FULL: SQLite's own word for it (SqliteError.code), when the lock or the index cannot grow.
     case 'ENOSPC':
     case 'EDQUOT':
-    // SQLite's own word for it (SqliteError.code), e.g. when the lock or the index cannot grow.
     case 'SQLITE_FULL':
       return new TamgaError('DISK_FULL', `The disk is full while ${what}; nothing half-written was kept.`, { errno: code }, { cause: err });
     case 'EROFS':
