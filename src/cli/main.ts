@@ -11,6 +11,7 @@ import { registerExtract } from './commands/extract';
 import { registerImport } from './commands/import';
 import { registerInfo } from './commands/info';
 import { registerItems } from './commands/items';
+import { registerKeys } from './commands/keys';
 import { registerInit } from './commands/init';
 import { registerPasswd } from './commands/passwd';
 import { registerSearch } from './commands/search';
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerExtract(program);
   registerAudit(program);
   registerVerify(program);
+  registerKeys(program);
   registerExport(program);
   for (const command of program.commands) command.exitOverride();
   return program;
