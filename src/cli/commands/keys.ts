@@ -3,12 +3,12 @@
  * compared the fingerprint with the one they published), each under a name. A bundle
  * sealed by one of them verifies as "sealed by <name> (known sender)" without --key.
  *
- *   tamga keys add VAULT NAME FINGERPRINT        in the vault, encrypted; a custody event
+ *   tamga keys add VAULT NAME FINGERPRINT    in the vault, encrypted; a custody event
  *   tamga keys list VAULT
  *   tamga keys remove VAULT NAME|FINGERPRINT
- *   tamga keys add --file [PATH] NAME FINGERPRINT   a plain known_senders file (no vault),
- *   tamga keys list --file [PATH]                   by default the one `tamga verify` reads
- *   tamga keys remove --file [PATH] NAME|FINGERPRINT
+ *
+ * With --file PATH in place of VAULT, a plain known_senders file (no vault); with
+ * --default-file, the one `tamga verify` reads when given no --known-senders.
  *
  * The file format is in docs/formats.md, "Known senders file".
  */
@@ -20,12 +20,12 @@ import { withVault, type VaultCommandOptions } from '../open-vault';
 import { printJson } from '../output';
 
 interface KeysOptions extends VaultCommandOptions {
-  /** true for `--file` alone: the default file. */
-  file?: string | true;
+  file?: string;
+  defaultFile?: boolean;
   json?: boolean;
 }
 
-const USAGE = 'Use: keys add VAULT NAME FINGERPRINT | keys list VAULT | keys remove VAULT NAME|FINGERPRINT, or --file [PATH] instead of VAULT.';
+const USAGE = 'Use: keys add VAULT NAME FINGERPRINT | keys list VAULT | keys remove VAULT NAME|FINGERPRINT, or --file PATH (or --default-file) instead of VAULT.';
 
 const out = (line: string): boolean => process.stdout.write(`${line}\n`);
 
@@ -35,7 +35,8 @@ function grouped(hex: string): string {
 
 /** The vault and the remaining arguments, or the file: `--file` takes the vault's place. */
 function target(args: readonly string[], opts: KeysOptions, want: number): { vault: string | null; file: string | null; rest: string[] } {
-  const file = opts.file === undefined ? null : opts.file === true ? defaultKnownSendersPath() : opts.file;
+  if (opts.file !== undefined && opts.defaultFile === true) throw new TamgaError('INVALID_ARGUMENT', 'Give --file PATH or --default-file, not both.');
+  const file = opts.file ?? (opts.defaultFile === true ? defaultKnownSendersPath() : null);
   const rest = file === null ? args.slice(1) : [...args];
   const vault = file === null ? (args[0] ?? null) : null;
   if ((file === null && vault === null) || rest.length !== want) throw new TamgaError('INVALID_ARGUMENT', USAGE);
@@ -50,8 +51,9 @@ function addCommand(keys: Command): void {
   keys
     .command('add')
     .description('remember a confirmed key under a name (compare its fingerprint with the one its owner published first)')
-    .argument('<args...>', 'VAULT NAME FINGERPRINT, or with --file: NAME FINGERPRINT')
-    .option('--file [path]', `a known senders file instead of a vault (default ${defaultKnownSendersPath()})`)
+    .argument('<args...>', 'VAULT NAME FINGERPRINT, or with --file/--default-file: NAME FINGERPRINT')
+    .option('--file <path>', 'a known senders file instead of a vault')
+    .option('--default-file', `the known senders file tamga verify reads by default (${defaultKnownSendersPath()})`)
     .option('--passphrase-file <file>', 'read the vault passphrase from this file')
     .option('--json', 'print the sender added as JSON')
     .action(async (args: string[], opts: KeysOptions) => {
@@ -68,7 +70,8 @@ function listCommand(keys: Command): void {
     .command('list')
     .description('list the known senders of a vault, or of a known senders file')
     .argument('[vault]', 'the vault folder (or give --file)')
-    .option('--file [path]', `a known senders file instead of a vault (default ${defaultKnownSendersPath()})`)
+    .option('--file <path>', 'a known senders file instead of a vault')
+    .option('--default-file', `the known senders file tamga verify reads by default (${defaultKnownSendersPath()})`)
     .option('--passphrase-file <file>', 'read the vault passphrase from this file')
     .option('--json', 'print them as JSON')
     .action(async (vaultArg: string | undefined, opts: KeysOptions) => {
@@ -84,8 +87,9 @@ function removeCommand(keys: Command): void {
   keys
     .command('remove')
     .description('forget a known sender, by name (ignoring case) or by fingerprint')
-    .argument('<args...>', 'VAULT NAME|FINGERPRINT, or with --file: NAME|FINGERPRINT')
-    .option('--file [path]', `a known senders file instead of a vault (default ${defaultKnownSendersPath()})`)
+    .argument('<args...>', 'VAULT NAME|FINGERPRINT, or with --file/--default-file: NAME|FINGERPRINT')
+    .option('--file <path>', 'a known senders file instead of a vault')
+    .option('--default-file', `the known senders file tamga verify reads by default (${defaultKnownSendersPath()})`)
     .option('--passphrase-file <file>', 'read the vault passphrase from this file')
     .option('--json', 'print the sender removed as JSON')
     .action(async (args: string[], opts: KeysOptions) => {
@@ -101,7 +105,7 @@ export function registerKeys(program: Command): void {
   const keys = program
     .command('keys')
     .description('known senders: keys you confirmed, by name, that `tamga verify` accepts without --key')
-    .addHelpText('after', `\n${USAGE}\nWithout --file PATH, --file means ${defaultKnownSendersPath()}, the file tamga verify reads by default.`);
+    .addHelpText('after', `\n${USAGE}\n--default-file is ${defaultKnownSendersPath()}, the file tamga verify reads when not given --known-senders.`);
   addCommand(keys);
   listCommand(keys);
   removeCommand(keys);
