@@ -28,7 +28,8 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       '\nPassphrases come from --passphrase-file, the TAMGA_PASSPHRASE variable, or a prompt on the terminal.\n' +
-        'Exit codes: 0 ok, 1 a check found a problem, 2 usage or operational error.',
+        'Exit codes: 0 ok, 1 a check found a problem (for verify also: sealed by a key not confirmed with --key or a known sender),\n' +
+        '2 usage or operational error.',
     )
     .exitOverride();
   registerInit(program);

@@ -1,8 +1,16 @@
 // The known senders file (docs/formats.md, "Known senders file"): the worked example there
 // parses to exactly these senders, and every malformed line is named rather than skipped.
-import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { signerFromSeed } from '../../src/main/engine/crypto/signing';
+import { verifyBundle } from '../../src/main/engine/bundle/verify/verify';
 import { defaultKnownSendersPath, knownSenderLine, parseKnownSenders } from '../../src/main/engine/senders/known-senders-file';
 import { checkSenderName, parseFingerprint } from '../../src/shared/senders';
+import { buildBundle, writeBundleDir } from '../helpers/bundle-verify-fixture';
+import { removeTempDirs, tempDir } from '../helpers/temp-vault';
+
+afterAll(removeTempDirs);
 
 // Fingerprints of the RFC 8032 test 1 and test 2 public keys (SHA-256 of the 32 raw bytes).
 const RFC1 = '21fe31dfa154a261626bf854046fd2271b7bed4b6abe45aa58877ef47f9721b9';
@@ -43,6 +51,21 @@ describe('the known senders file', () => {
       lines: [4, 6],
       problems: [],
     });
+  });
+
+  it('is the example docs/formats.md shows, byte for byte', async () => {
+    const doc = await readFile(join(import.meta.dirname, '..', '..', 'docs', 'formats.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('### Known senders file'));
+    const block = /```\n([\s\S]*?)```/.exec(section.slice(section.indexOf('### Worked example')))?.[1];
+    expect(block).toBe(EXAMPLE.replace(/\n$/, '').concat('\n'));
+  });
+
+  it('makes a bundle sealed by the RFC 8032 test 1 key verify as by "Observers\' vault", as the example says', async () => {
+    const signer = signerFromSeed(Buffer.from('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60', 'hex'));
+    const dir = await writeBundleDir(join(await tempDir('tamga-senders-example-'), 'bundle'), buildBundle(signer));
+    const report = await verifyBundle({ path: dir, knownSenders: parseKnownSenders(enc(EXAMPLE)).senders });
+    expect(report.verdict).toBe('valid');
+    expect(report.signer).toEqual({ fingerprint: RFC1, pinned: null, trust: 'known-sender', name: "Observers' vault" });
   });
 
   it('reads CRLF line ends, a byte order mark and a last line without its line feed the same way', () => {
