@@ -50,14 +50,15 @@ export async function benchBundle(ctx: BenchContext): Promise<Row[]> {
     );
     const largest = first.exhibits[0]?.size ?? 0;
     const expectValid = (path: string) => async () => {
-      const report = await verifyBundle({ path });
+      // The vault's own key, pinned: without it a seal is not accepted (SIGNER_NOT_CONFIRMED).
+      const report = await verifyBundle({ path, key: first.keyFingerprint });
       if (!report.valid) throw new Error(`the benchmark bundle does not verify: ${JSON.stringify(report.problems.slice(0, 3))}`);
     };
     const verified = await interleaved(
       {
         folder: expectValid(folder),
         zip: expectValid(zip),
-        cli: () => shell(`${JSON.stringify(process.execPath)} ${JSON.stringify(TAMGA_BIN)} verify . > /dev/null`, folder),
+        cli: () => shell(`${JSON.stringify(process.execPath)} ${JSON.stringify(TAMGA_BIN)} verify . --key ${first.keyFingerprint} > /dev/null`, folder),
         node: () => hashFiles(payload, 'sha256'),
         both: () => hashBothInChildren(payload),
         sha256sum: () => shell('sha256sum --quiet -c manifest-sha256.txt', folder),

@@ -11,6 +11,7 @@ import { registerExtract } from './commands/extract';
 import { registerImport } from './commands/import';
 import { registerInfo } from './commands/info';
 import { registerItems } from './commands/items';
+import { registerKeys } from './commands/keys';
 import { registerInit } from './commands/init';
 import { registerPasswd } from './commands/passwd';
 import { registerSearch } from './commands/search';
@@ -27,7 +28,8 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       '\nPassphrases come from --passphrase-file, the TAMGA_PASSPHRASE variable, or a prompt on the terminal.\n' +
-        'Exit codes: 0 ok, 1 a check found a problem, 2 usage or operational error.',
+        'Exit codes: 0 ok, 1 a check found a problem (for verify also: sealed by a key not confirmed with --key or a known sender),\n' +
+        '2 usage or operational error.',
     )
     .exitOverride();
   registerInit(program);
@@ -42,6 +44,7 @@ export function buildProgram(): Command {
   registerExtract(program);
   registerAudit(program);
   registerVerify(program);
+  registerKeys(program);
   registerExport(program);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -14,6 +14,7 @@ import type { VerifyProgress, VerifyReport, VerifyRequest } from './bundle';
 import type { MediaChunk, MediaReadRequest } from './media';
 import type { CaseItemsRequest, CaseSummary, CreateCaseRequest, DescribeRequest, ItemDescription, OrganiseResult, TagRequest, UpdateCaseRequest } from './organise';
 import type { FacetCount, FindByFileResult, SearchRequest, SearchResult } from './search';
+import type { AddSenderRequest, KnownSender } from './senders';
 import type { SettingsUpdate, VaultEvent, VaultSettings } from './session';
 
 /** What anyone can read from vault.json without the passphrase. */
@@ -84,7 +85,10 @@ export interface TamgaApi {
   exportBundle(request: ExportRequest): Promise<ExportResult>;
   /** Stops the running export; nothing is left under the bundle's name. */
   cancelExport(): Promise<void>;
-  /** Checks a bundle folder or .zip from anyone (no vault needed); progress arrives as `verifyProgress` events. */
+  /**
+   * Checks a bundle folder or .zip from anyone (no vault needed); progress arrives as
+   * `verifyProgress` events. When a vault is unlocked its known senders count as confirmed.
+   */
   verifyBundle(request: VerifyRequest): Promise<VerifyReport>;
   /** Stops the checks running: each answers with an incomplete report (TIME_LIMIT, "cancelled"), never a pass. */
   cancelVerify(): Promise<void>;
@@ -94,6 +98,12 @@ export interface TamgaApi {
   getSettings(): Promise<VaultSettings>;
   /** Changes some settings; answers with all of them. A `settingsChanged` event follows. */
   updateSettings(update: SettingsUpdate): Promise<VaultSettings>;
+  /** The open vault's known senders, by name. */
+  listKnownSenders(): Promise<KnownSender[]>;
+  /** Adds a known sender (a `sender-added` event on the vault's chain); ALREADY_EXISTS for a known key or name. */
+  addKnownSender(request: AddSenderRequest): Promise<KnownSender>;
+  /** Removes the known sender with that name (ignoring case) or fingerprint (a `sender-removed` event). */
+  removeKnownSender(nameOrFingerprint: string): Promise<KnownSender>;
   /** Runs a query (the language in src/shared/search.ts): one page, the total, facets, the query as understood. */
   searchItems(request: SearchRequest): Promise<SearchResult>;
   /** Hashes a file on disk and says whether the vault holds exactly those bytes, and where they came from. */
@@ -141,6 +151,7 @@ export const IMMEDIATE_METHODS: readonly ApiMethod[] = [
   // synchronous statement, so it never sees half a transaction.
   'vaultInfo',
   'getSettings',
+  'listKnownSenders',
   'listItems',
   'getItem',
   'readMedia',
@@ -177,6 +188,9 @@ export const API_METHODS = [
   'readMedia',
   'getSettings',
   'updateSettings',
+  'listKnownSenders',
+  'addKnownSender',
+  'removeKnownSender',
   'searchItems',
   'findByFile',
   'getItemDescription',

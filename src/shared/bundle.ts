@@ -4,6 +4,7 @@
  * specified in docs/formats.md ("Sealed bundle format v1"); the names of its files live in
  * src/main/engine/bundle/layout.ts.
  */
+import type { KnownSender } from './senders';
 
 /** Which items become exhibits, in which order (the order is the exhibit numbering). */
 export type ExportSelection =
@@ -148,6 +149,7 @@ export const VERIFY_PROBLEM_CODES = [
   'SEAL_INVALID',
   'UNTRUSTED_SIGNER',
   'SIGNER_KEY_MISMATCH',
+  'SIGNER_NOT_CONFIRMED',
   // Exhibits: custody chains and the exhibit list.
   'DUPLICATE_EXHIBIT',
   'CUSTODY_MISSING',
@@ -177,14 +179,20 @@ export interface VerifyProblem {
   readonly line?: number;
 }
 
-/** How the seal's key compares with the one the user pinned (`--key`). */
+/**
+ * Whether the seal's key is one the user confirmed: the key they pinned (`--key`), else one
+ * of their known senders (src/shared/senders.ts). A valid seal proves only that the bundle
+ * is unchanged since that key sealed it; anyone can make a key and a valid seal.
+ */
 export type SignerTrust =
   /** The seal is valid and made by the pinned key. */
   | 'trusted'
-  /** The seal is valid but made by another key than the pinned one. */
+  /** The seal is valid, no key was pinned, and it was made by a known sender's key (named in `name`). */
+  | 'known-sender'
+  /** The seal is valid but made by another key than the pinned one (UNTRUSTED_SIGNER). */
   | 'untrusted'
-  /** The seal is valid; no key was pinned, so the fingerprint was not compared. */
-  | 'not-compared'
+  /** The seal is valid; no key was pinned and it is no known sender's: nobody confirmed whose it is (SIGNER_NOT_CONFIRMED). */
+  | 'unconfirmed'
   /** There is no valid seal, so no signer can be named. */
   | 'unknown';
 
@@ -194,9 +202,20 @@ export interface VerifySigner {
   /** The fingerprint the user pinned, lower-case hex; null when none was given. */
   readonly pinned: string | null;
   readonly trust: SignerTrust;
+  /** The known sender's name when the seal's key is a known sender's (whatever `trust` is); else null. */
+  readonly name: string | null;
 }
 
-export type ExhibitStatus = 'PASS' | 'FAIL';
+/**
+ * The bundle's verdict. 'valid': every check passed and the seal is by a confirmed key.
+ * 'intact-unconfirmed-signer': every check passed except that nobody confirmed whose key
+ * sealed it (the only problem is SIGNER_NOT_CONFIRMED): unchanged since sealed, by anyone.
+ * 'invalid': anything else.
+ */
+export type VerifyVerdict = 'valid' | 'intact-unconfirmed-signer' | 'invalid';
+
+/** UNCONFIRMED: the exhibit is as sealed, but the seal's key is not confirmed; never a pass. */
+export type ExhibitStatus = 'PASS' | 'UNCONFIRMED' | 'FAIL';
 
 export interface ExhibitVerdict {
   /** E0001, E0002 … */
@@ -222,7 +241,8 @@ export interface VerifyReport {
   /** The bundle as given. */
   readonly bundle: string;
   readonly container: BundleFormat;
-  /** True only when there is no problem at all. */
+  readonly verdict: VerifyVerdict;
+  /** True only when there is no problem at all (verdict 'valid'): the seal's key is confirmed. */
   readonly valid: boolean;
   /** False when the bundle was refused or a limit stopped the check before every step ran. */
   readonly complete: boolean;
@@ -261,6 +281,12 @@ export interface VerifyRequest {
   readonly path: string;
   /** The fingerprint the signer published (64 hex digits); a valid seal by another key is UNTRUSTED_SIGNER. */
   readonly key?: string;
+  /**
+   * Keys the user confirmed earlier, by name: without `key`, a seal by one of them is
+   * 'known-sender'; by any other key, SIGNER_NOT_CONFIRMED. (The engine adds the open
+   * vault's own known senders to these.)
+   */
+  readonly knownSenders?: readonly Pick<KnownSender, 'name' | 'fingerprint'>[];
   readonly limits?: Partial<VerifyLimits>;
 }
 

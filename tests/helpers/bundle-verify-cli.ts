@@ -36,11 +36,18 @@ async function fingerprintTree(path: string): Promise<string> {
   return out.sort().join('\n');
 }
 
-export async function verifyInSandbox(bundle: string, args: readonly string[] = []): Promise<VerifyRun> {
+/**
+ * `extraEnv` is added to the child's environment. The machine's own known senders are never
+ * read: the default file's folders (XDG_CONFIG_HOME, APPDATA) are unset unless given.
+ */
+export async function verifyInSandbox(bundle: string, args: readonly string[] = [], extraEnv: Record<string, string> = {}): Promise<VerifyRun> {
   const sandbox = await mkdtemp(join(tmpdir(), 'tamga-verify-sandbox-'));
   const before = await fingerprintTree(bundle).catch(() => 'absent');
   const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: sandbox, TMP: sandbox, TEMP: sandbox, HOME: sandbox, TSX_DISABLE_CACHE: '1' };
   delete env.TAMGA_PASSPHRASE;
+  delete env.XDG_CONFIG_HOME;
+  delete env.APPDATA;
+  Object.assign(env, extraEnv);
   const child = spawn(process.execPath, [TAMGA_BIN, 'verify', bundle, '--json', ...args], { cwd: sandbox, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

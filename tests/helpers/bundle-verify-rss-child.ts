@@ -1,15 +1,16 @@
-// Child process for verify's memory test: verifies the bundle in argv[2] through the engine
-// facade and prints, as JSON, whether it is valid and the peak RSS while verifying
-// (sampled every 10 ms, plus the process's own lifetime maximum, worker thread included).
+// Child process for verify's memory test: verifies the bundle in argv[2], sealed by the key
+// whose fingerprint is argv[3], through the engine facade and prints, as JSON, whether it
+// is valid and the peak RSS while verifying (sampled every 10 ms, plus the process's own
+// lifetime maximum, worker thread included).
 import { createEngine } from '../../src/main/engine/api';
 
-const [bundle] = process.argv.slice(2);
-if (bundle === undefined) throw new Error('usage: bundle-verify-rss-child <bundle>');
+const [bundle, key] = process.argv.slice(2);
+if (bundle === undefined || key === undefined) throw new Error('usage: bundle-verify-rss-child <bundle> <fingerprint>');
 const engine = createEngine();
 const before = process.memoryUsage.rss();
 let peak = before;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
-const report = await engine.verifyBundle({ path: bundle });
+const report = await engine.verifyBundle({ path: bundle, key });
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage.rss());
 await engine.close();

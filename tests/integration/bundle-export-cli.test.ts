@@ -116,15 +116,15 @@ describe('the engine facade (what the window calls)', () => {
     await engine.unlockVault({ path: root, passphrase: PASSPHRASE });
     try {
       const bundle = join(out, 'to-verify.zip');
-      await engine.exportBundle({ selection: { kind: 'items', items: ids }, outPath: bundle });
-      const cancelled = engine.verifyBundle({ path: bundle });
+      const { keyFingerprint: key } = await engine.exportBundle({ selection: { kind: 'items', items: ids }, outPath: bundle });
+      const cancelled = engine.verifyBundle({ path: bundle, key });
       await engine.cancelVerify();
       const stopped = await cancelled;
       expect(stopped).toMatchObject({ valid: false, complete: false });
       expect(stopped.problems).toContainEqual(expect.objectContaining({ code: 'TIME_LIMIT', message: expect.stringMatching(/cancelled/) }));
 
-      const again = await engine.verifyBundle({ path: bundle });
-      expect(again).toMatchObject({ valid: true, complete: true, problems: [] });
+      const again = await engine.verifyBundle({ path: bundle, key });
+      expect(again).toMatchObject({ verdict: 'valid', valid: true, complete: true, problems: [] });
     } finally {
       await engine.close();
     }

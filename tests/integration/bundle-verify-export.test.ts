@@ -38,8 +38,8 @@ describe('tamga verify on bundles made by tamga export', () => {
     const run = await verifyInSandbox(result.outPath, ['--key', fingerprint]);
     expect(run.report.problems).toEqual([]);
     expect(run.code).toBe(0);
-    expect(run.report).toMatchObject({ valid: true, complete: true, container: result.format, payloadOxum: result.payloadOxum, bundleId: result.bundleId, sealedAt: result.sealedAt });
-    expect(run.report.signer).toEqual({ fingerprint, pinned: fingerprint, trust: 'trusted' });
+    expect(run.report).toMatchObject({ verdict: 'valid', valid: true, complete: true, container: result.format, payloadOxum: result.payloadOxum, bundleId: result.bundleId, sealedAt: result.sealedAt });
+    expect(run.report.signer).toEqual({ fingerprint, pinned: fingerprint, trust: 'trusted', name: null });
     expect(run.report.exhibits.map((e) => [e.number, e.status, e.path, e.itemId, e.sha256])).toEqual(result.exhibits.map((e) => [e.number, 'PASS', e.path, e.itemId, e.sha256]));
     expect(run.sandboxAfter).toEqual([]);
     expect(run.bundleChanged).toBe(false);

@@ -7,12 +7,15 @@ import { link, mkdir, rename, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyProblemCode } from '../../src/shared/bundle';
-import { buildBundle, newSigner, writeBundleDir } from '../helpers/bundle-verify-fixture';
+import { buildBundle, fingerprintOf, newSigner, writeBundleDir } from '../helpers/bundle-verify-fixture';
 import { inPool, problemCodes, verifyInSandbox, type VerifyRun } from '../helpers/bundle-verify-cli';
 import { bundleEntries, rawZip, writeManyEntryZip, type RawEntry } from '../helpers/bundle-verify-zip';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
 
-const base = buildBundle(newSigner());
+const signer = newSigner();
+const base = buildBundle(signer);
+/** Every case pins the fixture's key: what is under test is the container, not the signer. */
+const KEY = ['--key', fingerprintOf(signer)];
 const E1 = [...base.keys()].find((p) => p.startsWith('data/E0001_')) ?? '';
 const MiB = 1024 * 1024;
 
@@ -168,7 +171,7 @@ beforeAll(async () => {
       const dir = join(root, `case-${i}`);
       await mkdir(dir);
       await writeFile(join(dir, 'secret.txt'), 'outside the bundle');
-      runs.set(c.name, await verifyInSandbox(await c.make(dir), c.args ?? []));
+      runs.set(c.name, await verifyInSandbox(await c.make(dir), [...KEY, ...(c.args ?? [])]));
     }),
   );
 }, 300_000);

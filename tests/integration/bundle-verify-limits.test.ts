@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyProgress } from '../../src/shared/bundle';
 import { verifyBundle } from '../../src/main/engine/bundle/verify/verify';
-import { buildBundle, newSigner, writeBundleDir } from '../helpers/bundle-verify-fixture';
+import { buildBundle, fingerprintOf, newSigner, writeBundleDir } from '../helpers/bundle-verify-fixture';
 import { bundleEntries, rawZip } from '../helpers/bundle-verify-zip';
 import { ROOT } from '../helpers/child-process';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
@@ -18,9 +18,11 @@ const MiB = 1024 * 1024;
 const BIG = 256 * MiB;
 let folder: string;
 let zip: string;
+const signer = newSigner();
+const key = fingerprintOf(signer);
 
 beforeAll(async () => {
-  const files = buildBundle(newSigner(), [
+  const files = buildBundle(signer, [
     { originalName: 'VID_0001.MP4', content: randomBytes(BIG) },
     { originalName: 'IMG_0002.JPG', content: randomBytes(4096) },
   ]);
@@ -32,7 +34,7 @@ beforeAll(async () => {
 afterAll(removeTempDirs);
 
 function rssChild(bundle: string): Promise<{ valid: boolean; checkedBytes: number; peakRssBytes: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/helpers/bundle-verify-rss-child.ts'), bundle], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/helpers/bundle-verify-rss-child.ts'), bundle, key], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   return new Promise((resolve, reject) => {
@@ -78,7 +80,7 @@ describe('verify within fixed limits', () => {
     ['folder', () => folder],
     ['zip', () => zip],
   ])('refuses to read a file in a %s larger than maxFileBytes, failing its exhibit', async (_kind, bundle) => {
-    const report = await verifyBundle({ path: bundle(), limits: { maxFileBytes: 64 * MiB } });
+    const report = await verifyBundle({ path: bundle(), key, limits: { maxFileBytes: 64 * MiB } });
     expect(report.problems.map((p) => [p.code, p.path])).toEqual([['ENTRY_TOO_LARGE', 'data/E0001_VID_0001.MP4']]);
     expect(report.exhibits.map((e) => [e.number, e.status])).toEqual([
       ['E0001', 'FAIL'],
@@ -89,7 +91,7 @@ describe('verify within fixed limits', () => {
 
   it('reports progress up to every byte it hashes', async () => {
     const seen: VerifyProgress[] = [];
-    const report = await verifyBundle({ path: folder }, { onProgress: (p) => seen.push(p) });
+    const report = await verifyBundle({ path: folder, key }, { onProgress: (p) => seen.push(p) });
     expect(report.valid).toBe(true);
     expect(seen.at(-1)).toMatchObject({ phase: 'finished', bytesDone: report.checkedBytes, bytesTotal: report.checkedBytes });
     expect(seen.some((p) => p.phase === 'payload' && p.currentPath === 'data/E0001_VID_0001.MP4')).toBe(true);

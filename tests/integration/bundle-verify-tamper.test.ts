@@ -1,6 +1,7 @@
 // The tamper suite: a correct bundle passes, and every kind of change made after sealing is
 // caught with its own problem code and a FAIL on the exhibit it touches (zero false
-// accepts). Each case runs the real `tamga verify --json` in a sandbox that must stay empty.
+// accepts). Each case runs the real `tamga verify --json` in a sandbox that must stay empty,
+// with the sealer's key pinned unless it says otherwise: a change must fail even then.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyProblemCode } from '../../src/shared/bundle';
@@ -13,6 +14,7 @@ const signer = newSigner();
 const stranger = newSigner();
 const base = buildBundle(signer);
 const strangers = buildBundle(stranger);
+const KEY = ['--key', fingerprintOf(signer)];
 const E1 = [...base.keys()].find((p) => p.startsWith('data/E0001_')) ?? '';
 const E2 = [...base.keys()].find((p) => p.startsWith('data/E0002_')) ?? '';
 
@@ -28,12 +30,13 @@ interface Case {
   readonly exit: 0 | 1;
   /** Every one of these codes must be reported. */
   readonly codes: readonly VerifyProblemCode[];
-  /** Exhibits that must FAIL (the others must PASS). */
+  /** Exhibits that must FAIL (the others must PASS, or be UNCONFIRMED when the signer is). */
   readonly failing: readonly string[];
 }
 
 const CASES: readonly Case[] = [
   { name: 'a correct bundle', exit: 0, codes: [], failing: [] },
+  { name: 'a correct bundle, no key pinned', args: [], exit: 1, codes: ['SIGNER_NOT_CONFIRMED'], failing: [] },
   { name: 'a correct bundle with the right key pinned', args: ['--key', fingerprintOf(signer).toUpperCase()], exit: 0, codes: [], failing: [] },
   {
     name: 'one changed byte in an exhibit',
@@ -96,9 +99,10 @@ const CASES: readonly Case[] = [
     failing: ['E0001', 'E0002'],
   },
   { name: 'an edited bag-info.txt', change: (f) => edit(f, L.BAG_INFO_TXT, (t) => t.replace('2-1234/2021', '2-9999/2021')), exit: 1, codes: ['TAG_HASH_MISMATCH'], failing: [] },
-  { name: 'a bundle sealed by another key, no key pinned', from: strangers, exit: 0, codes: [], failing: [] },
+  { name: 'a bundle sealed by another key, no key pinned', from: strangers, args: [], exit: 1, codes: ['SIGNER_NOT_CONFIRMED'], failing: [] },
   { name: 'a bundle sealed by another key, ours pinned', from: strangers, args: ['--key', fingerprintOf(signer)], exit: 1, codes: ['UNTRUSTED_SIGNER'], failing: ['E0001', 'E0002'] },
-  { name: 'our bundle re-sealed by another key', change: (f) => seal(f, stranger), exit: 1, codes: ['SIGNER_KEY_MISMATCH', 'CUSTODY_BAD_SIGNATURE'], failing: ['E0001', 'E0002'] },
+  { name: 'our bundle re-sealed by another key', change: (f) => seal(f, stranger), exit: 1, codes: ['UNTRUSTED_SIGNER', 'SIGNER_KEY_MISMATCH', 'CUSTODY_BAD_SIGNATURE'], failing: ['E0001', 'E0002'] },
+  { name: 'our bundle re-sealed by another key, no key pinned', change: (f) => seal(f, stranger), args: [], exit: 1, codes: ['SIGNER_NOT_CONFIRMED', 'SIGNER_KEY_MISMATCH', 'CUSTODY_BAD_SIGNATURE'], failing: ['E0001', 'E0002'] },
   { name: 'a bad signature', change: (f) => f.get(L.SEAL_SIGNATURE)?.writeUInt8((f.get(L.SEAL_SIGNATURE)?.readUInt8(5) ?? 0) ^ 0x80, 5), exit: 1, codes: ['SEAL_INVALID'], failing: ['E0001', 'E0002'] },
   { name: 'a missing seal', change: (f) => (f.delete(L.SEAL_SIGNATURE), f.delete(L.SEAL_PUBLIC_KEY)), exit: 1, codes: ['SEAL_MISSING'], failing: ['E0001', 'E0002'] },
   {
@@ -152,7 +156,7 @@ beforeAll(async () => {
     const files = new Map([...(c.from ?? base)].map(([p, b]) => [p, Buffer.from(b)]));
     c.change?.(files);
     const dir = await writeBundleDir(join(root, `case-${i}`), files);
-    runs.set(c.name, await verifyInSandbox(dir, c.args ?? []));
+    runs.set(c.name, await verifyInSandbox(dir, c.args ?? KEY));
   });
   await inPool(tasks);
 }, 300_000);
@@ -169,16 +173,20 @@ describe('tamga verify on a folder bundle', () => {
     if (c.exit === 0) expect(run.report.problems).toEqual([]);
     const failing = run.report.exhibits.filter((e) => e.status === 'FAIL').map((e) => e.number);
     expect(failing).toEqual([...c.failing]);
+    // An unconfirmed signer leaves no exhibit a plain PASS.
+    if (c.codes.includes('SIGNER_NOT_CONFIRMED')) expect(run.report.exhibits.filter((e) => e.status === 'PASS')).toEqual([]);
     for (const p of run.report.problems) expect(p.message).toMatch(/^[^\n]+\.$/);
     expect(run.sandboxAfter).toEqual([]);
     expect(run.bundleChanged).toBe(false);
   });
 
-  it('says whose key signed when none was pinned, and that it was not compared', () => {
+  it('says whose key signed when none was pinned, and that nobody confirmed it', () => {
     const report = runs.get('a bundle sealed by another key, no key pinned')?.report;
-    expect(report?.signer).toEqual({ fingerprint: fingerprintOf(stranger), pinned: null, trust: 'not-compared' });
+    expect(report?.signer).toEqual({ fingerprint: fingerprintOf(stranger), pinned: null, trust: 'unconfirmed', name: null });
+    expect(report?.verdict).toBe('intact-unconfirmed-signer');
+    expect(report?.exhibits.map((e) => e.status)).toEqual(['UNCONFIRMED', 'UNCONFIRMED']);
     const pinned = runs.get('a bundle sealed by another key, ours pinned')?.report;
-    expect(pinned?.signer).toEqual({ fingerprint: fingerprintOf(stranger), pinned: fingerprintOf(signer), trust: 'untrusted' });
+    expect(pinned?.signer).toEqual({ fingerprint: fingerprintOf(stranger), pinned: fingerprintOf(signer), trust: 'untrusted', name: null });
     expect(pinned?.exhibits[0]?.summary).toBe(`Signed by a key you did not expect: ${fingerprintOf(stranger).slice(0, 8)}…`);
   });
 

@@ -1,7 +1,12 @@
 /**
- * `tamga verify <bundle> [--key FP] [--json]`: checks a sealed bundle (folder or .zip)
- * from anyone. Needs no vault and no passphrase. Exit 0 when the bundle is valid, 1 when
- * any check failed (every problem is printed), 2 when it could not run at all.
+ * `tamga verify <bundle> [--key FP] [--known-senders FILE] [--vault VAULT] [--any-signer]
+ * [--json]`: checks a sealed bundle (folder or .zip) from anyone. Needs no vault and no
+ * passphrase. Exit 0 only when the bundle is valid and sealed by a confirmed key (the
+ * --key given, else a known sender: the known senders file, by default
+ * ~/.config/tamga/known_senders, and with --vault that vault's); 1 when any check failed,
+ * including an intact bundle sealed by a key nobody confirmed (SIGNER_NOT_CONFIRMED:
+ * anyone can re-sign a forgery with a key of their own) unless --any-signer accepts
+ * integrity alone, which it says loudly; 2 when it could not run at all.
  *
  * Everything printed that comes from the bundle (names, field values) is escaped first:
  * a hostile exhibit name must not be able to move the cursor or forge a line of the report.
@@ -10,11 +15,18 @@ import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import type { VerifyLimits, VerifyProgress, VerifyReport } from '../../shared/bundle';
 import { TamgaError } from '../../shared/errors';
+import type { KnownSender } from '../../shared/senders';
+import { defaultKnownSendersPath, readKnownSendersFile } from '../../main/engine/senders/known-senders-file';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit-codes';
+import { withVault } from '../open-vault';
 import { printJson, printRows } from '../output';
 
 interface VerifyCommandOptions {
   key?: string;
+  knownSenders?: string;
+  vault?: string;
+  passphraseFile?: string;
+  anySigner?: boolean;
   json?: boolean;
   timeLimit?: string;
   maxBytes?: string;
@@ -52,20 +64,66 @@ function limitsFrom(opts: VerifyCommandOptions): Partial<VerifyLimits> {
 }
 
 function signerLine(report: VerifyReport): string {
-  const { fingerprint, pinned, trust } = report.signer;
+  const { fingerprint, pinned, trust, name } = report.signer;
+  const known = name === null ? '' : `, known sender "${printable(name)}"`;
   switch (trust) {
     case 'trusted':
-      return `${fingerprint ?? ''} — the key you gave with --key`;
+      return `${fingerprint ?? ''} — the key you gave with --key${known}`;
+    case 'known-sender':
+      return `${fingerprint ?? ''} — ${printable(name ?? '')} (known sender)`;
     case 'untrusted':
-      return `${fingerprint ?? ''} — NOT the key you gave (${pinned ?? ''})`;
-    case 'not-compared':
-      return `${fingerprint ?? ''} — not compared: check it against the fingerprint its owner published (--key)`;
+      return `${fingerprint ?? ''} — NOT the key you gave (${pinned ?? ''})${known}`;
+    case 'unconfirmed':
+      return `${fingerprint ?? ''} — NOT CONFIRMED: not --key, not a known sender; compare it with the fingerprint its owner published`;
     case 'unknown':
       return fingerprint === null ? 'none (no valid seal)' : `${fingerprint} — but the seal does not hold`;
   }
 }
 
-function printReport(report: VerifyReport): void {
+/** Who sealed it, for the verdict line: "Observers' vault (known sender)". */
+function sealedBy(report: VerifyReport): string {
+  const { trust, name } = report.signer;
+  if (trust === 'known-sender') return `sealed by ${printable(name ?? '')} (known sender)`;
+  return `sealed by the key you gave with --key${name === null ? '' : ` (known sender "${printable(name)}")`}`;
+}
+
+/** The loud line of --any-signer: whose key was NOT checked. */
+function anySignerWarning(report: VerifyReport): string {
+  return `WARNING (--any-signer): the signer was NOT checked. Key ${report.signer.fingerprint ?? '?'} is neither a key you gave nor a known sender's: anyone could have sealed this bundle.`;
+}
+
+function verdictLine(report: VerifyReport, anySigner: boolean): string {
+  const count = `${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}`;
+  switch (report.verdict) {
+    case 'valid':
+      return `VALID: every check passed; ${sealedBy(report)}.`;
+    case 'intact-unconfirmed-signer':
+      return anySigner
+        ? `INTACT, SIGNER NOT CHECKED (--any-signer): unchanged since sealed, by key ${report.signer.fingerprint ?? '?'}, which nobody confirmed.`
+        : `NOT CONFIRMED: intact, but nothing confirms who sealed it (key ${report.signer.fingerprint ?? '?'}). Compare that fingerprint with the one the sender published; then give it with --key, or add it with tamga keys add.`;
+    case 'invalid':
+      return `INVALID: ${count}${report.complete ? '' : '; the check did not run to its end'}.`;
+  }
+}
+
+/** Exit 0 only for a confirmed signer, or for integrity alone when the user asked for just that. */
+export function verifyExitCode(report: VerifyReport, anySigner: boolean): number {
+  if (report.verdict === 'valid') return EXIT_OK;
+  return report.verdict === 'intact-unconfirmed-signer' && anySigner ? EXIT_OK : EXIT_CHECK_FAILED;
+}
+
+/**
+ * The known senders: the file named (it must exist), else the default file when there is
+ * one; with --vault also that vault's (it is unlocked read-only, so it records nothing).
+ */
+async function knownSenders(opts: VerifyCommandOptions): Promise<KnownSender[]> {
+  const fromFile = opts.knownSenders !== undefined ? await readKnownSendersFile(opts.knownSenders) : await readKnownSendersFile(defaultKnownSendersPath(), true);
+  if (opts.vault === undefined) return fromFile;
+  const fromVault = await withVault(opts.vault, opts, (engine) => engine.listKnownSenders(), true);
+  return [...fromVault, ...fromFile];
+}
+
+function printReport(report: VerifyReport, anySigner: boolean): void {
   const rows: [string, string][] = [
     ['Bundle', `${printable(report.bundle)} (${report.container})`],
     ['Signed by', signerLine(report)],
@@ -81,8 +139,7 @@ function printReport(report: VerifyReport): void {
   }
   if (report.problems.length > 0) process.stdout.write(`\nProblems (${report.problems.length}):\n`);
   for (const p of report.problems) process.stdout.write(`  ${p.code}: ${printable(p.message)}\n`);
-  const verdict = report.valid ? 'VALID: every check passed.' : `INVALID: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}${report.complete ? '' : '; the check did not run to its end'}.`;
-  process.stdout.write(`\n${verdict}\n`);
+  process.stdout.write(`\n${verdictLine(report, anySigner)}\n`);
 }
 
 /** A progress bar on stderr, only on a terminal and only for text output. */
@@ -110,21 +167,34 @@ export function registerVerify(program: Command): void {
     .description('check a sealed bundle (folder or .zip): every hash, the seal, the signer and each custody chain; needs no vault')
     .argument('<bundle>', 'the bundle folder or .zip file')
     .option('--key <fingerprint>', 'the key fingerprint its owner published; a seal by any other key fails (UNTRUSTED_SIGNER)')
+    .option('--known-senders <file>', `a known senders file (FINGERPRINT NAME lines) instead of the default ${defaultKnownSendersPath()}`)
+    .option('--vault <vault>', "also accept the known senders of this vault (unlocked read-only; passphrase as for other commands)")
+    .option('--passphrase-file <file>', 'read the passphrase of --vault from this file')
+    .option('--any-signer', 'exit 0 for an intact bundle whoever sealed it: integrity only, the signer NOT checked (said on stderr)')
     .option('--json', 'print the report as JSON')
     .option('--time-limit <seconds>', 'stop and fail after this long (default: no limit)')
     .option('--max-bytes <bytes>', 'refuse bundles holding more bytes than this (default 4 TiB)')
     .option('--max-entries <count>', 'refuse bundles holding more files and folders than this (default 250000)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 valid and sealed by a confirmed key (--key, or a known sender); 1 a check failed, or the bundle is intact\n' +
+        'but sealed by a key nobody confirmed (SIGNER_NOT_CONFIRMED; exit 0 with --any-signer); 2 it could not run.\n' +
+        'Known senders: see tamga keys --help.',
+    )
     .action(async (bundle: string, opts: VerifyCommandOptions) => {
       // Straight to the verifier, not through the engine facade: it needs no vault, and so
       // none of the libraries the engine loads (see ../load-engine.ts).
       const { verifyBundle } = await import('../../main/engine/bundle/verify/verify');
+      const senders = await knownSenders(opts);
+      const anySigner = opts.anySigner === true;
       const progress = showProgress(opts.json === true);
       try {
-        const report = await verifyBundle({ path: bundle, ...(opts.key === undefined ? {} : { key: opts.key }), limits: limitsFrom(opts) }, { onProgress: progress.onProgress });
+        const report = await verifyBundle({ path: bundle, ...(opts.key === undefined ? {} : { key: opts.key }), knownSenders: senders, limits: limitsFrom(opts) }, { onProgress: progress.onProgress });
         progress.stop();
         if (opts.json) printJson(report);
-        else printReport(report);
-        process.exitCode = report.valid ? EXIT_OK : EXIT_CHECK_FAILED;
+        else printReport(report, anySigner);
+        if (anySigner && report.verdict === 'intact-unconfirmed-signer') process.stderr.write(`${anySignerWarning(report)}\n`);
+        process.exitCode = verifyExitCode(report, anySigner);
       } finally {
         progress.stop();
       }

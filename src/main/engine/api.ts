@@ -18,6 +18,7 @@ import { listItems } from './items/item-rows';
 import { OpenBlobs } from './media/open-blobs';
 import { readMedia, type MediaSession } from './media/read-media';
 import { readSettings, updateSettings } from './settings/settings';
+import { addVaultSender, listVaultSenders, removeVaultSender } from './senders/vault-senders';
 import * as organise from './organise';
 import * as search from './search';
 import { detailOf, resolveItem, summaryOf } from './items/item-view';
@@ -185,11 +186,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
 
     // Needs no vault: a bundle is checked against its own seal and the key the caller pins.
+    // An unlocked vault's known senders are keys its user confirmed, so they count too.
     async verifyBundle(request) {
       const running = new AbortController();
       runningVerifies.add(running);
       try {
-        return await verifyBundle(request, { signal: running.signal, onProgress: (progress) => emit({ type: 'verifyProgress', progress }) });
+        const fromVault = vault === null ? [] : listVaultSenders(vault);
+        const knownSenders = [...(Array.isArray(request.knownSenders) ? request.knownSenders : []), ...fromVault];
+        return await verifyBundle({ ...request, knownSenders }, { signal: running.signal, onProgress: (progress) => emit({ type: 'verifyProgress', progress }) });
       } finally {
         runningVerifies.delete(running);
       }
@@ -231,6 +235,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       emit({ type: 'settingsChanged', settings });
       return settings;
     },
+
+    listKnownSenders: async () => listVaultSenders(current()),
+    addKnownSender: async (request) => addVaultSender(writable(), request),
+    removeKnownSender: async (nameOrFingerprint) => removeVaultSender(writable(), nameOrFingerprint),
 
     subscribe(listener) {
       listeners.add(listener);

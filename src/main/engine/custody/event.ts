@@ -13,8 +13,9 @@
  *          "re-acquired", "extracted", "described", "tagged", "untagged", "added-to-case",
  *          "removed-from-case", "viewed-original", "exported", "verified". The vault chain:
  *          "vault-created" (event 0, and only event 0), "passphrase-changed", "exported",
- *          "audit". Later versions may add types; a verifier must accept a type it does
- *          not know (hash, signature and links still apply to it).
+ *          "audit", "sender-added", "sender-removed". Later versions may add types; a
+ *          verifier must accept a type it does not know (hash, signature and links
+ *          still apply to it).
  *   at     when, as ISO 8601 UTC with milliseconds: "YYYY-MM-DDTHH:MM:SS.sssZ".
  *   actor  who did it, as a non-empty string: the tool and its version, optionally with
  *          an operator name the user configured, e.g. "tamga-cli 0.1.0".

@@ -23,6 +23,7 @@ import { manifestName, parseManifest, type Manifest } from './manifest';
 import { problem, ReadFailure, show } from './problems';
 import { READ_AHEAD_MAX_BYTES, ReadAhead, type ReadResult } from './read-ahead';
 import { checkSeal, type SealOutcome } from './seal';
+import type { KnownSender } from '../../../../shared/senders';
 import { checkSignerClaims } from './signer-claims';
 import type { BundleSource } from './source';
 import { checkStructure, isPayloadPath } from './structure';
@@ -43,7 +44,7 @@ export class BundleCheck {
   readonly problems: VerifyProblem[];
   manifests: Manifest[] = [];
   bagInfo: BagInfo | null = null;
-  seal: SealOutcome = { publicKey: null, fingerprint: null, trust: 'unknown' };
+  seal: SealOutcome = { publicKey: null, fingerprint: null, trust: 'unknown', name: null };
   checkedFiles = 0;
   checkedBytes = 0;
   private list: Map<string, ListedExhibit> | null = null;
@@ -62,6 +63,7 @@ export class BundleCheck {
     private readonly limits: VerifyLimits,
     private readonly signal: AbortSignal,
     private readonly pinned: string | null,
+    private readonly knownSenders: readonly Pick<KnownSender, 'name' | 'fingerprint'>[],
     private readonly onProgress: (progress: VerifyProgress) => void,
   ) {
     this.problems = [...source.problems];
@@ -146,7 +148,7 @@ export class BundleCheck {
     const tagManifest = await this.readWhole(TAGMANIFEST_SHA256);
     const signature = await this.readWhole(SEAL_SIGNATURE);
     const pem = await this.readWhole(SEAL_PUBLIC_KEY);
-    this.seal = checkSeal({ tagManifest, signature, pem, pinned: this.pinned }, this.problems);
+    this.seal = checkSeal({ tagManifest, signature, pem, pinned: this.pinned, knownSenders: this.knownSenders }, this.problems);
     checkSignerClaims(this.seal, this.bagInfo, await this.readWhole(VAULT_KEY_JSON), this.problems);
     const list = await this.readWhole(EXHIBITS_JSON);
     this.list = list === null ? null : parseExhibitList(list, this.problems);

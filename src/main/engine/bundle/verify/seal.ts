@@ -4,11 +4,14 @@
  * seal/signer.pem (one "PUBLIC KEY" PEM block, SPKI, Ed25519). The signer is named by its
  * fingerprint, SHA-256 of the raw 32-byte key; when the user pinned a fingerprint, a valid
  * seal by any other key is UNTRUSTED_SIGNER. A seal proves who sealed only as far as the
- * fingerprint is compared with one its owner published: without a pinned key the report
- * says that it was not compared.
+ * fingerprint is compared with one its owner published, so without a pinned key a valid
+ * seal is accepted only by a known sender's key (someone compared it earlier and named
+ * it); by any other key it is SIGNER_NOT_CONFIRMED: intact, but anyone could have sealed
+ * it (a forger re-signs every chain and the seal with a key of their own).
  */
 import { createPublicKey } from 'node:crypto';
 import type { SignerTrust, VerifyProblem } from '../../../../shared/bundle';
+import type { KnownSender } from '../../../../shared/senders';
 import { TamgaError } from '../../../../shared/errors';
 import { keyFingerprint, SIGNATURE_BYTES, verifySignature } from '../../crypto/signing';
 import { SEAL_PUBLIC_KEY, SEAL_SIGNATURE, TAGMANIFEST_SHA256 } from '../layout';
@@ -19,6 +22,7 @@ export interface SealInput {
   readonly signature: Uint8Array | null;
   readonly pem: Uint8Array | null;
   readonly pinned: string | null;
+  readonly knownSenders: readonly Pick<KnownSender, 'name' | 'fingerprint'>[];
 }
 
 export interface SealOutcome {
@@ -26,6 +30,8 @@ export interface SealOutcome {
   readonly publicKey: Uint8Array | null;
   readonly fingerprint: string | null;
   readonly trust: SignerTrust;
+  /** The known sender whose key sealed it, when it is one. */
+  readonly name: string | null;
 }
 
 const PEM = /^-----BEGIN PUBLIC KEY-----\r?\n[A-Za-z0-9+/=\r\n]{1,200}-----END PUBLIC KEY-----\r?\n?$/;
@@ -60,25 +66,37 @@ export function checkSeal(input: SealInput, problems: VerifyProblem[]): SealOutc
   };
   if (input.pem === null) missing(SEAL_PUBLIC_KEY, 'public key');
   if (input.signature === null) missing(SEAL_SIGNATURE, 'signature');
-  if (input.pem === null) return { publicKey: null, fingerprint: null, trust: 'unknown' };
+  if (input.pem === null) return { publicKey: null, fingerprint: null, trust: 'unknown', name: null };
 
   const publicKey = rawEd25519Key(input.pem);
   if (publicKey === null) {
     problems.push(problem('SEAL_KEY_INVALID', `${SEAL_PUBLIC_KEY} is not one Ed25519 public key in PEM form: the seal cannot be checked.`, { path: SEAL_PUBLIC_KEY }));
-    return { publicKey: null, fingerprint: null, trust: 'unknown' };
+    return { publicKey: null, fingerprint: null, trust: 'unknown', name: null };
   }
   const fingerprint = keyFingerprint(publicKey);
-  if (input.signature === null || input.tagManifest === null) return { publicKey, fingerprint, trust: 'unknown' };
+  if (input.signature === null || input.tagManifest === null) return { publicKey, fingerprint, trust: 'unknown', name: null };
 
   if (input.signature.length !== SIGNATURE_BYTES || !verifySignature(input.tagManifest, input.signature, publicKey)) {
     const why = input.signature.length !== SIGNATURE_BYTES ? `it is ${input.signature.length} bytes, not a ${SIGNATURE_BYTES}-byte Ed25519 signature` : `it is not a signature of ${TAGMANIFEST_SHA256} by the key in ${SEAL_PUBLIC_KEY}`;
     problems.push(problem('SEAL_INVALID', `The seal does not hold: ${why}. The bundle was changed after it was sealed, or the seal is forged.`, { path: SEAL_SIGNATURE }));
-    return { publicKey, fingerprint, trust: 'unknown' };
+    return { publicKey, fingerprint, trust: 'unknown', name: null };
   }
-  if (input.pinned === null) return { publicKey, fingerprint, trust: 'not-compared' };
-  if (input.pinned === fingerprint) return { publicKey, fingerprint, trust: 'trusted' };
+  const name = input.knownSenders.find((s) => s.fingerprint === fingerprint)?.name ?? null;
+  if (input.pinned === fingerprint) return { publicKey, fingerprint, trust: 'trusted', name };
+  if (input.pinned !== null) {
+    const whose = name === null ? '' : ` (known sender "${name}")`;
+    problems.push(
+      problem('UNTRUSTED_SIGNER', `The seal is valid, but it was made by the key ${fingerprint}${whose}, not by the key you expected (${input.pinned}): whoever holds that key sealed this bundle.`, { path: SEAL_PUBLIC_KEY }),
+    );
+    return { publicKey, fingerprint, trust: 'untrusted', name };
+  }
+  if (name !== null) return { publicKey, fingerprint, trust: 'known-sender', name };
   problems.push(
-    problem('UNTRUSTED_SIGNER', `The seal is valid, but it was made by the key ${fingerprint}, not by the key you expected (${input.pinned}): whoever holds that key sealed this bundle.`, { path: SEAL_PUBLIC_KEY }),
+    problem(
+      'SIGNER_NOT_CONFIRMED',
+      `The seal is valid, but nothing confirms whose key made it (${fingerprint}): it is neither a key you gave nor a known sender's, and anyone can seal a bundle with a key of their own. Compare the fingerprint with the one the sender published.`,
+      { path: SEAL_PUBLIC_KEY },
+    ),
   );
-  return { publicKey, fingerprint, trust: 'untrusted' };
+  return { publicKey, fingerprint, trust: 'unconfirmed', name: null };
 }

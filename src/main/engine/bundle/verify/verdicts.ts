@@ -4,6 +4,9 @@
  * the chain of trust for every exhibit at once: no valid seal, an unexpected signer, a
  * changed payload manifest, a bundle refused or checked only in part. Problems that touch
  * no exhibit (an extra file, an edited bag-info.txt) fail the bundle but not its exhibits.
+ * An exhibit that would pass but whose seal is by a key nobody confirmed
+ * (SIGNER_NOT_CONFIRMED) is UNCONFIRMED, never PASS: a forger who replaced the files and
+ * re-signed everything with a key of their own gets exactly that.
  * Each verdict carries one sentence a person can act on.
  */
 import type { ExhibitVerdict, VerifyProblem, VerifyProblemCode } from '../../../../shared/bundle';
@@ -86,6 +89,7 @@ export interface ExhibitFacts {
 
 export function exhibitVerdicts(facts: readonly ExhibitFacts[], problems: readonly VerifyProblem[], fingerprint: string | null): ExhibitVerdict[] {
   const general = problems.filter(breaksTrust);
+  const unconfirmed = problems.some((p) => p.code === 'SIGNER_NOT_CONFIRMED');
   // Grouped once: a bundle may hold 100 000 exhibits and as many problems.
   const byExhibit = new Map<string, VerifyProblem[]>();
   for (const p of problems) {
@@ -102,15 +106,17 @@ export function exhibitVerdicts(facts: readonly ExhibitFacts[], problems: readon
     // trust; else the rest. A changed file beats a refused one (both are rank 0).
     const fileProblem = own.find((p) => p.code === 'PAYLOAD_HASH_MISMATCH') ?? (own[0] !== undefined && rank(own[0]) === 0 ? own[0] : undefined);
     const first = fileProblem ?? failing[0];
-    const summary =
-      first === undefined
-        ? `The file is the one that was sealed, and its chain of custody (${fact.custodyEvents} event${fact.custodyEvents === 1 ? '' : 's'}) is intact.`
-        : sentence(first, fingerprint);
+    const intact = `The file is the one that was sealed, and its chain of custody (${fact.custodyEvents} event${fact.custodyEvents === 1 ? '' : 's'}) is intact`;
+    const codes = [...new Set(failing.map((p) => p.code))];
+    if (unconfirmed) codes.push('SIGNER_NOT_CONFIRMED');
+    if (first === undefined && unconfirmed) {
+      return { ...fact, status: 'UNCONFIRMED', summary: `${intact}, but nothing confirms who sealed it: the key is neither one you gave nor a known sender's.`, problems: codes };
+    }
     return {
       ...fact,
       status: first === undefined ? 'PASS' : 'FAIL',
-      summary,
-      problems: [...new Set(failing.map((p) => p.code))],
+      summary: first === undefined ? `${intact}.` : sentence(first, fingerprint),
+      problems: codes,
     };
   });
 }

@@ -9,7 +9,8 @@
  * PERMISSION_DENIED; a malformed request: INVALID_ARGUMENT). A hostile, damaged or
  * oversized bundle is a report with valid = false.
  */
-import type { BundleFormat, VerifyProblem, VerifyProgress, VerifyReport, VerifyRequest } from '../../../../shared/bundle';
+import type { BundleFormat, VerifyProblem, VerifyProgress, VerifyReport, VerifyRequest, VerifyVerdict } from '../../../../shared/bundle';
+import type { KnownSender } from '../../../../shared/senders';
 import { TamgaError } from '../../../../shared/errors';
 import { payloadOxum } from '../layout';
 import { BundleCheck } from './bundle-check';
@@ -40,16 +41,25 @@ interface ReportParts {
   readonly check: BundleCheck | null;
 }
 
+/** Intact but unconfirmed only when the unconfirmed signer is the one thing wrong. */
+function verdictOf(problems: readonly VerifyProblem[], complete: boolean): VerifyVerdict {
+  if (!complete) return 'invalid';
+  if (problems.length === 0) return 'valid';
+  return problems.every((p) => p.code === 'SIGNER_NOT_CONFIRMED') ? 'intact-unconfirmed-signer' : 'invalid';
+}
+
 function report(path: string, pinned: string | null, parts: ReportParts): VerifyReport {
   const { check, problems } = parts;
   const payload = check === null ? { bytes: 0, files: 0 } : check.payloadTotals();
   const info = (label: string): string | null => check?.bagInfo?.get(label) ?? null;
+  const verdict = verdictOf(problems, parts.complete);
   return {
     bundle: path,
     container: parts.container,
-    valid: problems.length === 0 && parts.complete,
+    verdict,
+    valid: verdict === 'valid',
     complete: parts.complete,
-    signer: { fingerprint: parts.seal.fingerprint, pinned, trust: parts.seal.trust },
+    signer: { fingerprint: parts.seal.fingerprint, pinned, trust: parts.seal.trust, name: parts.seal.name },
     exhibits: exhibitVerdicts(parts.facts, problems, parts.seal.fingerprint),
     problems,
     payloadOxum: payloadOxum(payload.bytes, payload.files),
@@ -61,6 +71,17 @@ function report(path: string, pinned: string | null, parts: ReportParts): Verify
   };
 }
 
+/** The known senders as given, each fingerprint normalised; INVALID_ARGUMENT for a malformed one. */
+function checkKnownSenders(input: unknown): Pick<KnownSender, 'name' | 'fingerprint'>[] {
+  if (input === undefined) return [];
+  if (!Array.isArray(input)) throw new TamgaError('INVALID_ARGUMENT', 'knownSenders must be a list of {name, fingerprint}.');
+  return input.map((sender: unknown) => {
+    const { name, fingerprint } = (sender ?? {}) as { name?: unknown; fingerprint?: unknown };
+    if (typeof name !== 'string' || name === '' || typeof fingerprint !== 'string') throw new TamgaError('INVALID_ARGUMENT', 'Each known sender needs a name and a fingerprint.');
+    return { name, fingerprint: normaliseFingerprint(fingerprint) };
+  });
+}
+
 export async function verifyBundle(request: VerifyRequest, options: VerifyOptions = {}): Promise<VerifyReport> {
   if (typeof request.path !== 'string' || request.path === '') throw new TamgaError('INVALID_ARGUMENT', 'Name the bundle to verify: a folder or a .zip file.');
   if (request.key !== undefined && typeof request.key !== 'string') throw new TamgaError('INVALID_ARGUMENT', 'key must be a fingerprint: 64 hexadecimal digits.');
@@ -69,7 +90,8 @@ export async function verifyBundle(request: VerifyRequest, options: VerifyOption
   const signals = [options.signal, limits.timeLimitMs > 0 ? AbortSignal.timeout(limits.timeLimitMs) : undefined].filter((s): s is AbortSignal => s !== undefined);
   const signal = AbortSignal.any(signals);
   const onProgress = options.onProgress ?? (() => undefined);
-  const noSeal: SealOutcome = { publicKey: null, fingerprint: null, trust: 'unknown' };
+  const noSeal: SealOutcome = { publicKey: null, fingerprint: null, trust: 'unknown', name: null };
+  const knownSenders = checkKnownSenders(request.knownSenders);
 
   let opened;
   try {
@@ -80,7 +102,7 @@ export async function verifyBundle(request: VerifyRequest, options: VerifyOption
   }
   if (!opened.ok) return report(request.path, pinned, { container: opened.container, complete: false, problems: opened.problems, seal: noSeal, facts: [], check: null });
 
-  const check = new BundleCheck(opened.source, limits, signal, pinned, onProgress);
+  const check = new BundleCheck(opened.source, limits, signal, pinned, knownSenders, onProgress);
   let complete = true;
   try {
     await check.run();

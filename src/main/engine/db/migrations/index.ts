@@ -4,6 +4,7 @@ import { migration0002 } from './0002-custody';
 import { migration0003 } from './0003-import';
 import { migration0004 } from './0004-organise';
 import { migration0005 } from './0005-search';
+import { migration0006 } from './0006-known-senders';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];

@@ -1,4 +1,4 @@
-/** Settings: this vault's key and format, auto-lock and hashes, the passphrase, the language. */
+/** Settings: this vault's key and format, auto-lock and hashes, known senders, the passphrase, the language. */
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/useLocale';
@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { LanguagePicker } from '../../ui/LanguagePicker';
 import { Fingerprint } from '../vault/Fingerprint';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
+import { KnownSendersSettings } from './KnownSendersSettings';
 import { SessionSettings } from './SessionSettings';
 
 export function SettingsView(): JSX.Element | null {
@@ -62,6 +63,7 @@ export function SettingsView(): JSX.Element | null {
         <SessionSettings settings={settings} onUpdate={(update) => void tamga.updateSettings(update).then(() => setSettingsError(null), (e: unknown) => setSettingsError(asTamgaError(e)))} />
         {settingsError !== null && <ErrorNotice error={settingsError} />}
       </section>
+      <KnownSendersSettings />
       <ChangePassphraseForm onChange={changePassphrase} error={passphraseError} done={changed} />
       <section aria-labelledby="language-section">
         <h3 id="language-section">{t('language.label')}</h3>

@@ -1,44 +1,87 @@
 /**
  * A bundle's verification, for a person: the verdict, who sealed it (and whether that is
- * the key they expected), then each exhibit with PASS or FAIL and one sentence, then the
- * problems that concern the bundle as a whole. Icon, word and colour together.
+ * the key they expected or a known sender), then each exhibit with PASS, UNCONFIRMED or
+ * FAIL and one sentence, then the problems that concern the bundle as a whole. Icon, word
+ * and colour together. A bundle sealed by a key nobody confirmed is never a green PASS: a
+ * forger who replaced every file and re-signed everything with their own key gets exactly
+ * that, so it is amber, "Intact — sender not confirmed", with the way to confirm it.
  */
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VerifyReport } from '../../../../shared/bundle';
-import { StatusBadge } from '../../ui/StatusBadge';
+import type { ExhibitStatus, VerifyReport } from '../../../../shared/bundle';
+import { StatusBadge, type Tone } from '../../ui/StatusBadge';
 import { groupHex } from '../vault/Fingerprint';
+import { RememberSender } from './RememberSender';
 import { bundleProblems, exhibitSentence, problemSentence } from './verdict-words';
 
-const TRUST_KEYS = { trusted: 'verify.trust.trusted', untrusted: 'verify.trust.untrusted', 'not-compared': 'verify.trust.notCompared', unknown: 'verify.trust.unknown' } as const;
+const TRUST_KEYS = {
+  trusted: 'verify.trust.trusted',
+  'known-sender': 'verify.trust.knownSender',
+  untrusted: 'verify.trust.untrusted',
+  unconfirmed: 'verify.trust.unconfirmed',
+  unknown: 'verify.trust.unknown',
+} as const;
 
-export function VerifyReportView({ report }: { readonly report: VerifyReport }): JSX.Element {
+const EXHIBIT_TONES: Record<ExhibitStatus, Tone> = { PASS: 'safe', UNCONFIRMED: 'warning', FAIL: 'failed' };
+const EXHIBIT_WORDS = { PASS: 'verify.pass', UNCONFIRMED: 'verify.unconfirmed', FAIL: 'verify.fail' } as const;
+
+function Verdict({ report }: { readonly report: VerifyReport }): JSX.Element {
   const { t } = useTranslation();
-  const general = bundleProblems(report.problems);
+  switch (report.verdict) {
+    case 'valid':
+      return (
+        <h3 className="verdict" data-verdict="valid">
+          <StatusBadge tone="safe" label={t('verify.pass')} />
+          <span>
+            {t('verify.validLine', { count: report.exhibits.length })}
+            {report.signer.trust === 'known-sender' && ` ${t('verify.validByLine', { name: report.signer.name ?? '' })}`}
+          </span>
+        </h3>
+      );
+    case 'intact-unconfirmed-signer':
+      return (
+        <h3 className="verdict" data-verdict="intact-unconfirmed-signer">
+          <StatusBadge tone="warning" label={t('verify.unconfirmed')} />
+          <span>{t('verify.unconfirmedLine')}</span>
+        </h3>
+      );
+    case 'invalid':
+      return (
+        <h3 className="verdict" data-verdict="invalid">
+          <StatusBadge tone="failed" label={t('verify.fail')} />
+          <span>{t('verify.invalidLine', { count: report.problems.length })}</span>
+        </h3>
+      );
+  }
+}
+
+export function VerifyReportView({ report, onRemembered }: { readonly report: VerifyReport; readonly onRemembered?: (name: string) => void }): JSX.Element {
+  const { t } = useTranslation();
+  // The unconfirmed signer has its own panel below; listing it again would read as a second finding.
+  const general = bundleProblems(report.problems).filter((p) => p.code !== 'SIGNER_NOT_CONFIRMED');
+  const { signer } = report;
   return (
     <section className="verify-report" aria-label={t('verify.reportLabel')}>
-      <h3 className="verdict">
-        {report.valid ? <StatusBadge tone="safe" label={t('verify.pass')} /> : <StatusBadge tone="failed" label={t('verify.fail')} />}
-        <span>{report.valid ? t('verify.validLine', { count: report.exhibits.length }) : t('verify.invalidLine', { count: report.problems.length })}</span>
-      </h3>
+      <Verdict report={report} />
       {!report.complete && <p className="note note-warning">{t('verify.incomplete')}</p>}
       <p>
-        {t(TRUST_KEYS[report.signer.trust])}
-        {report.signer.fingerprint !== null && (
+        {t(TRUST_KEYS[signer.trust], { name: signer.name ?? '' })}
+        {signer.fingerprint !== null && (
           <>
             {' '}
-            <code>{groupHex(report.signer.fingerprint)}</code>
+            <code>{groupHex(signer.fingerprint)}</code>
           </>
         )}
       </p>
+      {signer.trust === 'unconfirmed' && signer.fingerprint !== null && onRemembered !== undefined && <RememberSender fingerprint={signer.fingerprint} onRemembered={onRemembered} />}
       {report.externalIdentifier !== null && <p className="field-hint">{t('verify.caseLine', { id: report.externalIdentifier })}</p>}
       <ol className="exhibits" aria-label={t('verify.exhibits')}>
         {report.exhibits.map((exhibit) => (
           <li key={exhibit.number} className="exhibit" data-status={exhibit.status}>
-            <StatusBadge tone={exhibit.status === 'PASS' ? 'safe' : 'failed'} label={exhibit.status === 'PASS' ? t('verify.pass') : t('verify.fail')} />
+            <StatusBadge tone={EXHIBIT_TONES[exhibit.status]} label={t(EXHIBIT_WORDS[exhibit.status])} />
             <strong>{exhibit.number}</strong>
             <span className="exhibit-name">{exhibit.originalName ?? exhibit.path ?? ''}</span>
-            <span className="exhibit-sentence">{exhibitSentence(t, exhibit, report.signer)}</span>
+            <span className="exhibit-sentence">{exhibitSentence(t, exhibit, signer)}</span>
           </li>
         ))}
       </ol>
@@ -48,7 +91,7 @@ export function VerifyReportView({ report }: { readonly report: VerifyReport }):
           <ul className="file-list">
             {general.map((problem, index) => (
               <li key={`${problem.code}-${index}`}>
-                {problemSentence(t, problem.code, problem.message, report.signer.fingerprint)}
+                {problemSentence(t, problem.code, problem.message, signer.fingerprint)}
                 {problem.path !== undefined && (
                   <>
                     {' '}

@@ -1,7 +1,9 @@
 /**
  * The verify screen, for bundles received from others: a bundle folder or .zip (chosen,
  * typed or dropped), optionally the fingerprint its sender published, then the report.
- * Verifying needs no vault key and never changes the bundle.
+ * Without a fingerprint the open vault's known senders are the confirmed keys; a sender
+ * confirmed from the report is remembered and the same bundle checked again. Verifying
+ * never changes the bundle.
  */
 import { useId, useState, type FormEvent, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,12 +22,21 @@ export function VerifyView(): JSX.Element {
   const verify = useVerify();
   const [path, setPath] = useState('');
   const [key, setKey] = useState('');
+  const [lastRun, setLastRun] = useState<{ path: string; key: string } | null>(null);
+  const [remembered, setRemembered] = useState<string | null>(null);
   const cleanKey = key.replace(/[\s:]/g, '').toLowerCase();
   const keyProblem = cleanKey !== '' && !FINGERPRINT.test(cleanKey);
   const running = verify.state.phase === 'running';
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    if (path.trim() !== '' && !keyProblem) void verify.run(path.trim(), cleanKey);
+    if (path.trim() === '' || keyProblem) return;
+    setLastRun({ path: path.trim(), key: cleanKey });
+    setRemembered(null);
+    void verify.run(path.trim(), cleanKey);
+  };
+  const onRemembered = (name: string): void => {
+    setRemembered(name);
+    if (lastRun !== null) void verify.run(lastRun.path, lastRun.key);
   };
   const choose = (zip: boolean): void =>
     void (zip ? shell.chooseImportSources({ title: t('verify.chooseZip'), folders: false }).then((p) => p[0] ?? null) : shell.chooseFolder({ title: t('verify.chooseFolder') }))
@@ -74,7 +85,12 @@ export function VerifyView(): JSX.Element {
       )}
       {verify.state.phase === 'cancelled' && <p role="status">{t('verify.cancelled')}</p>}
       {verify.state.phase === 'failed' && <ErrorNotice error={verify.state.error} />}
-      {verify.state.phase === 'done' && <VerifyReportView report={verify.state.report} />}
+      {remembered !== null && verify.state.phase === 'done' && (
+        <p role="status" className="note">
+          {t('verify.remember.saved', { name: remembered })}
+        </p>
+      )}
+      {verify.state.phase === 'done' && <VerifyReportView report={verify.state.report} onRemembered={onRemembered} />}
     </div>
   );
 }

@@ -15,6 +15,7 @@ const KNOWN = new Set([
   'SEAL_MISSING',
   'SEAL_INVALID',
   'UNTRUSTED_SIGNER',
+  'SIGNER_NOT_CONFIRMED',
   'NOT_A_BUNDLE',
   'CUSTODY_MISSING',
   'ZIP_CRC_MISMATCH',
@@ -31,9 +32,11 @@ export function problemSentence(t: TFunction, code: string, fallback: string, fi
   return t(`verify.problems.${code}` as 'verify.problems.SEAL_MISSING', { key: fingerprint === null ? '' : `${fingerprint.slice(0, 4)}…${fingerprint.slice(-4)}` });
 }
 
+/** A FAIL names its first real problem; the unconfirmed signer, if also there, is said once for the whole bundle. */
 export function exhibitSentence(t: TFunction, verdict: ExhibitVerdict, signer: VerifySigner): string {
   if (verdict.status === 'PASS') return t('verify.exhibitPasses', { count: verdict.custodyEvents });
-  const first = verdict.problems[0];
+  if (verdict.status === 'UNCONFIRMED') return t('verify.exhibitUnconfirmed');
+  const first = verdict.problems.find((code) => code !== 'SIGNER_NOT_CONFIRMED');
   return first === undefined ? verdict.summary : problemSentence(t, first, verdict.summary, signer.fingerprint);
 }
 
