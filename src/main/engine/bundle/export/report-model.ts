@@ -92,14 +92,25 @@ export function reportVerifySteps(exhibitCount: number): readonly VerifyStep[] {
   ];
 }
 
+/** The labels of the lines verify reads back from the PDF (verify/report-pdf-check.ts). */
+export const FILE_LINE_LABELS = { file: 'File', size: 'Size', sha256: 'SHA-256', sha512: 'SHA-512' } as const;
+
+/** An exhibit's first lines: its payload file, size and digests, as verify reads them back. */
+export function fileLines(path: string, size: number, sha256: string, sha512: string): ReportLine[] {
+  const L = FILE_LINE_LABELS;
+  return [
+    { label: L.file, value: visibleName(path), mono: true },
+    { label: L.size, value: size < 1000 ? `${size} bytes` : `${size} bytes (${humanSize(size)})` },
+    { label: L.sha256, value: sha256, mono: true },
+    { label: L.sha512, value: sha512, mono: true },
+  ];
+}
+
 export function reportExhibit(e: SealedExhibit): ReportExhibit {
   const optional = (label: string, value: string | null | undefined): ReportLine | null =>
     value === null || value === undefined || value === '' ? null : { label, value: visibleText(value) };
   const lines: Array<ReportLine | null> = [
-    { label: 'File', value: visibleName(e.path), mono: true },
-    { label: 'Size', value: e.item.size < 1000 ? `${e.item.size} bytes` : `${e.item.size} bytes (${humanSize(e.item.size)})` },
-    { label: 'SHA-256', value: e.sha256, mono: true },
-    { label: 'SHA-512', value: e.sha512, mono: true },
+    ...fileLines(e.path, e.item.size, e.sha256, e.sha512),
     { label: 'Captured', value: visibleText(captureText(e) ?? 'not recorded in the file') },
     optional('GPS', gpsText(e)),
     optional('Device', deviceText(e)),
