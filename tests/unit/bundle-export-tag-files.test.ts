@@ -2,6 +2,8 @@
 // README-VERIFY.txt gives exactly the auditor's commands, and reports show hostile text
 // as text.
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bagInfoText, type BagInfoInput } from '../../src/main/engine/bundle/export/bag-info';
 import { neutraliseFormula } from '../../src/main/engine/bundle/export/exhibits-csv';
@@ -91,6 +93,16 @@ describe('README-VERIFY.txt', () => {
     // 3 payload files, 3 custody logs, 10 tag files, the tag manifest and the two seal files.
     expect(text).toContain('This must print 19:');
     expect(text).toContain('Files in this folder, this one included: 19.');
+  });
+
+  it('is as docs/formats.md gives it: the extra-files command and the worked example', async () => {
+    const docs = await readFile(join(import.meta.dirname, '../../docs/formats.md'), 'utf8');
+    expect(docs).toContain(`\n\`\`\`\n${EXTRA_FILES_COMMAND}\n\`\`\`\n`);
+    const text = readmeVerifyText({ keyFingerprint: FINGERPRINT, exhibitCount: 3, payloadBytes: 2_483_917 }).split('\n');
+    for (const line of ['Exhibits: 3 files in data/, 2483917 bytes (2.5 MB).', 'Files in this folder, this one included: 19.']) {
+      expect(text).toContain(line);
+      expect(docs).toContain(`\`${line}\``);
+    }
   });
 
   it('says what a pass does not prove, and never that nothing was added or changed', () => {
