@@ -11,6 +11,9 @@ import { chainHeadOf, sealNextEvent, type SealedEvent } from '../../src/main/eng
 import { toJsonl } from '../../src/main/engine/custody/jsonl';
 import { keyFingerprint, newSigningSeed, publicKeyPem, signerFromSeed, type Signer } from '../../src/main/engine/crypto/signing';
 import * as L from '../../src/main/engine/bundle/layout';
+import { readmeVerifyText } from '../../src/main/engine/bundle/export/readme-verify';
+import { fileLines } from '../../src/main/engine/bundle/export/report-model';
+import { ExhibitListPdf } from '../../src/main/engine/bundle/export/report-pdf';
 
 export type BundleFiles = Map<string, Buffer>;
 
@@ -39,6 +42,23 @@ function custodyChain(itemId: string, content: Buffer, originalName: string, sig
   add('tagged', { action: 'add', tag: 'Ақмола' }, 16);
   add('described', { description: 'Задержание у здания акимата' }, 17);
   return records;
+}
+
+interface PdfExhibit {
+  readonly number: string;
+  readonly path: string;
+  readonly originalName: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly sha512: string;
+}
+
+/** The real PDF exhibit list (export's own drawing), with the lines verify reads back. */
+export function exhibitListPdf(fingerprint: string, payloadBytes: number, exhibits: readonly PdfExhibit[]): Buffer {
+  const header = { bundleId: '00000000-0000-4000-8000-000000000000', sealedAt: '2021-02-01T10:00:00.000Z', caseIdentifier: '2-1234/2021', caseName: '', description: '', recipient: '' };
+  const pdf = new ExhibitListPdf({ ...header, organization: '', contactName: '', contactEmail: '', keyFingerprint: fingerprint, vaultId: '', payloadBytes, exhibitCount: exhibits.length });
+  for (const e of exhibits) pdf.addExhibit({ number: e.number, originalName: e.originalName, lines: fileLines(e.path, e.size, e.sha256, e.sha512) }, null);
+  return pdf.finish();
 }
 
 /** Every file of a correct, sealed bundle holding `exhibits`, sealed by `signer`. */
@@ -84,8 +104,8 @@ export function buildBundle(signer: Signer, exhibits: readonly FixtureExhibit[] 
   text(L.EXHIBITS_CSV, `number,originalName\n${listed.map((e) => `${e.number},${e.originalName}`).join('\n')}\n`);
   text(L.VAULT_KEY_JSON, `${JSON.stringify({ format: 'tamga-vault-key', formatVersion: 1, alg: 'ed25519', publicKey: signer.publicKey.toString('hex'), fingerprint }, null, 2)}\n`);
   text(L.REPORT_HTML, '<!doctype html><title>Exhibits</title>\n');
-  files.set(L.REPORT_PDF, Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(3000)]));
-  text(L.README_VERIFY, `${L.VERIFY_COMMANDS.join('\n')}\n`);
+  files.set(L.REPORT_PDF, exhibitListPdf(fingerprint, bytes, listed));
+  text(L.README_VERIFY, readmeVerifyText({ keyFingerprint: fingerprint, exhibitCount: exhibits.length, payloadBytes: bytes }));
   regenerateManifests(files);
   seal(files, signer);
   return files;

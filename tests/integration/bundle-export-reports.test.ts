@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../src/main/engine/bundle/export/export';
 import { CSV_COLUMNS } from '../../src/main/engine/bundle/export/exhibits-csv';
 import { REPORT_CSP } from '../../src/main/engine/bundle/export/report-html';
-import { VERIFY_COMMANDS } from '../../src/main/engine/bundle/layout';
+import { bundleFileCount, COUNT_COMMAND, EXTRA_FILES_COMMAND, FINGERPRINT_COMMAND, VERIFY_COMMANDS } from '../../src/main/engine/bundle/layout';
 import type { ExportResult } from '../../src/shared/bundle';
-import { HOSTILE_NAME, KAZAKH_NAME, makeEvidenceVault, type EvidenceVault } from '../helpers/bundle-export-vault';
+import { HOSTILE_NAME, KAZAKH_NAME, makeEvidenceVault, shell, type EvidenceVault } from '../helpers/bundle-export-vault';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
 
 /** Where a person can look at page 1 after the run (the issue asks for it to be looked at). */
@@ -57,6 +57,26 @@ describe('the PDF exhibit list', () => {
     expect(text).toContain(bundle.keyFingerprint);
     expect(text).toContain('2-1234/2021');
     expect(text).toContain(VERIFY_COMMANDS[0]);
+  });
+
+  it('prints every command whole, one PDF line per command line, and each runs as copied (pdftotext -layout)', () => {
+    const layout = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(bundle.outPath, 'report/exhibit-list.pdf'), '-'], { encoding: 'utf8' });
+    const lines = layout.split('\n').map((line) => line.trim());
+    const copied = (command: string): string => {
+      const wanted = command.split('\n').map((line) => line.trim());
+      const at = lines.findIndex((_, i) => wanted.every((w, j) => lines[i + j] === w));
+      expect({ command, found: at >= 0 }).toEqual({ command, found: true });
+      return lines.slice(at, at + wanted.length).join('\n');
+    };
+    for (const command of VERIFY_COMMANDS) {
+      const run = shell(bundle.outPath, copied(command));
+      expect({ command, code: run.code }).toEqual({ command, code: 0 });
+    }
+    expect(shell(bundle.outPath, copied(EXTRA_FILES_COMMAND))).toEqual({ code: 1, stdout: '', stderr: '' });
+    const count = bundleFileCount(bundle.exhibits.length);
+    expect(shell(bundle.outPath, copied(COUNT_COMMAND)).stdout.trim()).toBe(String(count));
+    expect(text).toContain(`The number of files, which must be ${count}:`);
+    expect(shell(bundle.outPath, copied(FINGERPRINT_COMMAND)).stdout.trim()).toBe(`${bundle.keyFingerprint}  -`);
   });
 
   it('shows Kazakh names and descriptions with their own letters (an embedded Unicode font)', () => {

@@ -1,12 +1,13 @@
 // An exported bundle, folder and zip, checked the way an auditor without Tamga checks it:
 // GNU sha256sum/sha512sum and OpenSSL, run in the bundle folder with exactly the commands
 // README-VERIFY.txt gives; the zip unpacked with Info-ZIP unzip first.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../src/main/engine/bundle/export/export';
-import { FINGERPRINT_COMMAND, VERIFY_COMMANDS } from '../../src/main/engine/bundle/layout';
+import { bundleFileCount, COUNT_COMMAND, EXTRA_FILES_COMMAND, FINGERPRINT_COMMAND, VERIFY_COMMANDS } from '../../src/main/engine/bundle/layout';
 import type { ExportResult } from '../../src/shared/bundle';
 import { bundleFiles, HOSTILE_NAME, KAZAKH_NAME, LONG_NAME, makeEvidenceVault, shell, SLASHED_NAME, type EvidenceVault } from '../helpers/bundle-export-vault';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
@@ -111,6 +112,47 @@ describe('a bundle folder', () => {
   });
 });
 
+/** A command run by bash in `dir`, its output as bytes (names need not be UTF-8). */
+function bashBytes(dir: string, command: string): { code: number | null; stdout: Buffer; stderr: string } {
+  const r = spawnSync('bash', ['-c', command], { cwd: dir });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
+}
+
+/** Files a clerk could find added to a bundle: outside data/ (and one inside), odd names included. */
+const EXTRA_FILES: ReadonlyArray<{ name: string; path: Buffer }> = [
+  { name: 'an extra tag file', path: Buffer.from('metadata/notes.txt') },
+  { name: 'an extra file in seal/', path: Buffer.from('seal/second-signer.pem') },
+  { name: 'fetch.txt', path: Buffer.from('fetch.txt') },
+  { name: 'manifest-md5.txt', path: Buffer.from('manifest-md5.txt') },
+  { name: 'tagmanifest-sha512.txt', path: Buffer.from('tagmanifest-sha512.txt') },
+  { name: 'a name that is not UTF-8', path: Buffer.concat([Buffer.from('report/'), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from('.pdf')]) },
+  { name: 'a case twin of bag-info.txt', path: Buffer.from('BAG-INFO.TXT') },
+  { name: 'a payload file with spaces in its name', path: Buffer.from('data/E0099_planted photo.jpg') },
+  { name: 'a hidden file', path: Buffer.from('.hidden') },
+];
+
+describe("README-VERIFY.txt's extra-files step and count, run with bash", () => {
+  it('prints nothing for the complete bundle, whose count is the number README-VERIFY.txt states', async () => {
+    expect(bashBytes(folder.outPath, EXTRA_FILES_COMMAND)).toEqual({ code: 1, stdout: Buffer.alloc(0), stderr: '' });
+    const readme = await readFile(join(folder.outPath, 'README-VERIFY.txt'), 'utf8');
+    const stated = /This must print (\d+):/.exec(readme)?.[1];
+    expect(stated).toBe(String(bundleFileCount(evidence.order.length)));
+    expect(bashBytes(folder.outPath, COUNT_COMMAND).stdout.toString().trim()).toBe(stated);
+  });
+
+  it.each(EXTRA_FILES)('names $name, and the count no longer matches', async ({ path }) => {
+    const copy = join(await tempDir('tamga-extra-'), 'bundle');
+    await cp(folder.outPath, copy, { recursive: true });
+    const target = Buffer.concat([Buffer.from(`${copy}/`), path]);
+    // Every parent folder exists already; the content names another court (the BAG-INFO.TXT twin's point).
+    await writeFile(target, 'BagIt-Version: 1.0\nSource-Organization: Another Court\n');
+    const run = bashBytes(copy, EXTRA_FILES_COMMAND);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(run.stdout).toEqual(Buffer.concat([path, Buffer.from('\n')]));
+    expect(bashBytes(copy, COUNT_COMMAND).stdout.toString().trim()).toBe(String(bundleFileCount(evidence.order.length) + 1));
+  });
+});
+
 describe('a bundle zip', () => {
   it('unpacks with unzip into one folder that passes the same commands', async () => {
     const dest = await tempDir('tamga-unzip-');
@@ -121,6 +163,8 @@ describe('a bundle zip', () => {
     expect(await readdir(dest)).toEqual(['court-bundle']);
     expect(zip.zipRoot).toBe('court-bundle');
     runVerifyCommands(join(dest, 'court-bundle'));
+    expect(bashBytes(join(dest, 'court-bundle'), EXTRA_FILES_COMMAND).stdout.toString()).toBe('');
+    expect(bashBytes(join(dest, 'court-bundle'), COUNT_COMMAND).stdout.toString().trim()).toBe(String(bundleFileCount(evidence.order.length)));
     // The same exhibits as the folder export, byte for byte. (exhibits.json and the custody
     // logs differ: each item's chain now also records the folder export.)
     const same = ['manifest-sha256.txt', 'manifest-sha512.txt', ...folder.exhibits.map((e) => e.path)];

@@ -2,6 +2,8 @@
 // README-VERIFY.txt gives exactly the auditor's commands, and reports show hostile text
 // as text.
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bagInfoText, type BagInfoInput } from '../../src/main/engine/bundle/export/bag-info';
 import { neutraliseFormula } from '../../src/main/engine/bundle/export/exhibits-csv';
@@ -9,7 +11,7 @@ import { readmeVerifyText } from '../../src/main/engine/bundle/export/readme-ver
 import { sealTagManifest } from '../../src/main/engine/bundle/export/seal';
 import { escapeHtml } from '../../src/main/engine/bundle/export/report-html';
 import { oneLine, visibleName } from '../../src/main/engine/bundle/export/text';
-import { BAG_INFO_LABELS, FINGERPRINT_COMMAND, VERIFY_COMMANDS } from '../../src/main/engine/bundle/layout';
+import { BAG_INFO_LABELS, COUNT_COMMAND, EXTRA_FILES_COMMAND, FINGERPRINT_COMMAND, VERIFY_COMMANDS } from '../../src/main/engine/bundle/layout';
 import { signerFromSeed, verifySignature } from '../../src/main/engine/crypto/signing';
 
 const FINGERPRINT = 'fe812c12f3ab4ce6ac5db69ac352f906cb1b11ef43fb33e252ef7ff552263889';
@@ -81,7 +83,37 @@ describe('README-VERIFY.txt', () => {
     const commands = text.split('\n').filter((line) => /^(sha256sum|sha512sum|openssl) /.test(line));
     expect(commands).toEqual([...VERIFY_COMMANDS, FINGERPRINT_COMMAND]);
     expect(text.split('\n')).toContain(FINGERPRINT);
-    expect(text).toContain('there must be exactly 3');
+    expect(text).toContain('Exhibits: 3 files in data/, 2483917 bytes');
+  });
+
+  it('gives the extra-files step and the count, with the number the count must print', () => {
+    const text = readmeVerifyText({ keyFingerprint: FINGERPRINT, exhibitCount: 3, payloadBytes: 2_483_917 });
+    expect(text).toContain(`\n${EXTRA_FILES_COMMAND}\n`);
+    expect(text).toContain(`\n${COUNT_COMMAND}\n`);
+    // 3 payload files, 3 custody logs, 10 tag files, the tag manifest and the two seal files.
+    expect(text).toContain('This must print 19:');
+    expect(text).toContain('Files in this folder, this one included: 19.');
+  });
+
+  it('is as docs/formats.md gives it: the extra-files command and the worked example', async () => {
+    const docs = await readFile(join(import.meta.dirname, '../../docs/formats.md'), 'utf8');
+    expect(docs).toContain(`\n\`\`\`\n${EXTRA_FILES_COMMAND}\n\`\`\`\n`);
+    const text = readmeVerifyText({ keyFingerprint: FINGERPRINT, exhibitCount: 3, payloadBytes: 2_483_917 }).split('\n');
+    for (const line of ['Exhibits: 3 files in data/, 2483917 bytes (2.5 MB).', 'Files in this folder, this one included: 19.']) {
+      expect(text).toContain(line);
+      expect(docs).toContain(`\`${line}\``);
+    }
+  });
+
+  it('says what a pass does not prove, and never that nothing was added or changed', () => {
+    const text = readmeVerifyText({ keyFingerprint: FINGERPRINT, exhibitCount: 1, payloadBytes: 10 });
+    expect(text).toContain('A pass does not prove:');
+    expect(text).toContain("own computer\n  clock");
+    expect(text).toContain("record what the sealer's software recorded");
+    expect(text).toContain('it is itself inside the\n   bundle, so it proves nothing alone');
+    expect(text).not.toMatch(/nothing in this bundle was added/i);
+    // The Tamga command asks for the published fingerprint, not the one printed here.
+    expect(text.split('\n').filter((l) => l.startsWith('tamga verify'))).toEqual(['tamga verify <this folder or the .zip> --key <the fingerprint the sender published>']);
   });
 });
 

@@ -97,6 +97,40 @@ export const VERIFY_COMMANDS = [
 export const FINGERPRINT_COMMAND = `openssl pkey -pubin -in ${SEAL_PUBLIC_KEY} -outform DER | tail -c 32 | sha256sum`;
 
 /**
+ * The files the tag manifest cannot list by construction: itself (a file cannot hold its
+ * own hash) and the two seal files, made after it from it.
+ */
+export const UNLISTABLE_FILES = [TAGMANIFEST_SHA256, SEAL_PUBLIC_KEY, SEAL_SIGNATURE] as const;
+
+/**
+ * The step that notices added files, which `sha256sum -c` cannot (it checks only the lines
+ * it is given): every file, link or other non-folder under the bundle folder that neither
+ * a manifest nor UNLISTABLE_FILES names. It prints nothing for a complete bundle. Byte
+ * order (LC_ALL=C) for sort and comm alike, so names that are not UTF-8 sort the same way
+ * on both sides; names with spaces pass whole (one name a line). No run of two spaces (a
+ * PDF reader may show it as one: `[ *]` stands for the second). Its lines break only
+ * after `<(` and `|`, where bash waits for more without a `\`, so a copy from a PDF that
+ * adds spaces at line ends still runs.
+ */
+export const EXTRA_FILES_COMMAND = [
+  `(export LC_ALL=C; comm -23 <(find . ! -type d | cut -c3- | sort) <(`,
+  `  sed 's/^[0-9a-f]* [ *]//' ${MANIFEST_SHA256} ${MANIFEST_SHA512} ${TAGMANIFEST_SHA256} |`,
+  `  sort -u) | grep -vxF ${UNLISTABLE_FILES.map((f) => `-e ${f}`).join(' ')})`,
+].join('\n');
+
+/** Counts every file (and link) in the bundle folder: README-VERIFY.txt states the number it must print. */
+export const COUNT_COMMAND = 'find . ! -type d | wc -l';
+
+/**
+ * How many files a bundle of `exhibits` exhibits holds, which is what COUNT_COMMAND prints
+ * for it: a payload file and a custody log per exhibit, TAG_FILES_IN_ORDER, and
+ * UNLISTABLE_FILES.
+ */
+export function bundleFileCount(exhibits: number): number {
+  return 2 * exhibits + TAG_FILES_IN_ORDER.length + UNLISTABLE_FILES.length;
+}
+
+/**
  * A bundle written as a .zip holds the bundle folder as its only top-level entry (RFC 8493
  * §4.2: a serialisation unpacks to a single base directory), named after the zip without
  * `.zip`. Entries: files only (no directory entries), stored (method 0), UTF-8 names, in

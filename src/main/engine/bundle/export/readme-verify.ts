@@ -1,10 +1,25 @@
 /**
  * README-VERIFY.txt: how a clerk or an auditor checks the bundle without Tamga, in plain
- * steps, with exactly the commands of VERIFY_COMMANDS (each alone on its line, ready to
- * copy), then FINGERPRINT_COMMAND and the fingerprint to compare. The commands are
- * layout.ts's; this file only says what each one proves.
+ * steps, with exactly the commands of layout.ts (VERIFY_COMMANDS, EXTRA_FILES_COMMAND,
+ * COUNT_COMMAND, FINGERPRINT_COMMAND), each starting a line of its own, ready to copy; then
+ * what a pass proves and what it does not. No sentence may claim more than its step
+ * checks: verify compares the numbers and the fingerprint stated here with the sealed
+ * files (verify/readme-check.ts), so the lines that state them keep one fixed form.
  */
-import { FINGERPRINT_COMMAND, PAYLOAD_DIR, README_VERIFY, VERIFY_COMMANDS } from '../layout';
+import {
+  bundleFileCount,
+  COUNT_COMMAND,
+  CUSTODY_DIR,
+  EXHIBITS_JSON,
+  EXTRA_FILES_COMMAND,
+  FINGERPRINT_COMMAND,
+  PAYLOAD_DIR,
+  README_VERIFY,
+  REPORT_PDF,
+  SEAL_PUBLIC_KEY,
+  UNLISTABLE_FILES,
+  VERIFY_COMMANDS,
+} from '../layout';
 import { humanSize } from './text';
 
 export interface ReadmeInput {
@@ -16,55 +31,83 @@ export interface ReadmeInput {
 export function readmeVerifyText(input: ReadmeInput): string {
   const [sha256Payload, sha512Payload, sha256Tags, opensslSeal] = VERIFY_COMMANDS;
   const files = `${input.exhibitCount} file${input.exhibitCount === 1 ? '' : 's'}`;
+  const total = bundleFileCount(input.exhibitCount);
+  const [tagManifest, ...sealFiles] = UNLISTABLE_FILES;
   return [
     'HOW TO VERIFY THIS SEALED EVIDENCE BUNDLE',
     '',
     'This folder is a BagIt 1.0 bag (RFC 8493) sealed with an Ed25519 signature. Anyone can',
-    'check it with standard tools: sha256sum and sha512sum (GNU coreutils) and OpenSSL 3.0 or',
-    'later. No Tamga is needed. On Windows, run the commands in Git Bash or WSL.',
+    'check it with standard tools: bash, sha256sum, sha512sum, sort, comm, cut, wc (GNU',
+    'coreutils), find (GNU findutils), grep, sed, and OpenSSL 3.0 or later. No Tamga is',
+    'needed. On Windows, run the commands in Git Bash or WSL. If you received a .zip file,',
+    'unpack it first (for example: unzip bundle.zip) and open the one folder it holds.',
     '',
     `Exhibits: ${files} in ${PAYLOAD_DIR}/, ${input.payloadBytes} bytes (${humanSize(input.payloadBytes)}).`,
+    `Files in this folder, this one included: ${total}.`,
     `Sealed by the key with fingerprint (SHA-256 of the Ed25519 public key):`,
     input.keyFingerprint,
     '',
     `Open a terminal in this folder (the one that holds ${README_VERIFY}) and run the`,
-    'commands below, one line at a time.',
+    'commands below one at a time. A command that takes several lines is copied whole.',
     '',
-    '1. Every exhibit is byte for byte what was sealed (each line must end in "OK"):',
+    '1. Every exhibit listed in the payload manifests is byte for byte what they list (each',
+    '   line must end in "OK"):',
     '',
     sha256Payload,
     sha512Payload,
     '',
-    `   Also count the files in ${PAYLOAD_DIR}/: there must be exactly ${input.exhibitCount}. The commands`,
-    '   above check every listed file but do not notice a file added to the folder.',
-    '',
-    '2. The exhibit list, metadata, custody logs and reports are what was sealed (each line',
-    '   must end in "OK"):',
+    '2. Every other file the tag manifest lists (bag-info.txt, this file, the manifests of',
+    '   step 1, metadata, custody logs, reports) is what it lists (each line must end in "OK"):',
     '',
     sha256Tags,
     '',
-    '3. The seal: a signature over the tag manifest, which lists the hashes of step 2, which',
-    '   cover the manifests of step 1. It must print "Signature Verified Successfully":',
+    '3. The seal: a signature over the tag manifest of step 2, made with the key in',
+    `   ${SEAL_PUBLIC_KEY}. It must print "Signature Verified Successfully":`,
     '',
     opensslSeal,
     '',
-    '4. Who sealed it. Step 3 proves only that the holder of the key in seal/signer.pem',
+    '4. No file was added. Steps 1 to 3 check only the files the manifests list: they do',
+    '   not notice a file added to the folder. The command below lists every file that no',
+    `   manifest lists, except the three that cannot be listed: ${tagManifest ?? ''}`,
+    '   (it cannot hold its own hash) and the seal files made from it,',
+    `   ${sealFiles.join(' and ')}. It must print nothing:`,
+    '',
+    EXTRA_FILES_COMMAND,
+    '',
+    `   Then count the files. This must print ${total}:`,
+    '',
+    COUNT_COMMAND,
+    '',
+    `5. Who sealed it. Step 3 proves only that the holder of the key in ${SEAL_PUBLIC_KEY}`,
     '   sealed this bundle. Print that key\'s fingerprint:',
     '',
     FINGERPRINT_COMMAND,
     '',
     '   and compare it, digit by digit, with the fingerprint the sender published or gave',
     '   you by another channel (a letter, a phone call, their website). Do not rely on the',
-    '   fingerprint printed in this file or elsewhere in the bundle: whoever could change',
-    '   the bundle could change those too. For this bundle it must be:',
+    '   fingerprint printed in this file or elsewhere in the bundle: it is itself inside the',
+    '   bundle, so it proves nothing alone; whoever made the bundle chose it.',
     '',
-    input.keyFingerprint,
+    'WHAT A PASS PROVES, AND WHAT IT DOES NOT',
     '',
-    'If every step passes, nothing in this bundle was added, removed or changed since the',
-    'holder of that key sealed it. With Tamga installed, one command does all of the above',
-    'and also checks each exhibit\'s chain of custody (metadata/custody/):',
+    'If steps 1 to 4 pass, this folder holds the files the sealed manifests list, the three',
+    'files named in step 4, and nothing else,',
+    `each listed file unchanged since the holder of the key in ${SEAL_PUBLIC_KEY} signed the`,
+    'tag manifest. Only step 5 says who that holder is. A pass does not prove:',
     '',
-    `tamga verify <this folder or the .zip> --key ${input.keyFingerprint}`,
+    '- when it was sealed: Tamga-Sealed-At in bag-info.txt is the sealer\'s own computer',
+    '  clock, and this bundle holds no timestamp from anyone else;',
+    `- what happened to an exhibit before sealing: the custody logs (${CUSTODY_DIR}/)`,
+    '  record what the sealer\'s software recorded; these steps check that the logs are',
+    '  unchanged, not that they are true, and do not check their signatures;',
+    '- that an exhibit is authentic, or shows what anyone says it shows.',
+    '',
+    'With Tamga installed, one command does steps 1 to 5 and also checks each exhibit\'s',
+    `custody log (its hash chain and signatures), and that what ${EXHIBITS_JSON},`,
+    `this file and ${REPORT_PDF} state about the files (numbers, names, sizes,`,
+    'hashes, the key) matches them:',
+    '',
+    'tamga verify <this folder or the .zip> --key <the fingerprint the sender published>',
     '',
   ].join('\n');
 }

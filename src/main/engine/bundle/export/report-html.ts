@@ -7,7 +7,7 @@
  * shown as that text.
  */
 import { createHash } from 'node:crypto';
-import { headerLines, REPORT_VERIFY_STEPS, reportExhibit, type ReportHeader, type ReportLine } from './report-model';
+import { headerLines, reportExhibit, reportVerifySteps, type ReportHeader, type ReportLine, type VerifyStep } from './report-model';
 import type { SealedExhibit } from './exhibit';
 import type { ThumbnailLoader } from './thumbnails';
 
@@ -42,18 +42,9 @@ function definitionList(lines: readonly ReportLine[]): string {
   return `<dl>\n${rows.join('\n')}\n</dl>`;
 }
 
-function verifySection(): string {
-  const pre = (command: string): string => `<pre class="mono">${escapeHtml(command)}</pre>`;
-  const s = REPORT_VERIFY_STEPS;
-  return [
-    '<section class="verify">',
-    `<p>${escapeHtml(s.intro)}</p>`,
-    ...s.commands.map(pre),
-    `<p>${escapeHtml(s.fingerprintIntro)}</p>`,
-    pre(s.fingerprintCommand),
-    `<p>${escapeHtml(s.readme)}</p>`,
-    '</section>',
-  ].join('\n');
+function verifySection(exhibitCount: number): string {
+  const paragraph = (step: VerifyStep): string => (step.command === true ? `<pre class="mono">${escapeHtml(step.text)}</pre>` : `<p>${escapeHtml(step.text)}</p>`);
+  return ['<section class="verify">', ...reportVerifySteps(exhibitCount).map(paragraph), '</section>'].join('\n');
 }
 
 async function exhibitArticle(e: SealedExhibit, index: number, thumbnail: ThumbnailLoader): Promise<string> {
@@ -91,7 +82,7 @@ export async function reportHtml(header: ReportHeader, exhibits: readonly Sealed
     '<header>',
     '<h1>Exhibit list</h1>',
     definitionList(headerLines(header)),
-    verifySection(),
+    verifySection(header.exhibitCount),
     '</header>',
     '<main>',
     ...articles,

@@ -3,7 +3,7 @@
  * exhibit, the labelled lines a reader sees. Text from evidence and users is made visible
  * here (controls and bidi overrides written out); each renderer only escapes for its medium.
  */
-import { FINGERPRINT_COMMAND, VERIFY_COMMANDS } from '../layout';
+import { bundleFileCount, COUNT_COMMAND, EXTRA_FILES_COMMAND, FINGERPRINT_COMMAND, README_VERIFY, UNLISTABLE_FILES, VERIFY_COMMANDS } from '../layout';
 import { captureText, custodySummary, deviceText, gpsText } from './describe';
 import type { SealedExhibit } from './exhibit';
 import { humanSize, visibleName, visibleText } from './text';
@@ -55,24 +55,62 @@ export function headerLines(h: ReportHeader): ReportLine[] {
   return lines.filter((l): l is ReportLine => l !== null);
 }
 
-/** How to verify, as the reports print it (the same commands as README-VERIFY.txt). */
-export const REPORT_VERIFY_STEPS = {
-  intro:
-    'This list describes the exhibits of a sealed bundle. To check that the bundle is complete and unchanged, open a terminal in the bundle folder and run (each must pass):',
-  commands: VERIFY_COMMANDS,
-  fingerprintIntro: 'Then check who sealed it: this prints the fingerprint of the sealing key, which must equal the one the sender published:',
-  fingerprintCommand: FINGERPRINT_COMMAND,
-  readme: 'README-VERIFY.txt in the bundle explains each step.',
-} as const;
+/** One paragraph of the verify box: prose, or a command set in monospace and never wrapped. */
+export interface VerifyStep {
+  readonly text: string;
+  readonly command?: boolean;
+}
+
+/**
+ * How to verify, as the reports print it: the commands of README-VERIFY.txt, in its order,
+ * and what a pass does not prove, shorter. A command's own line breaks (EXTRA_FILES_COMMAND)
+ * are where bash waits for more, so a copy of the lines runs as printed.
+ */
+export function reportVerifySteps(exhibitCount: number): readonly VerifyStep[] {
+  const [sha256Payload, sha512Payload, sha256Tags, opensslSeal] = VERIFY_COMMANDS;
+  const command = (text: string): VerifyStep => ({ text, command: true });
+  return [
+    {
+      text: 'This list describes the exhibits of a sealed bundle. To check the bundle without Tamga, open a terminal (bash) in the bundle folder and run each command. The manifests: every line must end in "OK":',
+    },
+    command(sha256Payload),
+    command(sha512Payload),
+    command(sha256Tags),
+    { text: 'The seal, which must print "Signature Verified Successfully":' },
+    command(opensslSeal),
+    {
+      text: `No file added: this lists every file no manifest lists (except ${UNLISTABLE_FILES.join(', ')}, which cannot be listed) and must print nothing:`,
+    },
+    command(EXTRA_FILES_COMMAND),
+    { text: `The number of files, which must be ${bundleFileCount(exhibitCount)}:` },
+    command(COUNT_COMMAND),
+    { text: 'Who sealed it: this prints the fingerprint of the sealing key, which must equal the one the sender published by another channel:' },
+    command(FINGERPRINT_COMMAND),
+    {
+      text: `A pass shows the files are unchanged since that key sealed them. It does not show who holds the key (only the comparison above does; the fingerprint printed in this list is itself part of the bundle), when it was sealed (the sealed-at time is the sealer's own clock), or that the custody logs are true (they record what the sealer's software recorded). ${README_VERIFY} in the bundle explains each step.`,
+    },
+  ];
+}
+
+/** The labels of the lines verify reads back from the PDF (verify/report-pdf-check.ts). */
+export const FILE_LINE_LABELS = { file: 'File', size: 'Size', sha256: 'SHA-256', sha512: 'SHA-512' } as const;
+
+/** An exhibit's first lines: its payload file, size and digests, as verify reads them back. */
+export function fileLines(path: string, size: number, sha256: string, sha512: string): ReportLine[] {
+  const L = FILE_LINE_LABELS;
+  return [
+    { label: L.file, value: visibleName(path), mono: true },
+    { label: L.size, value: size < 1000 ? `${size} bytes` : `${size} bytes (${humanSize(size)})` },
+    { label: L.sha256, value: sha256, mono: true },
+    { label: L.sha512, value: sha512, mono: true },
+  ];
+}
 
 export function reportExhibit(e: SealedExhibit): ReportExhibit {
   const optional = (label: string, value: string | null | undefined): ReportLine | null =>
     value === null || value === undefined || value === '' ? null : { label, value: visibleText(value) };
   const lines: Array<ReportLine | null> = [
-    { label: 'File', value: visibleName(e.path), mono: true },
-    { label: 'Size', value: e.item.size < 1000 ? `${e.item.size} bytes` : `${e.item.size} bytes (${humanSize(e.item.size)})` },
-    { label: 'SHA-256', value: e.sha256, mono: true },
-    { label: 'SHA-512', value: e.sha512, mono: true },
+    ...fileLines(e.path, e.item.size, e.sha256, e.sha512),
     { label: 'Captured', value: visibleText(captureText(e) ?? 'not recorded in the file') },
     optional('GPS', gpsText(e)),
     optional('Device', deviceText(e)),

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { TAMGA_VERSION } from '../../version';
 import type { SealedExhibit } from './exhibit';
-import { headerLines, REPORT_VERIFY_STEPS, reportExhibit, type ReportHeader, type ReportLine } from './report-model';
+import { headerLines, reportExhibit, reportVerifySteps, type ReportExhibit, type ReportHeader, type ReportLine, type VerifyStep } from './report-model';
 import type { ThumbnailLoader } from './thumbnails';
 
 // Not named `require`: electron-vite's ESM shim declares a top-level `require` in the built
@@ -33,6 +33,8 @@ const LABEL_WIDTH = 62;
 const HEADER_LABEL_WIDTH = 96;
 /** Longer text is cut in the PDF (exhibits.json and the HTML report keep all of it). */
 const MAX_PDF_TEXT = 1_500;
+/** Commands are set at this size, or smaller when the longest line would not fit. */
+const COMMAND_SIZE = 7;
 
 type Doc = PDFKit.PDFDocument;
 
@@ -72,33 +74,48 @@ function bottom(doc: Doc): number {
   return doc.page.height - MARGIN - FOOTER_HEIGHT;
 }
 
+/**
+ * The size at which every line of every command fits the box on one line (DejaVu Sans
+ * Mono), at most COMMAND_SIZE: a command pdfkit wrapped would no longer run when copied.
+ */
+function commandSize(doc: Doc, steps: readonly VerifyStep[], width: number): number {
+  doc.font('mono').fontSize(COMMAND_SIZE);
+  const widest = Math.max(...steps.filter((s) => s.command === true).flatMap((s) => s.text.split('\n')).map((line) => doc.widthOfString(line)));
+  return Math.min(COMMAND_SIZE, Math.floor((COMMAND_SIZE * width * 10) / widest) / 10);
+}
+
 function drawHeader(doc: Doc, header: ReportHeader): void {
   const width = doc.page.width - 2 * MARGIN;
   doc.font('bold').fontSize(18).text('Exhibit list', MARGIN, MARGIN);
   let y = drawLines(doc, headerLines(header), MARGIN, doc.y + 6, width, HEADER_LABEL_WIDTH) + 8;
-  const s = REPORT_VERIFY_STEPS;
-  const box: Array<[string, 'sans' | 'mono']> = [
-    [s.intro, 'sans'],
-    ...s.commands.map((c): [string, 'mono'] => [c, 'mono']),
-    [s.fingerprintIntro, 'sans'],
-    [s.fingerprintCommand, 'mono'],
-    [s.readme, 'sans'],
-  ];
+  const steps = reportVerifySteps(header.exhibitCount);
   const inner = width - 16;
-  const heightOf = ([text, font]: [string, 'sans' | 'mono']): number => doc.font(font).fontSize(font === 'mono' ? 7 : 8.5).heightOfString(text, { width: inner }) + 3;
-  const boxHeight = box.reduce((sum, part) => sum + heightOf(part), 0) + 12;
+  const monoSize = commandSize(doc, steps, inner);
+  const lineGap = 1;
+  const setFont = (step: VerifyStep): Doc => (step.command === true ? doc.font('mono').fontSize(monoSize) : doc.font('sans').fontSize(8.5));
+  const heightOf = (step: VerifyStep): number =>
+    step.command === true ? step.text.split('\n').length * (setFont(step).currentLineHeight(true) + lineGap) + 2 : setFont(step).heightOfString(step.text, { width: inner }) + 3;
+  const boxHeight = steps.reduce((sum, step) => sum + heightOf(step), 0) + 12;
   doc.rect(MARGIN, y, width, boxHeight).fillAndStroke('#f4f4f4', '#bbbbbb');
   y += 6;
-  for (const part of box) {
-    const [text, font] = part;
-    doc.fillColor('#000000').font(font).fontSize(font === 'mono' ? 7 : 8.5).text(text, MARGIN + 8, y, { width: inner });
-    y += heightOf(part);
+  for (const step of steps) {
+    doc.fillColor('#000000');
+    if (step.command === true) {
+      // One text() call per line, never wrapped: each line of the PDF is a line of the command.
+      let lineY = y;
+      for (const line of step.text.split('\n')) {
+        setFont(step).text(line, MARGIN + 8, lineY, { lineBreak: false });
+        lineY += doc.currentLineHeight(true) + lineGap;
+      }
+    } else {
+      setFont(step).text(step.text, MARGIN + 8, y, { width: inner });
+    }
+    y += heightOf(step);
   }
   doc.y = y + 14;
 }
 
-async function drawExhibit(doc: Doc, e: SealedExhibit, index: number, thumbnail: ThumbnailLoader): Promise<void> {
-  const view = reportExhibit(e);
+function drawExhibit(doc: Doc, view: ReportExhibit, jpeg: Buffer | null): void {
   const x = MARGIN + THUMB + GAP;
   const width = doc.page.width - MARGIN - x;
   doc.font('bold').fontSize(10.5);
@@ -108,7 +125,6 @@ async function drawExhibit(doc: Doc, e: SealedExhibit, index: number, thumbnail:
   if (doc.y + height > bottom(doc) && doc.y > MARGIN + 1) doc.addPage();
   const top = doc.y;
   doc.moveTo(MARGIN, top).lineTo(doc.page.width - MARGIN, top).lineWidth(0.5).strokeColor('#999999').stroke();
-  const jpeg = await thumbnail(e, index);
   if (jpeg !== null) {
     try {
       doc.image(jpeg, MARGIN, top + 6, { fit: [THUMB, THUMB], align: 'center', valign: 'center' });
@@ -134,34 +150,49 @@ function drawFooters(doc: Doc, header: ReportHeader): void {
   }
 }
 
+/**
+ * The PDF drawn one exhibit at a time (so the caller loads one thumbnail at a time) and
+ * finished without waiting: pdfkit's output stays buffered in the stream until read.
+ */
+export class ExhibitListPdf {
+  private readonly doc: Doc;
+
+  constructor(private readonly header: ReportHeader) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+      bufferPages: true,
+      lang: 'en',
+      displayTitle: true,
+      info: {
+        Title: `Exhibit list — bundle ${header.bundleId}`,
+        Subject: header.caseIdentifier,
+        Creator: `Tamga ${TAMGA_VERSION}`,
+        Producer: `Tamga ${TAMGA_VERSION} (PDFKit)`,
+        CreationDate: new Date(header.sealedAt),
+      },
+    });
+    this.doc.registerFont('sans', FONTS.sans);
+    this.doc.registerFont('bold', FONTS.bold);
+    this.doc.registerFont('mono', FONTS.mono);
+    drawHeader(this.doc, header);
+  }
+
+  addExhibit(view: ReportExhibit, jpeg: Buffer | null): void {
+    drawExhibit(this.doc, view, jpeg);
+  }
+
+  finish(): Buffer {
+    drawFooters(this.doc, this.header);
+    this.doc.end();
+    const chunks: Buffer[] = [];
+    for (let chunk = this.doc.read() as Buffer | null; chunk !== null; chunk = this.doc.read() as Buffer | null) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  }
+}
+
 export async function reportPdf(header: ReportHeader, exhibits: readonly SealedExhibit[], thumbnail: ThumbnailLoader): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    lang: 'en',
-    displayTitle: true,
-    info: {
-      Title: `Exhibit list — bundle ${header.bundleId}`,
-      Subject: header.caseIdentifier,
-      Creator: `Tamga ${TAMGA_VERSION}`,
-      Producer: `Tamga ${TAMGA_VERSION} (PDFKit)`,
-      CreationDate: new Date(header.sealedAt),
-    },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont('sans', FONTS.sans);
-  doc.registerFont('bold', FONTS.bold);
-  doc.registerFont('mono', FONTS.mono);
-  drawHeader(doc, header);
-  for (const [i, e] of exhibits.entries()) await drawExhibit(doc, e, i, thumbnail);
-  drawFooters(doc, header);
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  const pdf = new ExhibitListPdf(header);
+  for (const [i, e] of exhibits.entries()) pdf.addExhibit(reportExhibit(e), await thumbnail(e, i));
+  return pdf.finish();
 }

@@ -11,7 +11,21 @@
  * streamed. Memory is therefore bounded by the limits, whatever the bundle holds.
  */
 import type { VerifyLimits, VerifyProblem, VerifyProgress } from '../../../../shared/bundle';
-import { BAG_INFO_TXT, BAGIT_TXT, CUSTODY_DIR, EXHIBITS_JSON, exhibitOfPath, MANIFEST_SHA256, MANIFEST_SHA512, SEAL_PUBLIC_KEY, SEAL_SIGNATURE, TAGMANIFEST_SHA256, VAULT_KEY_JSON } from '../layout';
+import {
+  BAG_INFO_TXT,
+  BAGIT_TXT,
+  CUSTODY_DIR,
+  EXHIBITS_JSON,
+  exhibitOfPath,
+  MANIFEST_SHA256,
+  MANIFEST_SHA512,
+  README_VERIFY,
+  REPORT_PDF,
+  SEAL_PUBLIC_KEY,
+  SEAL_SIGNATURE,
+  TAGMANIFEST_SHA256,
+  VAULT_KEY_JSON,
+} from '../layout';
 import { checkBagitTxt } from './bagit';
 import { checkPayloadOxum, parseBagInfo, type BagInfo } from './bag-info';
 import { checkCustody, type CustodyOutcome } from './custody-check';
@@ -20,7 +34,9 @@ import { ExpectedDigests } from './expected-digests';
 import { cursor, runLane, runPayloadLanes, type StartFile } from './file-lanes';
 import { FileHasher, isHashAlgorithm, type HashMode, type PendingDigests } from './hashing';
 import { manifestName, parseManifest, type Manifest } from './manifest';
-import { problem, ReadFailure, show } from './problems';
+import { problem, ReadFailure, show, throwIfStopped } from './problems';
+import { checkReadme } from './readme-check';
+import { checkReportPdf, MAX_REPORT_PDF_BYTES } from './report-pdf-check';
 import { READ_AHEAD_MAX_BYTES, ReadAhead, type ReadResult } from './read-ahead';
 import { checkSeal, type SealOutcome } from './seal';
 import type { KnownSender } from '../../../../shared/senders';
@@ -77,6 +93,7 @@ export class BundleCheck {
     await this.readDeclarations();
     checkStructure(this.source, this.manifests, this.problems);
     await this.hashFiles();
+    await this.checkPdf();
     // A refused payload file (a link, an oversized entry) has no size to count: its own
     // problem fails the bundle already, and a Payload-Oxum mismatch would only repeat it.
     if (![...this.source.refused].some(isPayloadPath)) {
@@ -104,13 +121,13 @@ export class BundleCheck {
   }
 
   /** A file read whole (at most maxTagFileBytes), or null when absent, too large or unreadable (reported to `problems`). */
-  private async readWhole(path: string, keep = true, problems = this.problems): Promise<Buffer | null> {
+  private async readWhole(path: string, keep = true, problems = this.problems, maxBytes = this.limits.maxTagFileBytes): Promise<Buffer | null> {
     const cached = this.cache.get(path);
     if (cached !== undefined) return cached;
     const file = this.source.files.get(path);
     if (file === undefined || this.failed.has(path) || this.tooLarge.has(path)) return null;
-    if (file.size > this.limits.maxTagFileBytes) {
-      problems.push(problem('TAG_FILE_TOO_LARGE', `${show(path)} holds ${file.size} bytes, more than the ${this.limits.maxTagFileBytes} Tamga reads into memory to check its contents.`, { path }));
+    if (file.size > maxBytes) {
+      problems.push(problem('TAG_FILE_TOO_LARGE', `${show(path)} holds ${file.size} bytes, more than the ${maxBytes} Tamga reads into memory to check its contents.`, { path }));
       this.tooLarge.add(path);
       return null;
     }
@@ -152,6 +169,26 @@ export class BundleCheck {
     checkSignerClaims(this.seal, this.bagInfo, await this.readWhole(VAULT_KEY_JSON), this.problems);
     const list = await this.readWhole(EXHIBITS_JSON);
     this.list = list === null ? null : parseExhibitList(list, this.problems);
+    await this.checkStatements();
+  }
+
+  /** What README-VERIFY.txt tells a clerk, against the sealed files (readme-check.ts). */
+  private async checkStatements(): Promise<void> {
+    const sizes = new Map([...this.source.files.values()].filter((f) => isPayloadPath(f.path)).map((f) => [f.path, f.size] as const));
+    const facts = { fingerprint: this.seal.fingerprint, manifests: this.manifests, sizes };
+    checkReadme(await this.readWhole(README_VERIFY), facts, this.problems);
+  }
+
+  /**
+   * The PDF, read back with PDF.js (~30 MB and ~0.15 s for a small one): after the payload,
+   * so that its memory never adds to the payload's read buffers.
+   */
+  private async checkPdf(): Promise<void> {
+    const sizes = new Map([...this.source.files.values()].filter((f) => isPayloadPath(f.path)).map((f) => [f.path, f.size] as const));
+    // A PDF holds thumbnails: it may be larger than the other tag files, up to MAX_REPORT_PDF_BYTES.
+    const bytes = await this.readWhole(REPORT_PDF, false, this.problems, Math.max(this.limits.maxTagFileBytes, MAX_REPORT_PDF_BYTES));
+    await checkReportPdf(bytes, { fingerprint: this.seal.fingerprint, manifests: this.manifests, sizes }, this.problems);
+    throwIfStopped(this.signal);
   }
 
   private async hashFiles(): Promise<void> {

@@ -62,6 +62,8 @@ function sentence(p: VerifyProblem, fingerprint: string | null): string {
       return 'Its chain of custody is missing.';
     case 'EXHIBITS_JSON_MISMATCH':
       return 'The exhibit list describes it differently from the sealed file.';
+    case 'REPORT_PDF_MISMATCH':
+      return 'The PDF exhibit list describes it differently from the sealed file.';
     case 'TAG_HASH_MISMATCH':
       return p.path?.startsWith(CUSTODY_DIR) === true ? 'Its chain of custody was changed after the bundle was sealed.' : p.message;
     default:
