@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { openNewVault, screenshot } from './helpers';
 
-// No trace here: when an import is cancelled mid-read, the engine worker can still close
-// a descriptor number that Playwright's trace writer has reused meanwhile (EBADF when the
-// context closes, about one run in five). Reported to the import engineer.
-test.use({ trace: 'off' });
+// Traced like every other test: a cancel once closed a descriptor number that Playwright's
+// trace writer had reused (the source read through its bare fd while a read was in flight);
+// tests/integration/import-cancel-descriptors.test.ts pins the fix at the engine.
+test.use({ trace: 'on' });
 
 test('cancel stops an import and keeps what finished', async ({ app }) => {
   const { page } = app;
