@@ -2,12 +2,23 @@
  * Runs the bundled ffmpeg (a 2018 static build from @ffmpeg-installer/ffmpeg) out of process:
  * decoders fed hostile files must not share our address space. Each run gets a hard time
  * limit (SIGKILL), the lowest CPU priority, no stdin, an empty environment (so no proxy
- * settings can send a request off the machine) and a cap on what it may write back.
+ * settings can send a request off the machine), a fresh empty working directory, a cap on
+ * what it may write back, and, where the OS offers them cheaply, resource limits
+ * (ffmpeg-sandbox.ts).
+ *
+ * Why still the 2018 build (ffmpeg 4.1): it is the only ffmpeg on the npm registry that
+ * installs offline on Linux, macOS and Windows alike; ffmpeg-static 5.x and node-av
+ * download their binaries in an install script (refused where only the registry is
+ * reachable), and @ffmpeg/ffmpeg is a WebAssembly build for browsers.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { constants as osConstants, setPriority } from 'node:os';
 import type { Readable } from 'node:stream';
+import { sandboxed } from './ffmpeg-sandbox';
 import { MAX_FFMPEG_OUTPUT_BYTES } from './limits';
 
 export interface FfmpegRun {
@@ -75,19 +86,23 @@ export function runFfmpeg(args: readonly string[], options: FfmpegOptions): Prom
   if (options.signal?.aborted === true) return Promise.resolve({ ...failedToStart(''), spawnError: null, aborted: true });
 
   let child: Child;
+  const cwd = mkdtempSync(join(tmpdir(), 'tamga-ffmpeg-'));
+  const removeCwd = (): void => rmSync(cwd, { recursive: true, force: true });
   try {
-    child = spawnChild(binary, args);
+    child = spawnChild(binary, args, cwd);
   } catch (err) {
+    removeCwd();
     // spawn throws synchronously for some failures (bad arguments, EACCES on some systems).
     return Promise.resolve(failedToStart(err instanceof Error ? err.message : String(err)));
   }
-  return collect(child, options, maxOutput);
+  return collect(child, options, maxOutput).finally(removeCwd);
 }
 
 type Child = ChildProcessByStdio<null, Readable, Readable>;
 
-function spawnChild(binary: string, args: readonly string[]): Child {
-  return spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv(), windowsHide: true });
+function spawnChild(binary: string, args: readonly string[], cwd: string): Child {
+  const run = sandboxed(binary, args);
+  return spawn(run.command, run.args, { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv(), windowsHide: true, cwd });
 }
 
 function collect(child: Child, options: FfmpegOptions, maxOutput: number): Promise<FfmpegRun> {
