@@ -7,7 +7,7 @@
  * end-to-end harness passes its page bindings in, so both build the bridge alike.
  */
 import type { ApiEvent } from '../shared/api';
-import { API_METHODS, apiChannel } from '../shared/api';
+import { WINDOW_METHODS, apiChannel } from '../shared/api';
 import { SHELL_METHODS, shellChannel } from '../shared/shell';
 import type { ApiEventType, TamgaBridge } from './bridge';
 
@@ -42,7 +42,7 @@ export function createBridge(transport: BridgeTransport): TamgaBridge {
   });
 
   const calls = [
-    ...API_METHODS.map((method) => [method, (arg?: unknown) => transport.invoke(apiChannel(method), arg)] as const),
+    ...WINDOW_METHODS.map((method) => [method, (arg?: unknown) => transport.invoke(apiChannel(method), arg)] as const),
     ...SHELL_METHODS.map((method) => [method, (arg?: unknown) => transport.invoke(shellChannel(method), arg)] as const),
   ];
 

@@ -205,6 +205,49 @@ export const API_METHODS = [
   'removeFromCase',
 ] as const satisfies readonly ApiMethod[];
 
+/**
+ * What the window may call: the methods it uses, and no more. The preload exposes only
+ * these on window.tamga and the main process answers only these channels, so a window
+ * taken over by a hostile page cannot extract, audit or read media through IPC. The
+ * CLI, the engine worker and the tests reach the rest directly. tests/unit/preload-bridge.test.ts
+ * checks that every one is called somewhere in src/renderer.
+ */
+export const WINDOW_METHODS = [
+  'inspectVault',
+  'createVault',
+  'unlockVault',
+  'lockVault',
+  'vaultInfo',
+  'changePassphrase',
+  'importFiles',
+  'cancelImport',
+  'getItem',
+  'exportBundle',
+  'cancelExport',
+  'verifyBundle',
+  'cancelVerify',
+  'getSettings',
+  'updateSettings',
+  'listKnownSenders',
+  'addKnownSender',
+  'removeKnownSender',
+  'searchItems',
+  'getItemDescription',
+  'describeItems',
+  'tagItems',
+  'untagItems',
+  'listTags',
+  'createCase',
+  'listCases',
+  'addToCase',
+] as const satisfies readonly ApiMethod[];
+
+export type WindowMethod = (typeof WINDOW_METHODS)[number];
+
+/** The engine as the window sees it. */
+export type WindowApi = Pick<TamgaApi, WindowMethod>;
+
+
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 // If this line fails to compile, a TamgaApi method is missing from API_METHODS.
 export const API_METHODS_COMPLETE: Missing extends never ? true : never = true;

@@ -4,7 +4,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { answerShellCall, shellArgumentProblem, type ShellHandlers } from '../../src/main/ipc/shell-call';
 import { createBridge, type BridgeTransport } from '../../src/preload/create-bridge';
-import { API_METHODS } from '../../src/shared/api';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { API_METHODS, WINDOW_METHODS } from '../../src/shared/api';
+import { ROOT } from '../helpers/child-process';
 import { SHELL_METHODS } from '../../src/shared/shell';
 
 function transport() {
@@ -19,10 +22,19 @@ function transport() {
 }
 
 describe('bridge', () => {
-  it('has one function per contract method, plus onEvent and pathsForFiles, and nothing else', () => {
+  it('has one function per method the window calls, plus onEvent and pathsForFiles, and nothing else', () => {
     const bridge = createBridge(transport().t);
-    expect(Object.keys(bridge).sort()).toEqual([...API_METHODS, ...SHELL_METHODS, 'onEvent', 'pathsForFiles'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...WINDOW_METHODS, ...SHELL_METHODS, 'onEvent', 'pathsForFiles'].sort());
     expect(Object.isFrozen(bridge)).toBe(true);
+    for (const kept of ['extractItem', 'auditVault', 'readMedia']) expect(bridge).not.toHaveProperty(kept);
+  });
+
+  it('exposes no method the window never calls (so each one is needed)', () => {
+    const files = readdirSync(join(ROOT, 'src', 'renderer', 'src'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.tsx?$/.test(e.name));
+    const source = files.map((e) => readFileSync(join(e.parentPath, e.name), 'utf8')).join('\n');
+    const unused = WINDOW_METHODS.filter((method) => !new RegExp(`\\btamga\\.${method}\\(`).test(source));
+    expect(unused).toEqual([]);
+    expect(WINDOW_METHODS.length).toBeLessThan(API_METHODS.length);
   });
 
   it('forwards one argument on the method channel and returns the Result as it came', async () => {

@@ -6,7 +6,7 @@
  * its code and details; they are turned back into TamgaErrors here, and nowhere else.
  * Only containers and hooks import this file; presentational components get props.
  */
-import { API_METHODS, type TamgaApi } from '../../shared/api';
+import { WINDOW_METHODS, type WindowApi } from '../../shared/api';
 import { TamgaError, isErrorCode, type Result, type TamgaErrorData } from '../../shared/errors';
 import { SHELL_METHODS, type ShellApi } from '../../shared/shell';
 import type { ApiEventOf, ApiEventType } from '../../preload/bridge';
@@ -54,7 +54,7 @@ function unwrapped<Api>(methods: readonly string[]): Api {
 }
 
 /** The engine, as the window sees it. */
-export const tamga: TamgaApi = unwrapped<TamgaApi>(API_METHODS);
+export const tamga: WindowApi = unwrapped<WindowApi>(WINDOW_METHODS);
 
 /** The desktop shell: file dialogs and media URLs. */
 export const shell: ShellApi = unwrapped<ShellApi>(SHELL_METHODS);
