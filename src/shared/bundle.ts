@@ -236,6 +236,12 @@ export interface ExhibitVerdict {
   readonly size: number | null;
   /** Custody events in its chain that were read (0 when the chain is missing). */
   readonly custodyEvents: number;
+  /**
+   * Of those, the events carried as withheld records (docs/formats.md, "Withheld records"):
+   * signed and linked, but their contents (a private note written by Tamga 0.1.0) stayed
+   * in the sender's vault, so they were not checked.
+   */
+  readonly custodyWithheld: number;
   /** The codes of the problems that make it fail (empty for PASS). */
   readonly problems: readonly VerifyProblemCode[];
 }

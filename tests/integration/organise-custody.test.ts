@@ -32,14 +32,15 @@ const lastEvents = async (id: string, n: number): Promise<Array<{ type: string; 
   (await chain(id)).slice(-n).map((r) => ({ type: r.event.type, data: r.event.data, actor: r.event.actor }));
 
 describe('describing items', () => {
-  it('records each changed field with its old and new text, and shows the new text', async () => {
+  it('records each changed field with its old and new text (notes, private, as a commitment only), and shows the new text', async () => {
     const id = first();
     await engine.describeItems({ items: [id], title: 'УИК № 660', description: 'Вброс бюллетеней\r\nвторая строка' });
     await engine.describeItems({ items: [id], title: 'PS 660', notes: 'seen twice', description: 'Вброс бюллетеней\nвторая строка' });
     expect(await lastEvents(id, 2)).toEqual([
       { type: 'described', actor: 'tamga-test operator', data: { changes: { title: { old: '', new: 'УИК № 660' }, description: { old: '', new: 'Вброс бюллетеней\nвторая строка' } } } },
-      { type: 'described', actor: 'tamga-test operator', data: { changes: { title: { old: 'УИК № 660', new: 'PS 660' }, notes: { old: '', new: 'seen twice' } } } },
+      { type: 'described', actor: 'tamga-test operator', data: { changes: { title: { old: 'УИК № 660', new: 'PS 660' }, notes: { commitment: expect.stringMatching(/^[0-9a-f]{64}$/) } } } },
     ]);
+    expect(JSON.stringify(await chain(id))).not.toContain('seen twice');
     expect(await engine.getItemDescription(id)).toMatchObject({ title: 'PS 660', notes: 'seen twice', description: 'Вброс бюллетеней\nвторая строка' });
   });
 
@@ -54,7 +55,8 @@ describe('describing items', () => {
   it('clears a field with an empty text, on the record too', async () => {
     const id = first();
     await engine.describeItems({ items: [id], notes: '' });
-    expect(await lastEvents(id, 1)).toMatchObject([{ type: 'described', data: { changes: { notes: { old: 'seen twice', new: '' } } } }]);
+    expect(await lastEvents(id, 1)).toMatchObject([{ type: 'described', data: { changes: { notes: { commitment: expect.stringMatching(/^[0-9a-f]{64}$/) } } } }]);
+    expect((await engine.getItemDescription(id)).notes).toBe('');
   });
 
   it('refuses text past its limit and changes nothing', async () => {

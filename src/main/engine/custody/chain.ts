@@ -18,6 +18,7 @@ import {
 import type { Signer } from '../crypto/signing';
 import { buildEvent, canonicalEvent, hashCanonical, parseEvent, typePlacementProblem } from './event';
 import { signEventHash, verifyEventSignature } from './signature';
+import { readWithheld } from './withheld';
 
 /** The last event of a chain: what the next event links to, and what checkpoints will sign. */
 export interface ChainHead {
@@ -79,6 +80,8 @@ export interface ChainEntry {
   readonly line?: number;
   /** Faults the reader found (non-canonical text, index columns that disagree …). */
   readonly notes?: readonly { readonly code: CustodyProblemCode; readonly message: string }[];
+  /** A bundle's withheld record (withheld.ts): its hash and signature, no event; `claimedSeq` is its seq. */
+  readonly withheld?: true;
 }
 
 function capitalise(text: string): string {
@@ -115,6 +118,17 @@ export function verifyEntries(chain: string, entries: readonly ChainEntry[], pub
     const label = storedSeq !== undefined ? `Event ${storedSeq} of ${name}` : seq !== null ? `Event ${seq} of ${name} (line ${line})` : `Line ${line} of the custody log of ${name}`;
     for (const note of entry.notes ?? []) add(note.code, `${label} ${note.message}.`);
 
+    if (event === null && entry.withheld === true && seq !== null) {
+      // Its contents stay in the vault; what can be checked is that the vault's key signed
+      // this hash, and (below) that the next event links to it.
+      if (entry.hash === null || entry.signature === null || !verifyEventSignature(entry.hash, entry.signature, publicKey)) {
+        add('BAD_SIGNATURE', `${label} (withheld) does not carry a valid signature by this vault's key: it was forged, or altered and re-hashed.`);
+      }
+      if (line !== undefined && seq < highestLineSeq) add('OUT_OF_ORDER', `${label} comes after event ${highestLineSeq}: the lines are out of order.`);
+      highestLineSeq = Math.max(highestLineSeq, seq);
+      place(seq, entry);
+      continue;
+    }
     if (event === null) {
       add('MALFORMED', `${label} cannot be read: ${entry.unreadable ?? 'it is not a custody event'}.`);
       if (seq !== null) place(seq, entry); // it occupies its place: no SEQ_GAP on top
@@ -247,6 +261,11 @@ export function entryFromRecord(value: unknown, line: number, strict = false): C
     return { event: null, unreadable: 'it is not a JSON object', hash: null, signature: null, line };
   }
   const record = value as Record<string, unknown>;
+  if (strict && 'withheld' in record && !('event' in record)) {
+    const read = readWithheld(record);
+    if (!read.ok) return { event: null, unreadable: read.reason, hash: null, signature: null, line };
+    return { event: null, withheld: true, claimedSeq: read.record.withheld.seq, hash: read.record.hash, signature: read.record.signature, line };
+  }
   const hash = typeof record.hash === 'string' ? record.hash : null;
   const signature = typeof record.signature === 'string' ? record.signature : null;
   const notes: { code: CustodyProblemCode; message: string }[] = [];

@@ -8,6 +8,7 @@ import type { CustodyProblem, CustodyRecord } from '../../../shared/custody';
 import { TamgaError } from '../../../shared/errors';
 import { entryFromRecord, verifyEntries, type ChainEntry, type VerifyEventsOptions } from './chain';
 import { EVENT_FIELDS, HEX128, HEX64, parseEvent } from './event';
+import { isWithheld, withheldLine, type BundleRecord } from './withheld';
 
 /** One record as one line (no line feed): the JCS form of {event, hash, signature}. */
 export function toJsonlLine(record: CustodyRecord): string {
@@ -18,9 +19,9 @@ export function toJsonlLine(record: CustodyRecord): string {
   return line;
 }
 
-/** A whole chain as a JSONL file: every line ended by a line feed. */
-export function toJsonl(records: readonly CustodyRecord[]): string {
-  return records.map((r) => `${toJsonlLine(r)}\n`).join('');
+/** A whole chain as a JSONL file: every line ended by a line feed (withheld records in their own form, withheld.ts). */
+export function toJsonl(records: readonly BundleRecord[]): string {
+  return records.map((r) => `${isWithheld(r) ? withheldLine(r) : toJsonlLine(r)}\n`).join('');
 }
 
 function corrupt(reason: string): TamgaError {

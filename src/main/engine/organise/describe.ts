@@ -1,7 +1,8 @@
 /**
  * Title, description, notes and place of items, and reading back everything people
  * wrote about one item. A change is a `described` custody event on the item's chain:
- * `data.changes` maps each changed field to `{old, new}`; fields asked for but already
+ * `data.changes` maps each changed field to `{old, new}`, or, for a private field
+ * (notes), to `{commitment}` only (private-fields.ts); fields asked for but already
  * equal are not mentioned, and an item where nothing changes gets no event.
  */
 import { TamgaError } from '../../../shared/errors';
@@ -14,6 +15,7 @@ import { tagsOf } from '../items/item-rows';
 import { casesOfItem } from './cases';
 import { inWriteTransaction, type OrganiseContext } from './context';
 import { resolveSelection } from './selection';
+import { commitment, newSalt, PRIVATE_FIELDS, storeSalt } from './private-fields';
 import { itemField } from './text';
 
 type ItemTexts = Record<ItemTextField, string>;
@@ -36,17 +38,25 @@ export function describeItems(ctx: OrganiseContext, request: DescribeRequest): O
       const before = textsOf(ctx.db, id);
       const after: ItemTexts = { ...before };
       const changes: Record<string, JsonObject> = {};
+      const salts = new Map<ItemTextField, Buffer>();
       for (const [field, value] of wanted) {
         if (before[field] === value) continue;
         after[field] = value;
-        changes[field] = { old: before[field], new: value };
+        if (PRIVATE_FIELDS.has(field)) {
+          const salt = newSalt();
+          salts.set(field, salt);
+          changes[field] = { commitment: commitment(salt, value) };
+        } else {
+          changes[field] = { old: before[field], new: value };
+        }
       }
       if (Object.keys(changes).length === 0) {
         unchanged.push(id);
         continue;
       }
       update.run({ ...after, id });
-      appendEvent(ctx.db, ctx.signer, { chain: id, type: 'described', actor: ctx.actor, data: { changes } });
+      const { event } = appendEvent(ctx.db, ctx.signer, { chain: id, type: 'described', actor: ctx.actor, data: { changes } });
+      for (const [field, salt] of salts) storeSalt(ctx.db, id, event.seq, field, salt);
       changed.push(id);
     }
     return { changed, unchanged };

@@ -8,6 +8,7 @@
 import type { VaultFile } from '../../vault/vault-file';
 import type { BlobStore } from '../../blobs/blob-store';
 import { toJsonl } from '../../custody/jsonl';
+import { forBundle } from '../../custody/withheld';
 import type { Signer } from '../../crypto/signing';
 import {
   BAG_INFO_TXT,
@@ -107,7 +108,7 @@ export async function writeBundle(c: BundleContent, writer: BundleWriter): Promi
   await tagFile(EXHIBITS_JSON, exhibitsJson(exhibits, c.bundleCase, info.caseIdentifier));
   await tagFile(EXHIBITS_CSV, exhibitsCsv(exhibits, caseName));
   await tagFile(VAULT_KEY_JSON, vaultKeyJson(c.vaultFile));
-  for (const e of exhibits) await tagFile(e.custodyPath, toJsonl(e.custody));
+  for (const e of exhibits) await tagFile(e.custodyPath, toJsonl(forBundle(e.custody)));
 
   const header: ReportHeader = {
     bundleId: info.bundleId,

@@ -25,6 +25,8 @@ export interface CustodyInput {
 
 export interface CustodyOutcome {
   readonly events: number;
+  /** Of those, the withheld records (signed and linked; contents not in the bundle). */
+  readonly withheld: number;
   /** The chain the log belongs to (its first event's), for the report. */
   readonly chain: string | null;
   /** The recorded hash of its last event, which exhibits.json repeats. */
@@ -33,6 +35,7 @@ export interface CustodyOutcome {
 
 interface RecordView {
   readonly hash: unknown;
+  readonly withheld?: unknown;
   readonly event?: { readonly chain?: unknown; readonly type?: unknown; readonly data?: { readonly sha256?: unknown } };
 }
 
@@ -51,7 +54,7 @@ export function checkCustody(input: CustodyInput, problems: VerifyProblem[]): Cu
   const decoded = decodeTagText(input.bytes);
   if (!decoded.ok) {
     problems.push(problem('CUSTODY_MALFORMED', `The custody log of ${exhibit} (${path}) cannot be read: ${decoded.reason}.`, { path, exhibit }));
-    return { events: 0, chain: null, head: null };
+    return { events: 0, withheld: 0, chain: null, head: null };
   }
   const text = decoded.text;
   const options = input.itemId === null ? {} : { chain: input.itemId };
@@ -63,7 +66,8 @@ export function checkCustody(input: CustodyInput, problems: VerifyProblem[]): Cu
   if (lines.at(-1) === '') lines.pop();
   const first = view(lines[0])?.event;
   const lastHash = view(lines.at(-1))?.hash;
-  const outcome = { events: lines.length, chain: typeof first?.chain === 'string' ? first.chain : null, head: typeof lastHash === 'string' ? lastHash : null };
+  const withheld = lines.filter((line) => view(line)?.withheld !== undefined).length;
+  const outcome = { events: lines.length, withheld, chain: typeof first?.chain === 'string' ? first.chain : null, head: typeof lastHash === 'string' ? lastHash : null };
   const sha256 = first?.data?.sha256;
   if (first?.type === 'acquired' && input.manifestSha256 !== null) {
     if (typeof sha256 !== 'string') {

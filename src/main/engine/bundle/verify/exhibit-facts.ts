@@ -57,6 +57,7 @@ export function gatherExhibits({ source, manifests, custody, list }: ExhibitSour
       sha512: path === null ? null : (sha512?.entries.get(path)?.digest ?? null),
       size: path === null ? null : (source.files.get(path)?.size ?? null),
       custodyEvents: chain?.events ?? 0,
+      custodyWithheld: chain?.withheld ?? 0,
       custodyHead: chain?.head ?? null,
       custodyPath: log,
       custodyRead: chain !== undefined,
@@ -66,5 +67,5 @@ export function gatherExhibits({ source, manifests, custody, list }: ExhibitSour
     const compared = facts.filter((f) => f.listedPath !== null).map((f) => [f.number, { ...f, path: f.listedPath, custodyEvents: f.custodyRead ? f.custodyEvents : null }] as const);
     checkExhibitList(list, new Map(compared), problems);
   }
-  return facts.map(({ number, path, originalName, itemId, sha256: digest, size, custodyEvents }) => ({ number, path, originalName, itemId, sha256: digest, size, custodyEvents }));
+  return facts.map(({ number, path, originalName, itemId, sha256: digest, size, custodyEvents, custodyWithheld }) => ({ number, path, originalName, itemId, sha256: digest, size, custodyEvents, custodyWithheld }));
 }

@@ -87,6 +87,7 @@ export interface ExhibitFacts {
   readonly sha256: string | null;
   readonly size: number | null;
   readonly custodyEvents: number;
+  readonly custodyWithheld: number;
 }
 
 export function exhibitVerdicts(facts: readonly ExhibitFacts[], problems: readonly VerifyProblem[], fingerprint: string | null): ExhibitVerdict[] {
@@ -108,7 +109,11 @@ export function exhibitVerdicts(facts: readonly ExhibitFacts[], problems: readon
     // trust; else the rest. A changed file beats a refused one (both are rank 0).
     const fileProblem = own.find((p) => p.code === 'PAYLOAD_HASH_MISMATCH') ?? (own[0] !== undefined && rank(own[0]) === 0 ? own[0] : undefined);
     const first = fileProblem ?? failing[0];
-    const intact = `The file is the one that was sealed, and its chain of custody (${fact.custodyEvents} event${fact.custodyEvents === 1 ? '' : 's'}) is intact`;
+    const withheld =
+      fact.custodyWithheld === 0
+        ? ''
+        : `; ${fact.custodyWithheld} of them withheld: signed and linked, but their contents (a private note written by Tamga 0.1.0) stayed in the sender's vault and were not checked`;
+    const intact = `The file is the one that was sealed, and its chain of custody (${fact.custodyEvents} event${fact.custodyEvents === 1 ? '' : 's'}${withheld}) is intact`;
     const codes = [...new Set(failing.map((p) => p.code))];
     if (unconfirmed) codes.push('SIGNER_NOT_CONFIRMED');
     if (first === undefined && unconfirmed) {
