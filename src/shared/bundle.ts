@@ -149,6 +149,8 @@ export const VERIFY_PROBLEM_CODES = [
   'SEAL_INVALID',
   'UNTRUSTED_SIGNER',
   'SIGNER_KEY_MISMATCH',
+  /** vault-key.json names another vault than bag-info.txt's Tamga-Signer. */
+  'SIGNER_ID_MISMATCH',
   'SIGNER_NOT_CONFIRMED',
   // Exhibits: custody chains and the exhibit list.
   'DUPLICATE_EXHIBIT',

@@ -66,6 +66,7 @@ export function buildBundle(signer: Signer, exhibits: readonly FixtureExhibit[] 
   const files: BundleFiles = new Map();
   const text = (path: string, value: string): void => void files.set(path, Buffer.from(value, 'utf8'));
   const fingerprint = keyFingerprint(signer.publicKey);
+  const vaultId = randomUUID();
   const listed = exhibits.map((exhibit, i) => {
     const number = L.exhibitNumber(i);
     const path = `${L.PAYLOAD_DIR}/${number}_${exhibit.originalName}`;
@@ -95,6 +96,8 @@ export function buildBundle(signer: Signer, exhibits: readonly FixtureExhibit[] 
       'External-Identifier: 2-1234/2021',
       'Tamga-Bundle-Format: 1',
       `Tamga-Bundle-Id: ${randomUUID()}`,
+      'Tamga-Recipient: Almaty City Court',
+      `Tamga-Signer: ${vaultId}`,
       `Tamga-Key-Fingerprint: ${fingerprint}`,
       'Tamga-Sealed-At: 2021-02-01T10:00:00.000Z',
       '',
@@ -102,7 +105,7 @@ export function buildBundle(signer: Signer, exhibits: readonly FixtureExhibit[] 
   );
   text(L.EXHIBITS_JSON, `${JSON.stringify({ format: 'tamga-exhibits', formatVersion: 1, case: null, exhibits: listed }, null, 2)}\n`);
   text(L.EXHIBITS_CSV, `number,originalName\n${listed.map((e) => `${e.number},${e.originalName}`).join('\n')}\n`);
-  text(L.VAULT_KEY_JSON, `${JSON.stringify({ format: 'tamga-vault-key', formatVersion: 1, alg: 'ed25519', publicKey: signer.publicKey.toString('hex'), fingerprint }, null, 2)}\n`);
+  text(L.VAULT_KEY_JSON, `${JSON.stringify({ format: 'tamga-vault-key', formatVersion: 1, vaultId, alg: 'ed25519', publicKey: signer.publicKey.toString('hex'), fingerprint }, null, 2)}\n`);
   text(L.REPORT_HTML, '<!doctype html><title>Exhibits</title>\n');
   files.set(L.REPORT_PDF, exhibitListPdf(fingerprint, bytes, listed));
   text(L.README_VERIFY, readmeVerifyText({ keyFingerprint: fingerprint, exhibitCount: exhibits.length, payloadBytes: bytes }));

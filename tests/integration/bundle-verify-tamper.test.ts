@@ -137,6 +137,36 @@ const CASES: readonly Case[] = [
     failing: [],
   },
   {
+    name: 'Tamga-Recipient given twice, naming another court (sealed that way)',
+    change: (f) => {
+      edit(f, L.BAG_INFO_TXT, (t) => `${t}Tamga-Recipient: Supreme Court\n`);
+      seal(f, signer);
+    },
+    exit: 1,
+    codes: ['BAG_INFO_INVALID'],
+    failing: [],
+  },
+  {
+    name: 'vault-key.json naming another vault than Tamga-Signer (sealed that way)',
+    change: (f) => {
+      edit(f, L.VAULT_KEY_JSON, (t) => t.replace(/"vaultId": "[0-9a-f-]+"/, '"vaultId": "00000000-0000-4000-8000-000000000666"'));
+      seal(f, signer);
+    },
+    exit: 1,
+    codes: ['SIGNER_ID_MISMATCH'],
+    failing: ['E0001', 'E0002'],
+  },
+  {
+    name: 'exhibits.json with a second sha256 member for an exhibit (sealed that way)',
+    change: (f) => {
+      edit(f, L.EXHIBITS_JSON, (t) => t.replace(/("sha256": "[0-9a-f]{64}",)/, `$1\n      "sha256": "${'0'.repeat(64)}",`));
+      seal(f, signer);
+    },
+    exit: 1,
+    codes: ['EXHIBITS_JSON_INVALID'],
+    failing: [],
+  },
+  {
     name: 'an exhibit list that disagrees with the files (sealed that way)',
     change: (f) => {
       edit(f, L.EXHIBITS_JSON, (t) => t.replace(/"size": \d+/, '"size": 1'));

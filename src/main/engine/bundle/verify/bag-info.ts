@@ -48,7 +48,8 @@ export function parseBagInfo(bytes: Uint8Array | null, problems: VerifyProblem[]
     continuable = true;
     const label = (match[1] ?? '').toLowerCase();
     if (fields.has(label)) {
-      if (SINGLE_LABELS.includes(label)) problems.push(problem('BAG_INFO_INVALID', `${BAG_INFO_TXT} gives ${match[1]} more than once (line ${number}); it may appear only once.`, { ...place, line: number }));
+      // Every Tamga- label, the ones a later version adds included, names one fact of the bundle.
+      if (SINGLE_LABELS.includes(label) || label.startsWith('tamga-')) problems.push(problem('BAG_INFO_INVALID', `${BAG_INFO_TXT} gives ${match[1]} more than once (line ${number}); it may appear only once.`, { ...place, line: number }));
       last = null;
       continue;
     }

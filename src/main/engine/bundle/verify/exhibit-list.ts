@@ -10,6 +10,7 @@ import type { VerifyProblem } from '../../../../shared/bundle';
 import { chainKind } from '../../../../shared/custody';
 import { EXHIBITS_JSON } from '../layout';
 import { problem, show } from './problems';
+import { firstDuplicateMember } from './strict-json';
 import { decodeTagText } from './tag-text';
 
 export interface ListedExhibit {
@@ -81,6 +82,8 @@ export function parseExhibitList(bytes: Uint8Array, problems: VerifyProblem[]): 
   } catch {
     return invalid('is not JSON');
   }
+  const duplicate = firstDuplicateMember(decoded.text);
+  if (duplicate !== null) return invalid(`gives the member ${show(duplicate.name)} twice in one object (line ${duplicate.line}): a program reads the last, a person the first, so it cannot be trusted`);
   if (!isObject(document) || document.format !== 'tamga-exhibits' || document.formatVersion !== 1 || !Array.isArray(document.exhibits)) {
     return invalid('is not a Tamga exhibit list (format "tamga-exhibits", version 1)');
   }
