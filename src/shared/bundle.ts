@@ -159,6 +159,8 @@ export const VERIFY_PROBLEM_CODES = [
   'ACQUIRED_HASH_MISMATCH',
   'EXHIBITS_JSON_INVALID',
   'EXHIBITS_JSON_MISMATCH',
+  /** A signed custody event names another SHA-256 or size than the bundle's file, or exhibits.json other legacy hashes than custody recorded. */
+  'EXHIBIT_FACT_MISMATCH',
   'README_VERIFY_MISMATCH',
   'REPORT_PDF_UNREADABLE',
   'REPORT_PDF_MISMATCH',

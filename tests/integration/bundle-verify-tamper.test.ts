@@ -9,6 +9,17 @@ import * as L from '../../src/main/engine/bundle/layout';
 import { buildBundle, fingerprintOf, newSigner, regenerateManifests, regenerateTagManifest, seal, writeBundleDir, type BundleFiles } from '../helpers/bundle-verify-fixture';
 import { inPool, problemCodes, verifyInSandbox, type VerifyRun } from '../helpers/bundle-verify-cli';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
+import { chainHeadOf, sealNextEvent } from '../../src/main/engine/custody/chain';
+import { parseJsonlLine, toJsonl } from '../../src/main/engine/custody/jsonl';
+
+/** Appends an event to exhibit E0001's custody log, signed by `by` as the vault would sign it. */
+function appendSigned(files: BundleFiles, by: ReturnType<typeof newSigner>, type: 'exported' | 're-acquired', data: Record<string, string | number | null>): void {
+  const path = L.custodyFile('E0001');
+  const records = (files.get(path)?.toString('utf8') ?? '').trimEnd().split('\n').map(parseJsonlLine);
+  const chain = records[0]?.event.chain ?? '';
+  const next = sealNextEvent(chainHeadOf(records), by, { chain, type, actor: 'tamga-cli 0.2.0', at: '2021-01-20T10:00:00.000Z', data });
+  files.set(path, Buffer.concat([files.get(path) ?? Buffer.alloc(0), Buffer.from(toJsonl([next]))]));
+}
 
 const signer = newSigner();
 const stranger = newSigner();
@@ -135,6 +146,37 @@ const CASES: readonly Case[] = [
     exit: 1,
     codes: ['MANIFEST_LINE_INVALID'],
     failing: [],
+  },
+  {
+    name: 'an earlier "exported" event naming another SHA-256 (signed by the vault, sealed that way)',
+    change: (f) => {
+      appendSigned(f, signer, 'exported', { bundleId: '00000000-0000-4000-8000-00000000e001', exhibit: 'E0007', recipient: null, sha256: '0'.repeat(64), tagManifestSha256: '1'.repeat(64) });
+      seal(f, signer);
+    },
+    exit: 1,
+    codes: ['EXHIBIT_FACT_MISMATCH'],
+    failing: ['E0001'],
+  },
+  {
+    name: 'a "re-acquired" event of another size (signed by the vault, sealed that way)',
+    change: (f) => {
+      const acquired = parseJsonlLine((f.get(L.custodyFile('E0001'))?.toString('utf8') ?? '').split('\n')[0] ?? '').event.data as { sha256: string };
+      appendSigned(f, signer, 're-acquired', { sha256: acquired.sha256, size: 1, sourcePath: '/media/other/IMG.JPG', originalName: 'IMG.JPG', importId: 'x' });
+      seal(f, signer);
+    },
+    exit: 1,
+    codes: ['EXHIBIT_FACT_MISMATCH'],
+    failing: ['E0001'],
+  },
+  {
+    name: 'exhibits.json giving a SHA-1 that custody never recorded (sealed that way)',
+    change: (f) => {
+      edit(f, L.EXHIBITS_JSON, (t) => t.replace(/("sha256": "[0-9a-f]{64}",)/, `$1\n      "sha1": "${'d'.repeat(40)}",`));
+      seal(f, signer);
+    },
+    exit: 1,
+    codes: ['EXHIBIT_FACT_MISMATCH'],
+    failing: ['E0001'],
   },
   {
     name: 'Tamga-Recipient given twice, naming another court (sealed that way)',

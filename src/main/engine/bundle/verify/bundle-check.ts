@@ -273,8 +273,24 @@ export class BundleCheck {
       publicKey: this.seal.publicKey,
       itemId: this.list?.get(exhibit)?.itemId ?? null,
       manifestSha256: payloadSha256.get(exhibit) ?? null,
+      payloadSize: this.payloadSizes().get(exhibit) ?? null,
+      listed: this.list?.get(exhibit) ?? null,
     };
     this.custody.set(exhibit, checkCustody(input, problems));
+  }
+
+  private sizes: Map<string, number | null> | null = null;
+
+  /** Each exhibit's payload file size (null when it has more than one file: DUPLICATE_EXHIBIT says so). */
+  private payloadSizes(): Map<string, number | null> {
+    if (this.sizes !== null) return this.sizes;
+    const sizes = new Map<string, number | null>();
+    for (const file of this.source.files.values()) {
+      const exhibit = isPayloadPath(file.path) ? exhibitOfPath(file.path) : null;
+      if (exhibit !== null) sizes.set(exhibit, sizes.has(exhibit) ? null : file.size);
+    }
+    this.sizes = sizes;
+    return sizes;
   }
 
   /** Every exhibit the bundle mentions, with what it says about each (see exhibit-facts.ts). */

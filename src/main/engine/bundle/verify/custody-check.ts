@@ -21,6 +21,10 @@ export interface CustodyInput {
   readonly itemId: string | null;
   /** The payload manifest's SHA-256 of the exhibit's file; null when it lists none. */
   readonly manifestSha256: string | null;
+  /** The exhibit's file size in the bundle; null when it is not there. */
+  readonly payloadSize: number | null;
+  /** What exhibits.json says of the exhibit's legacy hashes; null when it has no entry. */
+  readonly listed: { readonly sha1: string | null; readonly md5: string | null } | null;
 }
 
 export interface CustodyOutcome {
@@ -36,7 +40,55 @@ export interface CustodyOutcome {
 interface RecordView {
   readonly hash: unknown;
   readonly withheld?: unknown;
-  readonly event?: { readonly chain?: unknown; readonly type?: unknown; readonly data?: { readonly sha256?: unknown } };
+  readonly event?: {
+    readonly chain?: unknown;
+    readonly type?: unknown;
+    readonly seq?: unknown;
+    readonly data?: { readonly sha256?: unknown; readonly size?: unknown; readonly sha1?: unknown; readonly md5?: unknown };
+  };
+}
+
+/** Events that name the exhibit's content, and so must name this bundle's file. */
+const NAMES_CONTENT = new Set(['acquired', 're-acquired', 'exported']);
+
+/**
+ * What the signed events say of the content against what the bundle holds: each
+ * acquisition and each earlier export names this file's SHA-256, each acquisition its
+ * size, and the legacy hashes exhibits.json gives are the ones custody recorded. A bundle
+ * whose readable copies contradict its own signed record is not what it says it is.
+ */
+function checkFacts(input: CustodyInput, lines: readonly string[], problems: VerifyProblem[]): void {
+  const { exhibit, path } = input;
+  const differ = (line: number, what: string): void => {
+    problems.push(problem('EXHIBIT_FACT_MISMATCH', `Event ${line - 1} of the custody log of ${exhibit} ${what}.`, { path, exhibit, line }));
+  };
+  lines.forEach((text, i) => {
+    const event = view(text)?.event;
+    if (i === 0 || event === undefined || typeof event.type !== 'string' || !NAMES_CONTENT.has(event.type)) return;
+    const data = event.data ?? {};
+    const line = i + 1;
+    if (input.manifestSha256 !== null && data.sha256 !== input.manifestSha256) {
+      differ(line, `("${event.type}") names the content ${show(String(data.sha256))}, but the bundle's file has SHA-256 ${input.manifestSha256}`);
+    }
+    if (event.type !== 'exported' && input.payloadSize !== null && data.size !== input.payloadSize) {
+      differ(line, `("${event.type}") records a size of ${String(data.size)} bytes, but the bundle's file has ${input.payloadSize}`);
+    }
+  });
+  const first = view(lines[0])?.event?.data;
+  if (first === undefined) return;
+  if (input.payloadSize !== null && typeof first.size === 'number' && first.size !== input.payloadSize) {
+    differ(1, `("acquired") records a size of ${first.size} bytes, but the bundle's file has ${input.payloadSize}`);
+  }
+  // Legacy hashes may have been switched on after the first acquisition: any acquisition's record will do.
+  const acquisitions = lines.map((text) => view(text)?.event).filter((e) => e?.type === 'acquired' || e?.type === 're-acquired');
+  for (const name of ['sha1', 'md5'] as const) {
+    const listed = input.listed?.[name] ?? null;
+    const recorded = acquisitions.map((e) => e?.data?.[name]).filter((v): v is string => typeof v === 'string');
+    if (listed !== null && !recorded.includes(listed)) {
+      const said = recorded.length === 0 ? 'no acquisition recorded one' : `its acquisitions recorded ${recorded.map(show).join(', ')}`;
+      problems.push(problem('EXHIBIT_FACT_MISMATCH', `exhibits.json gives ${exhibit}'s ${name.toUpperCase()} as ${show(listed)}, but ${said}.`, { path, exhibit, line: 1 }));
+    }
+  }
 }
 
 /** A line as loosely parsed JSON: the chain verifier has judged it already; this only picks fields. */
@@ -82,5 +134,6 @@ export function checkCustody(input: CustodyInput, problems: VerifyProblem[]): Cu
       );
     }
   }
+  checkFacts(input, lines, problems);
   return outcome;
 }

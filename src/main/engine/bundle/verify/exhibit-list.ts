@@ -21,6 +21,9 @@ export interface ListedExhibit {
   readonly size: number;
   readonly sha256: string;
   readonly sha512: string;
+  /** The vault's legacy hashes, when it computes them (null when absent). */
+  readonly sha1: string | null;
+  readonly md5: string | null;
   readonly custodyPath: string | null;
   readonly custodyEvents: number | null;
   readonly custodyHead: string | null;
@@ -58,6 +61,8 @@ function listed(value: unknown): ListedExhibit | string {
     number,
     path,
     originalName: text(value.originalName),
+    sha1: text(value.sha1),
+    md5: text(value.md5),
     itemId,
     size,
     sha256,
