@@ -161,6 +161,10 @@ export const VERIFY_PROBLEM_CODES = [
   'EXHIBITS_JSON_MISMATCH',
   /** A signed custody event names another SHA-256 or size than the bundle's file, or exhibits.json other legacy hashes than custody recorded. */
   'EXHIBIT_FACT_MISMATCH',
+  /** exhibits.csv cannot be read as the exhibit sheet. */
+  'EXHIBITS_CSV_INVALID',
+  /** exhibits.csv shows another file, size or digest than the sealed manifests, or misses or repeats an exhibit. */
+  'EXHIBITS_CSV_MISMATCH',
   'README_VERIFY_MISMATCH',
   'REPORT_PDF_UNREADABLE',
   'REPORT_PDF_MISMATCH',

@@ -104,7 +104,7 @@ export function buildBundle(signer: Signer, exhibits: readonly FixtureExhibit[] 
     ].join('\n'),
   );
   text(L.EXHIBITS_JSON, `${JSON.stringify({ format: 'tamga-exhibits', formatVersion: 1, case: null, exhibits: listed }, null, 2)}\n`);
-  text(L.EXHIBITS_CSV, `number,originalName\n${listed.map((e) => `${e.number},${e.originalName}`).join('\n')}\n`);
+  text(L.EXHIBITS_CSV, `\ufeffexhibit,file,original_name,size,sha256,sha512\r\n${listed.map((e) => `${e.number},${e.path},"${e.originalName}",${e.size},${e.sha256},${e.sha512}`).join('\r\n')}\r\n`);
   text(L.VAULT_KEY_JSON, `${JSON.stringify({ format: 'tamga-vault-key', formatVersion: 1, vaultId, alg: 'ed25519', publicKey: signer.publicKey.toString('hex'), fingerprint }, null, 2)}\n`);
   text(L.REPORT_HTML, '<!doctype html><title>Exhibits</title>\n');
   files.set(L.REPORT_PDF, exhibitListPdf(fingerprint, bytes, listed));

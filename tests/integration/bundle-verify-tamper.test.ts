@@ -179,6 +179,26 @@ const CASES: readonly Case[] = [
     failing: ['E0001'],
   },
   {
+    name: 'exhibits.csv showing another SHA-256 than the manifest (sealed that way)',
+    change: (f) => {
+      edit(f, L.EXHIBITS_CSV, (t) => t.replace(/^(E0002,[^,]*,"[^"]*",\d+,)[0-9a-f]{64}/m, `$1${'e'.repeat(64)}`));
+      seal(f, signer);
+    },
+    exit: 1,
+    codes: ['EXHIBITS_CSV_MISMATCH'],
+    failing: ['E0002'],
+  },
+  {
+    name: 'exhibits.csv with a row missing (sealed that way)',
+    change: (f) => {
+      edit(f, L.EXHIBITS_CSV, (t) => t.replace(/^E0001,.*\r\n/m, ''));
+      seal(f, signer);
+    },
+    exit: 1,
+    codes: ['EXHIBITS_CSV_MISMATCH'],
+    failing: ['E0001'],
+  },
+  {
     name: 'Tamga-Recipient given twice, naming another court (sealed that way)',
     change: (f) => {
       edit(f, L.BAG_INFO_TXT, (t) => `${t}Tamga-Recipient: Supreme Court\n`);

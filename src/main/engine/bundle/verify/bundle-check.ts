@@ -15,6 +15,7 @@ import {
   BAG_INFO_TXT,
   BAGIT_TXT,
   CUSTODY_DIR,
+  EXHIBITS_CSV,
   EXHIBITS_JSON,
   exhibitOfPath,
   MANIFEST_SHA256,
@@ -30,6 +31,7 @@ import { checkBagitTxt } from './bagit';
 import { checkPayloadOxum, parseBagInfo, type BagInfo } from './bag-info';
 import { checkCustody, type CustodyOutcome } from './custody-check';
 import { parseExhibitList, type ListedExhibit } from './exhibit-list';
+import { parseExhibitsCsv, type CsvRow } from './exhibits-csv';
 import { ExpectedDigests } from './expected-digests';
 import { cursor, runLane, runPayloadLanes, type StartFile } from './file-lanes';
 import { FileHasher, isHashAlgorithm, type HashMode, type PendingDigests } from './hashing';
@@ -64,6 +66,7 @@ export class BundleCheck {
   checkedFiles = 0;
   checkedBytes = 0;
   private list: Map<string, ListedExhibit> | null = null;
+  private csv: Map<string, CsvRow[]> | null = null;
   private readonly cache = new Map<string, Buffer>();
   /** Files that could not be read (reported once): never tried again. */
   private readonly failed = new Set<string>();
@@ -169,6 +172,8 @@ export class BundleCheck {
     checkSignerClaims(this.seal, this.bagInfo, await this.readWhole(VAULT_KEY_JSON), this.problems);
     const list = await this.readWhole(EXHIBITS_JSON);
     this.list = list === null ? null : parseExhibitList(list, this.problems);
+    const csv = await this.readWhole(EXHIBITS_CSV);
+    this.csv = csv === null ? null : parseExhibitsCsv(csv, this.problems);
     await this.checkStatements();
   }
 
@@ -295,6 +300,6 @@ export class BundleCheck {
 
   /** Every exhibit the bundle mentions, with what it says about each (see exhibit-facts.ts). */
   exhibitFacts(): ExhibitFacts[] {
-    return gatherExhibits({ source: this.source, manifests: this.manifests, custody: this.custody, list: this.list }, this.problems);
+    return gatherExhibits({ source: this.source, manifests: this.manifests, custody: this.custody, list: this.list, csv: this.csv }, this.problems);
   }
 }

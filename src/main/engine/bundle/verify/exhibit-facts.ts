@@ -9,6 +9,7 @@ import type { VerifyProblem } from '../../../../shared/bundle';
 import { custodyFile, exhibitOfPath, MANIFEST_SHA256, MANIFEST_SHA512 } from '../layout';
 import type { CustodyOutcome } from './custody-check';
 import { checkExhibitList, type ListedExhibit } from './exhibit-list';
+import { checkExhibitsCsv, type CsvRow } from './exhibits-csv';
 import type { Manifest } from './manifest';
 import { problem } from './problems';
 import type { BundleSource } from './source';
@@ -20,13 +21,15 @@ export interface ExhibitSources {
   readonly manifests: readonly Manifest[];
   readonly custody: ReadonlyMap<string, CustodyOutcome>;
   readonly list: ReadonlyMap<string, ListedExhibit> | null;
+  /** exhibits.csv's rows, when it could be read. */
+  readonly csv: ReadonlyMap<string, readonly CsvRow[]> | null;
 }
 
 function byNumber(a: string, b: string): number {
   return Number(a.slice(1)) - Number(b.slice(1)) || a.localeCompare(b);
 }
 
-export function gatherExhibits({ source, manifests, custody, list }: ExhibitSources, problems: VerifyProblem[]): ExhibitFacts[] {
+export function gatherExhibits({ source, manifests, custody, list, csv }: ExhibitSources, problems: VerifyProblem[]): ExhibitFacts[] {
   const sha256 = manifests.find((m) => m.name === MANIFEST_SHA256);
   const sha512 = manifests.find((m) => m.name === MANIFEST_SHA512);
   const payloadOf = new Map<string, string>();
@@ -67,5 +70,6 @@ export function gatherExhibits({ source, manifests, custody, list }: ExhibitSour
     const compared = facts.filter((f) => f.listedPath !== null).map((f) => [f.number, { ...f, path: f.listedPath, custodyEvents: f.custodyRead ? f.custodyEvents : null }] as const);
     checkExhibitList(list, new Map(compared), problems);
   }
+  if (csv !== null) checkExhibitsCsv(csv, new Map(facts.map((f) => [f.number, { path: f.listedPath, size: f.size, sha256: f.sha256, sha512: f.sha512 }])), problems);
   return facts.map(({ number, path, originalName, itemId, sha256: digest, size, custodyEvents, custodyWithheld }) => ({ number, path, originalName, itemId, sha256: digest, size, custodyEvents, custodyWithheld }));
 }
