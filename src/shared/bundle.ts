@@ -120,6 +120,7 @@ export const VERIFY_PROBLEM_CODES = [
   'SPECIAL_FILE',
   'READ_ERROR',
   'TIME_LIMIT',
+  'ZIP_PREFIXED',
   // BagIt structure.
   'BAGIT_TXT_MISSING',
   'BAGIT_TXT_INVALID',

@@ -135,3 +135,13 @@ export async function writeManyEntryZip(path: string, count: number): Promise<vo
   out.writeUInt32LE(0xffffffff, end + 16);
   await writeFile(path, out);
 }
+
+/** Info-ZIP's "Unicode path" extra field (0x7075, version 1) for an entry named `name`, saying its name is `unicode`. */
+export function unicodePathExtra(name: string, unicode: string): Buffer {
+  const body = Buffer.concat([Buffer.from([1]), Buffer.alloc(4), Buffer.from(unicode, 'utf8')]);
+  body.writeUInt32LE(crc32(Buffer.from(name, 'utf8')) >>> 0, 1);
+  const header = Buffer.alloc(4);
+  header.writeUInt16LE(0x7075, 0);
+  header.writeUInt16LE(body.length, 2);
+  return Buffer.concat([header, body]);
+}
