@@ -252,8 +252,10 @@ export interface VerifyReport {
   readonly complete: boolean;
   readonly signer: VerifySigner;
   readonly exhibits: readonly ExhibitVerdict[];
-  /** Every problem found, in the order the checks ran. */
+  /** The problems found, in the order the checks ran: the first 50 of each code (see problemCounts). */
   readonly problems: readonly VerifyProblem[];
+  /** How many problems of each code were found, all of them (only codes found appear). */
+  readonly problemCounts: Readonly<Partial<Record<VerifyProblemCode, number>>>;
   /** Payload-Oxum as found in the bundle's files: `<bytes>.<files>`. */
   readonly payloadOxum: string;
   readonly checkedFiles: number;
