@@ -120,6 +120,7 @@ export const VERIFY_PROBLEM_CODES = [
   'SPECIAL_FILE',
   'READ_ERROR',
   'TIME_LIMIT',
+  'ZIP_PREFIXED',
   // BagIt structure.
   'BAGIT_TXT_MISSING',
   'BAGIT_TXT_INVALID',
@@ -265,8 +266,10 @@ export interface VerifyReport {
   readonly complete: boolean;
   readonly signer: VerifySigner;
   readonly exhibits: readonly ExhibitVerdict[];
-  /** Every problem found, in the order the checks ran. */
+  /** The problems found, in the order the checks ran: the first 50 of each code (see problemCounts). */
   readonly problems: readonly VerifyProblem[];
+  /** How many problems of each code were found, all of them (only codes found appear). */
+  readonly problemCounts: Readonly<Partial<Record<VerifyProblemCode, number>>>;
   /** Payload-Oxum as found in the bundle's files: `<bytes>.<files>`. */
   readonly payloadOxum: string;
   readonly checkedFiles: number;

@@ -74,11 +74,31 @@ export function rawZip(entries: readonly RawEntry[]): Buffer {
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  if (entries.length <= 0xffff) {
+    end.writeUInt16LE(entries.length, 8);
+    end.writeUInt16LE(entries.length, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(offset, 16);
+    return Buffer.concat([...locals, directory, end]);
+  }
+  // More entries than the classic end record counts: ZIP64 end record and locator.
+  const zip64 = Buffer.alloc(56 + 20);
+  zip64.writeUInt32LE(0x06064b50, 0);
+  zip64.writeBigUInt64LE(44n, 4);
+  zip64.writeUInt16LE(45, 12);
+  zip64.writeUInt16LE(45, 14);
+  zip64.writeBigUInt64LE(BigInt(entries.length), 24);
+  zip64.writeBigUInt64LE(BigInt(entries.length), 32);
+  zip64.writeBigUInt64LE(BigInt(directory.length), 40);
+  zip64.writeBigUInt64LE(BigInt(offset), 48);
+  zip64.writeUInt32LE(0x07064b50, 56);
+  zip64.writeBigUInt64LE(BigInt(offset + directory.length), 64);
+  zip64.writeUInt32LE(1, 72);
+  end.writeUInt16LE(0xffff, 8);
+  end.writeUInt16LE(0xffff, 10);
+  end.writeUInt32LE(0xffffffff, 12);
+  end.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([...locals, directory, zip64, end]);
 }
 
 /** A bundle's files as zip entries under one top-level folder, as Tamga's export writes them. */
@@ -134,4 +154,14 @@ export async function writeManyEntryZip(path: string, count: number): Promise<vo
   out.writeUInt32LE(0xffffffff, end + 12);
   out.writeUInt32LE(0xffffffff, end + 16);
   await writeFile(path, out);
+}
+
+/** Info-ZIP's "Unicode path" extra field (0x7075, version 1) for an entry named `name`, saying its name is `unicode`. */
+export function unicodePathExtra(name: string, unicode: string): Buffer {
+  const body = Buffer.concat([Buffer.from([1]), Buffer.alloc(4), Buffer.from(unicode, 'utf8')]);
+  body.writeUInt32LE(crc32(Buffer.from(name, 'utf8')) >>> 0, 1);
+  const header = Buffer.alloc(4);
+  header.writeUInt16LE(0x7075, 0);
+  header.writeUInt16LE(body.length, 2);
+  return Buffer.concat([header, body]);
 }

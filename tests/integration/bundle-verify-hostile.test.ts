@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyProblemCode } from '../../src/shared/bundle';
 import { buildBundle, fingerprintOf, newSigner, writeBundleDir } from '../helpers/bundle-verify-fixture';
 import { inPool, problemCodes, verifyInSandbox, type VerifyRun } from '../helpers/bundle-verify-cli';
-import { bundleEntries, rawZip, writeManyEntryZip, type RawEntry } from '../helpers/bundle-verify-zip';
+import { bundleEntries, rawZip, unicodePathExtra, writeManyEntryZip, type RawEntry } from '../helpers/bundle-verify-zip';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
 
 const signer = newSigner();
@@ -127,7 +127,12 @@ const CASES: readonly Case[] = [
   { name: 'zip: a stored entry that lies about its size', make: (d) => zip(d, (e) => replaced(e, `bundle/${E1}`, { uncompressedSize: 10 })), codes: ['ZIP_SIZE_MISMATCH'], failing: null },
   { name: 'zip: a wrong CRC-32', make: (d) => zip(d, (e) => replaced(e, `bundle/${E1}`, { crc: 12345 })), codes: ['ZIP_CRC_MISMATCH'], failing: ['E0001'] },
   { name: 'zip: a local header naming another file', make: (d) => zip(d, (e) => replaced(e, `bundle/${E1}`, { localName: 'bundle/data/E0001_other.jpg' })), codes: ['ZIP_HEADER_MISMATCH'], failing: ['E0001'] },
-  { name: 'zip: a non-ASCII name not marked as UTF-8', make: (d) => zip(d, (e) => [...e, { name: 'bundle/data/E0003_Фото.jpg', data: Buffer.from('x'), flags: 0 }]), codes: ['NAME_NOT_UTF8'], failing: [] },
+  {
+    name: 'zip: a "Unicode path" field naming another file than the entry',
+    make: (d) => zip(d, (e) => [...e, { name: 'bundle/data/E0003_Фото.jpg', data: Buffer.from('x'), flags: 0, extra: unicodePathExtra('bundle/data/E0003_Фото.jpg', 'bundle/data/E0003_other.jpg') }]),
+    codes: ['NAME_NOT_UTF8'],
+    failing: [],
+  },
   { name: 'zip: a name that is not UTF-8', make: (d) => zip(d, (e) => [...e, { name: Buffer.from([0x62, 0xff, 0xfe]), data: Buffer.from('x') }]), codes: ['NAME_NOT_UTF8'], failing: [] },
   {
     name: 'zip: two entries sharing their data',

@@ -17,6 +17,7 @@ import type { VerifyLimits, VerifyProgress, VerifyReport } from '../../shared/bu
 import { TamgaError } from '../../shared/errors';
 import type { KnownSender } from '../../shared/senders';
 import { defaultKnownSendersPath, readKnownSendersFile } from '../../main/engine/senders/known-senders-file';
+import { problemTotal } from '../../main/engine/bundle/verify/problem-summary';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit-codes';
 import { withVault } from '../open-vault';
 import { printJson, printRows } from '../output';
@@ -93,7 +94,8 @@ function anySignerWarning(report: VerifyReport): string {
 }
 
 function verdictLine(report: VerifyReport, anySigner: boolean): string {
-  const count = `${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}`;
+  const total = problemTotal(report.problemCounts);
+  const count = `${total} problem${total === 1 ? '' : 's'}`;
   switch (report.verdict) {
     case 'valid':
       return `VALID: every check passed; ${sealedBy(report)}.`;
@@ -137,8 +139,16 @@ function printReport(report: VerifyReport, anySigner: boolean): void {
     const name = e.originalName ?? e.path ?? '(missing)';
     process.stdout.write(`${e.number}  ${e.status}  ${printable(name)} — ${printable(e.summary)}\n`);
   }
-  if (report.problems.length > 0) process.stdout.write(`\nProblems (${report.problems.length}):\n`);
+  const total = problemTotal(report.problemCounts);
+  if (total > 0) process.stdout.write(`\nProblems (${total}):\n`);
   for (const p of report.problems) process.stdout.write(`  ${p.code}: ${printable(p.message)}\n`);
+  // The report shows the first problems of each code; the rest are counted, not listed.
+  const shown = new Map<string, number>();
+  for (const p of report.problems) shown.set(p.code, (shown.get(p.code) ?? 0) + 1);
+  for (const [code, n] of Object.entries(report.problemCounts)) {
+    const more = (n ?? 0) - (shown.get(code) ?? 0);
+    if (more > 0) process.stdout.write(`  … and ${more.toLocaleString('en-US').replace(/,/g, ' ')} more ${code}\n`);
+  }
   process.stdout.write(`\n${verdictLine(report, anySigner)}\n`);
 }
 

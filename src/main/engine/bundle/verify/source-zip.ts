@@ -21,6 +21,7 @@ import { collisionKey, parentsOf } from './safe-path';
 import type { BundleSource, OpenedSource } from './source';
 import { readBufferPool } from './chunked-read';
 import { checkEntry, zipErrorProblem, type EntryVerdict } from './zip-entry';
+import { zipPrefixBytes } from './zip-prefix';
 import { readEntry } from './zip-read';
 
 const openFile = promisify(open);
@@ -48,7 +49,9 @@ export async function openZipSource(path: string, zipBytes: number, limits: Veri
   try {
     zip = await yauzl.fromFdPromise(fd, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false });
   } catch (error) {
+    const prefixed = await prefixProblem(fd, zipBytes);
     closeSync(fd);
+    if (prefixed !== null) return refusal(prefixed);
     if (error instanceof Error && /signature not found/.test(error.message)) {
       return refusal(problem('NOT_A_BUNDLE', `${path} is neither a folder nor a zip file: a bundle is one or the other.`));
     }
@@ -67,10 +70,23 @@ export async function openZipSource(path: string, zipBytes: number, limits: Veri
     }
     scanned = result;
   } catch (error) {
+    const prefixed = await prefixProblem(fd, zipBytes);
     zip.close();
-    return refusal(zipErrorProblem(error));
+    return refusal(prefixed ?? zipErrorProblem(error));
   }
   return { ok: true, source: sourceOf(zip, fd, build(scanned, rootPrefix(scanned))) };
+}
+
+/**
+ * A zip that yauzl could not read because bytes were put before it: named as such, not as
+ * "damaged" or "not a zip". It is refused rather than read at the corrected offsets: the
+ * container is not the one that was sealed, and a pass must not hide that.
+ */
+async function prefixProblem(fd: number, zipBytes: number): Promise<VerifyProblem | null> {
+  const prefix = await zipPrefixBytes(fd, zipBytes);
+  if (prefix === 0) return null;
+  const message = `The zip file has ${prefix} bytes before its first entry that are not part of the zip: it is a self-extracting or damaged zip (something was put in front of it). It was refused; verify the bundle as it was sent, or remove those bytes (\`zip -F\`) and verify the result.`;
+  return problem('ZIP_PREFIXED', message);
 }
 
 interface Scanned {

@@ -18,6 +18,7 @@ const TRUST_BREAKING = new Set<VerifyProblemCode>([
   'TOO_MANY_ENTRIES',
   'TOO_LARGE',
   'ZIP_OVERLAP',
+  'ZIP_PREFIXED',
   'TIME_LIMIT',
   'BAGIT_TXT_MISSING',
   'BAGIT_TXT_INVALID',

@@ -16,6 +16,7 @@ import { payloadOxum } from '../layout';
 import { BundleCheck } from './bundle-check';
 import { resolveLimits } from './limits';
 import { problem, VerifyStopped } from './problems';
+import { summariseProblems } from './problem-summary';
 import { normaliseFingerprint, type SealOutcome } from './seal';
 import { openBundleSource } from './source';
 import { exhibitVerdicts, type ExhibitFacts } from './verdicts';
@@ -61,7 +62,7 @@ function report(path: string, pinned: string | null, parts: ReportParts): Verify
     complete: parts.complete,
     signer: { fingerprint: parts.seal.fingerprint, pinned, trust: parts.seal.trust, name: parts.seal.name },
     exhibits: exhibitVerdicts(parts.facts, problems, parts.seal.fingerprint),
-    problems,
+    ...summariseProblems(problems),
     payloadOxum: payloadOxum(payload.bytes, payload.files),
     checkedFiles: check?.checkedFiles ?? 0,
     checkedBytes: check?.checkedBytes ?? 0,

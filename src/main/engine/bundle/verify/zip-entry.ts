@@ -1,10 +1,11 @@
 /**
  * The checks on one zip central-directory entry before it is admitted to the listing:
- * its name (strict UTF-8, flagged as UTF-8 when not ASCII, no second "Unicode path" name,
- * safe), its type (no symbolic link or other special file in the Unix mode bits), and
+ * its name (strict UTF-8, with or without the UTF-8 flag, no second "Unicode path" name
+ * that says something else, safe), its type (no symbolic link or other special file in the Unix mode bits), and
  * what reading it would cost (no encryption, only stored or deflated data, size within
  * limits, no compression ratio that only a zip bomb has).
  */
+import { crc32 } from 'node:zlib';
 import type { Entry } from 'yauzl';
 import type { VerifyLimits, VerifyProblem } from '../../../../shared/bundle';
 import { RATIO_FLOOR_BYTES } from './limits';
@@ -13,7 +14,6 @@ import { unsafePathReason } from './safe-path';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const FLAG_ENCRYPTED = 0x1;
-const FLAG_UTF8 = 0x800;
 const INFO_ZIP_UNICODE_PATH = 0x7075;
 const HOST_UNIX = 3;
 const S_IFMT = 0o170000;
@@ -29,10 +29,6 @@ export type EntryVerdict =
   /** Refused with a problem; `path` is set when the name itself was fine (so a manifest line can say "refused"). */
   | { readonly kind: 'refused'; readonly path: string | null; readonly problem: VerifyProblem };
 
-function isAscii(bytes: Buffer): boolean {
-  return bytes.every((b) => b < 0x80);
-}
-
 function nameOf(entry: Entry): { name: string } | { problem: VerifyProblem } {
   const raw = entry.fileNameRaw;
   let name: string;
@@ -42,15 +38,21 @@ function nameOf(entry: Entry): { name: string } | { problem: VerifyProblem } {
     const lossy = raw.toString('latin1');
     return { problem: problem('NAME_NOT_UTF8', `The zip entry ${show(lossy)} has a name that is not valid UTF-8: it was not read.`) };
   }
-  if (!isAscii(raw) && (entry.generalPurposeBitFlag & FLAG_UTF8) === 0) {
-    const message = `The zip entry ${show(name)} is not marked as UTF-8, so other zip tools would read its name as different characters (CP437): it was not read.`;
-    return { problem: problem('NAME_NOT_UTF8', message, { path: name }) };
-  }
-  if (entry.extraFields.some((field) => field.id === INFO_ZIP_UNICODE_PATH)) {
-    const message = `The zip entry ${show(name)} carries a second, "Unicode path" name that some zip tools use instead: it was not read.`;
+  // Info-ZIP (`zip -r` on Linux and macOS) writes names as the file system gave them,
+  // UTF-8, without setting the flag. A name that is valid UTF-8 is read as UTF-8 whatever
+  // the flag says: CP437 (the flag's alternative) is not what any bundle was written in,
+  // and a CP437 name that happens to be valid UTF-8 would not match the manifest anyway.
+  const unicodePath = entry.extraFields.find((field) => field.id === INFO_ZIP_UNICODE_PATH);
+  if (unicodePath !== undefined && !sameUnicodePath(unicodePath.data, raw)) {
+    const message = `The zip entry ${show(name)} carries a second, "Unicode path" name that differs from it and that some zip tools use instead: it was not read.`;
     return { problem: problem('NAME_NOT_UTF8', message, { path: name }) };
   }
   return { name };
+}
+
+/** Info-ZIP's Unicode path field (version 1, CRC-32 of the header's name, the UTF-8 name) naming the very same bytes. */
+function sameUnicodePath(data: Buffer, raw: Buffer): boolean {
+  return data.length >= 5 && data.readUInt8(0) === 1 && data.readUInt32LE(1) === crc32(raw) && data.subarray(5).equals(raw);
 }
 
 export function checkEntry(entry: Entry, limits: VerifyLimits): EntryVerdict {

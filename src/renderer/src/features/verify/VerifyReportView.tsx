@@ -49,7 +49,7 @@ function Verdict({ report }: { readonly report: VerifyReport }): JSX.Element {
       return (
         <h3 className="verdict" data-verdict="invalid">
           <StatusBadge tone="failed" label={t('verify.fail')} />
-          <span>{t('verify.invalidLine', { count: report.problems.length })}</span>
+          <span>{t('verify.invalidLine', { count: Object.values(report.problemCounts).reduce((sum, n) => sum + (n ?? 0), 0) })}</span>
         </h3>
       );
   }
