@@ -2,8 +2,10 @@
  * Runs the bundled ffmpeg (a 2018 static build from @ffmpeg-installer/ffmpeg) out of process:
  * decoders fed hostile files must not share our address space. Each run gets a hard time
  * limit (SIGKILL), the lowest CPU priority, no stdin, an empty environment (so no proxy
- * settings can send a request off the machine), a fresh empty working directory, a cap on
- * what it may write back, and, where the OS offers them cheaply, resource limits
+ * settings can send a request off the machine), the root folder as its working folder
+ * (never the user's: a relative name in a hostile file reaches nothing of theirs; no temp
+ * folder is made, since thumbnails write nothing to the temp folder), a cap on what it may
+ * write back, and, where the OS offers them cheaply, resource limits
  * (ffmpeg-sandbox.ts).
  *
  * Why still the 2018 build (ffmpeg 4.1): it is the only ffmpeg on the npm registry that
@@ -12,11 +14,9 @@
  * reachable), and @ffmpeg/ffmpeg is a WebAssembly build for browsers.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { constants as osConstants, setPriority } from 'node:os';
+import { parse } from 'node:path';
 import type { Readable } from 'node:stream';
 import { sandboxed } from './ffmpeg-sandbox';
 import { MAX_FFMPEG_OUTPUT_BYTES } from './limits';
@@ -86,23 +86,23 @@ export function runFfmpeg(args: readonly string[], options: FfmpegOptions): Prom
   if (options.signal?.aborted === true) return Promise.resolve({ ...failedToStart(''), spawnError: null, aborted: true });
 
   let child: Child;
-  const cwd = mkdtempSync(join(tmpdir(), 'tamga-ffmpeg-'));
-  const removeCwd = (): void => rmSync(cwd, { recursive: true, force: true });
   try {
-    child = spawnChild(binary, args, cwd);
+    child = spawnChild(binary, args);
   } catch (err) {
-    removeCwd();
     // spawn throws synchronously for some failures (bad arguments, EACCES on some systems).
     return Promise.resolve(failedToStart(err instanceof Error ? err.message : String(err)));
   }
-  return collect(child, options, maxOutput).finally(removeCwd);
+  return collect(child, options, maxOutput);
 }
 
 type Child = ChildProcessByStdio<null, Readable, Readable>;
 
-function spawnChild(binary: string, args: readonly string[], cwd: string): Child {
+/** The root of the file system (C:\\ and the like on Windows). */
+const NEUTRAL_CWD = parse(process.cwd()).root;
+
+function spawnChild(binary: string, args: readonly string[]): Child {
   const run = sandboxed(binary, args);
-  return spawn(run.command, run.args, { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv(), windowsHide: true, cwd });
+  return spawn(run.command, run.args, { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv(), windowsHide: true, cwd: NEUTRAL_CWD });
 }
 
 function collect(child: Child, options: FfmpegOptions, maxOutput: number): Promise<FfmpegRun> {

@@ -1,7 +1,7 @@
 /**
  * The OS fence around the bundled ffmpeg, beyond what ffmpeg-runner.ts already does for
  * every platform (an empty environment, no stdin, a time limit, the lowest priority, a
- * cap on output, a fresh empty working directory). On Linux, where util-linux gives it
+ * cap on output, the root folder as working folder). On Linux, where util-linux gives it
  * for free, each run also gets resource limits (`prlimit`): address space, open files and
  * no core dumps. Probed once, used only where it works.
  *
