@@ -91,7 +91,7 @@ class FileBlob implements RandomAccessBlob {
         throw new TamgaError('INVALID_ARGUMENT', `A read ${name} must be a non-negative integer, not ${String(value)}.`);
       }
     }
-    if (this.closed) throw new TamgaError('INVALID_ARGUMENT', `Blob ${shortBlobId(this.blobId)} was read after it was closed.`);
+    if (this.closed) throw new TamgaError('INVALID_ARGUMENT', `Blob ${shortBlobId(this.blobId)} was read after it was closed.`, { closed: true });
     const start = Math.min(offset, this.size);
     const end = Math.min(this.size, offset + length);
     if (end <= start) return Buffer.alloc(0);

@@ -10,6 +10,7 @@
 import { TamgaError } from '../../../shared/errors';
 import { MAX_MEDIA_READ, isMediaVariant, type MediaChunk, type MediaReadRequest } from '../../../shared/media';
 import type { BlobArea } from '../blobs/blob-store';
+import type { RandomAccessBlob } from '../crypto/blob-random-access';
 import { appendEvent } from '../custody/store';
 import { getItem } from '../items/item-rows';
 import type { OpenVault } from '../vault/vault';
@@ -41,6 +42,28 @@ export interface MediaSession {
   readonly viewed: Set<string>;
 }
 
+function closedUnder(error: unknown): boolean {
+  return error instanceof TamgaError && error.details?.['closed'] === true;
+}
+
+/**
+ * Reads a range (and the first bytes, for the format) through the shared handles, pinned
+ * for the read. Only a lock closes a handle under a read; the answer is then VAULT_LOCKED,
+ * what happened, not a malformed request.
+ */
+async function readRange(blobs: OpenBlobs, area: BlobArea, blobId: string, offset: number, length: number): Promise<{ blob: RandomAccessBlob; bytes: Buffer; head: Buffer }> {
+  try {
+    return await blobs.use(area, blobId, async (blob) => {
+      const bytes = await blob.read(offset, length);
+      const head = area === 'thumbs' ? await blob.read(0, 12) : Buffer.alloc(0);
+      return { blob, bytes, head };
+    });
+  } catch (error) {
+    if (closedUnder(error) && blobs.closed) throw new TamgaError('VAULT_LOCKED', 'The vault locked while this was being read.');
+    throw error;
+  }
+}
+
 export async function readMedia(session: MediaSession, request: MediaReadRequest): Promise<MediaChunk> {
   checkRequest(request);
   const { vault, blobs } = session;
@@ -50,9 +73,8 @@ export async function readMedia(session: MediaSession, request: MediaReadRequest
     request.variant === 'original' ? ['blobs', row.blobId] : ['thumbs', request.variant === 'grid' ? row.thumbGridBlob : row.thumbPreviewBlob];
   if (blobId === null) throw new TamgaError('NOT_FOUND', `Item ${request.item} has no ${request.variant} image.`);
 
-  const blob = await blobs.get(area, blobId);
-  const bytes = await blob.read(request.offset, Math.min(request.length, MAX_MEDIA_READ));
-  const format = area === 'blobs' ? row.format : sniffThumbnail(await blob.read(0, 12));
+  const { blob, bytes, head } = await readRange(blobs, area, blobId, request.offset, Math.min(request.length, MAX_MEDIA_READ));
+  const format = area === 'blobs' ? row.format : sniffThumbnail(head);
 
   if (area === 'blobs' && !session.viewed.has(row.id) && !vault.readonly) {
     session.viewed.add(row.id);
