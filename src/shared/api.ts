@@ -205,6 +205,9 @@ export const API_METHODS = [
   'removeFromCase',
 ] as const satisfies readonly ApiMethod[];
 
+/** The engine methods the window never calls: the CLI, the engine worker (media) and the tests reach them directly. */
+export const NOT_FOR_THE_WINDOW = ['listItems', 'extractItem', 'auditVault', 'readMedia', 'findByFile', 'updateCase', 'removeFromCase'] as const satisfies readonly ApiMethod[];
+
 /**
  * What the window may call: the methods it uses, and no more. The preload exposes only
  * these on window.tamga and the main process answers only these channels, so a window
@@ -212,37 +215,9 @@ export const API_METHODS = [
  * CLI, the engine worker and the tests reach the rest directly. tests/unit/preload-bridge.test.ts
  * checks that every one is called somewhere in src/renderer.
  */
-export const WINDOW_METHODS = [
-  'inspectVault',
-  'createVault',
-  'unlockVault',
-  'lockVault',
-  'vaultInfo',
-  'changePassphrase',
-  'importFiles',
-  'cancelImport',
-  'getItem',
-  'exportBundle',
-  'cancelExport',
-  'verifyBundle',
-  'cancelVerify',
-  'getSettings',
-  'updateSettings',
-  'listKnownSenders',
-  'addKnownSender',
-  'removeKnownSender',
-  'searchItems',
-  'getItemDescription',
-  'describeItems',
-  'tagItems',
-  'untagItems',
-  'listTags',
-  'createCase',
-  'listCases',
-  'addToCase',
-] as const satisfies readonly ApiMethod[];
+export const WINDOW_METHODS = API_METHODS.filter((m): m is WindowMethod => !(NOT_FOR_THE_WINDOW as readonly string[]).includes(m));
 
-export type WindowMethod = (typeof WINDOW_METHODS)[number];
+export type WindowMethod = Exclude<ApiMethod, (typeof NOT_FOR_THE_WINDOW)[number]>;
 
 /** The engine as the window sees it. */
 export type WindowApi = Pick<TamgaApi, WindowMethod>;
