@@ -3,7 +3,8 @@
 // fingerprint grouped and the way to confirm it; confirmed ("remember it as …"), the same
 // bundle is a green PASS by the named known sender; a changed byte is a red FAIL. Then
 // Settings → Known senders lists, refuses a malformed fingerprint, removes and adds.
-// Writes docs/screenshots/verify-{unconfirmed,confirmed,tampered}-{en,ru}.png.
+// Writes verify-{unconfirmed,confirmed,tampered}-{en,ru}.png to test-results/screenshots, or to
+// docs/screenshots when TAMGA_DOCS_SCREENSHOTS=1 (so that a test run never changes tracked files).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -13,7 +14,7 @@ import { expect, test } from './fixtures';
 import { openNewVault } from './helpers';
 import { ROOT } from './harness/paths';
 
-const DOCS_SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+const DOCS_SCREENSHOTS = process.env['TAMGA_DOCS_SCREENSHOTS'] === '1' ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test-results', 'screenshots');
 const NAME = "Observers' vault";
 
 async function docsScreenshot(page: Page, name: string): Promise<void> {
