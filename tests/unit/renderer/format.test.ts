@@ -3,7 +3,8 @@
 // not, and import speed and time left come from a sliding window of samples.
 import { describe, expect, it } from 'vitest';
 import { formatCapture, formatOffset, formatWallClock, impliedOffset } from '../../../src/renderer/src/format/dates';
-import { formatBytes, formatDuration } from '../../../src/renderer/src/format/numbers';
+import { formatBytes, formatCount, formatDuration } from '../../../src/renderer/src/format/numbers';
+import { formatLocale } from '../../../src/renderer/src/i18n';
 import { addSample, secondsLeft, speedOf } from '../../../src/renderer/src/features/import/rate';
 
 const words = { zoneUnknown: 'time zone unknown' };
@@ -18,6 +19,7 @@ describe('capture times', () => {
   it('show the wall clock as recorded, whatever zone this computer is in', () => {
     expect(formatWallClock('2021-01-10T08:14:00', 'en-GB')).toBe('10 Jan 2021, 08:14:00');
     expect(formatWallClock('2021-01-10T23:59:59.250', 'ru')).toContain('23:59:59');
+    expect(formatWallClock('2021-01-10T08:14:00', 'kk')).toBe('2021 ж. 10 қаң., 08:14:00');
     expect(formatWallClock('not a date', 'en-GB')).toBeNull();
   });
 
@@ -37,6 +39,8 @@ describe('capture times', () => {
 describe('numbers', () => {
   it('give sizes in decimal units and durations as clock times', () => {
     expect(formatBytes(3_400_000, 'en-GB')).toBe('3.4 MB');
+    expect(formatBytes(3_400, 'kk')).toBe('3,4 кБ');
+    expect(formatCount(1_234_567, 'kk')).toBe('1\u00a0234\u00a0567');
     expect(formatDuration(65)).toBe('1:05');
     expect(formatDuration(3725)).toBe('1:02:05');
   });
@@ -51,5 +55,13 @@ describe('import rate', () => {
     expect(speedOf(samples)).toBe(2_000_000);
     expect(secondsLeft(10_000_000, speedOf(samples))).toBe(5);
     expect(secondsLeft(10, null)).toBeNull();
+  });
+});
+
+describe('the formatting locale', () => {
+  it("is the system's own tag for the window's language, else the language itself", () => {
+    expect(formatLocale('kk', ['ru-RU', 'kk-KZ'])).toBe('kk-KZ');
+    expect(formatLocale('kk', ['ru-RU', 'en-GB'])).toBe('kk');
+    expect(formatLocale('en', ['en-GB'])).toBe('en-GB');
   });
 });
