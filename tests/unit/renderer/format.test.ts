@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatCapture, formatOffset, formatWallClock, impliedOffset } from '../../../src/renderer/src/format/dates';
 import { formatBytes, formatCount, formatDuration } from '../../../src/renderer/src/format/numbers';
 import { formatLocale } from '../../../src/renderer/src/i18n';
+import { numberLocale } from '../../../src/renderer/src/format/intl-cache';
 import { addSample, secondsLeft, speedOf } from '../../../src/renderer/src/features/import/rate';
 
 const words = { zoneUnknown: 'time zone unknown' };
@@ -43,6 +44,15 @@ describe('numbers', () => {
     expect(formatCount(1_234_567, 'kk')).toBe('1\u00a0234\u00a0567');
     expect(formatDuration(65)).toBe('1:05');
     expect(formatDuration(3725)).toBe('1:02:05');
+  });
+
+  it("write Kazakh numbers as Kazakhstan does even where Intl has no Kazakh data (Chromium's ICU)", () => {
+    expect(numberLocale('kk', () => false)).toBe('ru-KZ');
+    expect(numberLocale('kk-KZ', () => false)).toBe('ru-KZ');
+    expect(numberLocale('kk-KZ', () => true)).toBe('kk-KZ');
+    // No fallback is invented for a language without one: English data is the root's.
+    expect(numberLocale('en-GB', () => false)).toBe('en-GB');
+    expect(new Intl.NumberFormat(numberLocale('kk', () => false)).format(338_025.5)).toBe('338\u00a0025,5');
   });
 });
 

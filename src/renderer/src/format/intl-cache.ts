@@ -20,6 +20,23 @@ export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions):
   return kept(dates, locale, options, () => new Intl.DateTimeFormat(locale, options));
 }
 
+/**
+ * Languages whose numbers are written like another locale's, for an Intl that claims the
+ * language but has no data for it and falls back to the root locale's "338,025" and "3.4".
+ * Chromium's ICU (and so the window's) has none for Kazakh; Kazakhstan writes 338 025 and
+ * 3,4, as Russian does, and reads a comma as the decimal sign, so "338,025 байт" would be
+ * misread as a fraction of a byte.
+ */
+const NUMBER_FALLBACK: Readonly<Record<string, string>> = { kk: 'ru-KZ' };
+
+const hasNumberData = (locale: string): boolean => new Intl.NumberFormat(locale).format(1234.5) !== new Intl.NumberFormat('und').format(1234.5);
+
+/** The locale to write numbers with: `locale`, unless this Intl lacks its data and a fallback is known. */
+export function numberLocale(locale: string, hasData: (locale: string) => boolean = hasNumberData): string {
+  const fallback = NUMBER_FALLBACK[locale.toLowerCase().split('-')[0] ?? ''];
+  return fallback === undefined || hasData(locale) ? locale : fallback;
+}
+
 export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  return kept(numbers, locale, options, () => new Intl.NumberFormat(locale, options));
+  return kept(numbers, locale, options, () => new Intl.NumberFormat(numberLocale(locale), options));
 }
