@@ -68,6 +68,7 @@ test('the window in Kazakh', async ({ app }) => {
   // Numbers as Kazakhstan writes them, whatever data this Intl has: a comma is the decimal sign.
   await expect(detail.locator('[data-fact="size"]')).toContainText(/338\s025 байт/);
   await expect(detail.locator('[data-fact="size"]')).toContainText('338 кБ');
+  await expect(detail.locator('[data-fact="place"]')).toContainText('41,85300; 12,48883');
   await expect(detail.getByRole('heading', { name: 'Сақтау тізбегі' })).toBeVisible();
   await screenshot(page, 'window-kk');
 });

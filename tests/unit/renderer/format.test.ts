@@ -3,7 +3,7 @@
 // not, and import speed and time left come from a sliding window of samples.
 import { describe, expect, it } from 'vitest';
 import { formatCapture, formatOffset, formatWallClock, impliedOffset } from '../../../src/renderer/src/format/dates';
-import { formatBytes, formatCount, formatDuration } from '../../../src/renderer/src/format/numbers';
+import { formatBytes, formatCoordinates, formatCount, formatDuration } from '../../../src/renderer/src/format/numbers';
 import { formatLocale } from '../../../src/renderer/src/i18n';
 import { numberLocale } from '../../../src/renderer/src/format/intl-cache';
 import { addSample, secondsLeft, speedOf } from '../../../src/renderer/src/features/import/rate';
@@ -44,6 +44,12 @@ describe('numbers', () => {
     expect(formatCount(1_234_567, 'kk')).toBe('1\u00a0234\u00a0567');
     expect(formatDuration(65)).toBe('1:05');
     expect(formatDuration(3725)).toBe('1:02:05');
+  });
+
+  it('separate latitude and longitude so that a decimal comma cannot run them together', () => {
+    expect(formatCoordinates(41.853, 12.48883, 'en-GB')).toBe('41.85300, 12.48883');
+    expect(formatCoordinates(41.853, -12.48883, 'ru')).toBe('41,85300; -12,48883');
+    expect(formatCoordinates(41.853, 12.48883, 'kk')).toBe('41,85300; 12,48883');
   });
 
   it("write Kazakh numbers as Kazakhstan does even where Intl has no Kazakh data (Chromium's ICU)", () => {
