@@ -1,60 +1,82 @@
-// English and Russian are both complete: the same keys (plural forms aside, which each
-// language has its own of), no empty values, the same {{placeholders}}, and every plural
-// with the forms its language needs.
+// Every language of the window is complete, checked against English: the same keys (each
+// plural in the forms its own language's Intl.PluralRules asks for, nothing left over), no
+// empty values, the same {{placeholders}}. The languages are the files in locales/, and
+// they must be the ones the window offers. To list what a language still lacks:
+//   node --import tsx tests/helpers/missing-translations.ts kk
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/child-process';
+import { baseKey, gaps, loadLocale, localeFiles, pluralForms } from '../helpers/locale-tables';
 
-type Tree = { [key: string]: string | Tree };
+const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? '');
 
-const load = (lng: string): Tree => JSON.parse(readFileSync(join(ROOT, 'src', 'renderer', 'src', 'i18n', 'locales', `${lng}.json`), 'utf8')) as Tree;
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix === '' ? key : `${prefix}.${key}`;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+/** The placeholders each key uses, across all its plural forms. */
+function placeholdersByKey(table: Map<string, string>): Map<string, string> {
+  const sets = new Map<string, Set<string>>();
+  for (const [key, value] of table) {
+    const set = sets.get(baseKey(key)) ?? new Set<string>();
+    for (const name of placeholders(value)) set.add(name);
+    sets.set(baseKey(key), set);
   }
-  return out;
+  return new Map([...sets].map(([key, set]) => [key, [...set].sort().join(',')]));
 }
 
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-const base = (key: string): string => key.replace(PLURAL, '');
-const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
+/** The languages the window offers, as i18n/index.ts declares them (a renderer file the Node tests cannot import). */
+function offered(): string[] {
+  const source = readFileSync(join(ROOT, 'src', 'renderer', 'src', 'i18n', 'index.ts'), 'utf8');
+  const list = /export const LANGUAGES = \[([^\]]*)\] as const;/.exec(source)?.[1] ?? '';
+  return [...list.matchAll(/'([a-z]+)'/g)].map((m) => m[1] ?? '');
+}
 
-const en = flatten(load('en'));
-const ru = flatten(load('ru'));
+const en = loadLocale('en');
+const others = localeFiles().filter((lng) => lng !== 'en');
 
 describe('translations', () => {
-  it('have the same keys in English and Russian', () => {
-    expect([...new Set([...ru.keys()].map(base))].sort()).toEqual([...new Set([...en.keys()].map(base))].sort());
+  it('are the languages the window offers, and more than English', () => {
+    expect(offered()).toContain('en');
+    expect(localeFiles()).toEqual(['en', ...offered().filter((lng) => lng !== 'en').sort()]);
+    expect(others).toContain('ru');
+    expect(others).toContain('kk');
   });
 
-  it('have no empty values', () => {
-    for (const [lng, table] of [['en', en], ['ru', ru]] as const) {
-      const empty = [...table].filter(([, value]) => value.trim() === '').map(([key]) => `${lng}:${key}`);
-      expect(empty).toEqual([]);
-    }
+  it('use English plural forms in en.json', () => {
+    expect(pluralForms('en')).toEqual(['one', 'other']);
+    expect(gaps(en, en, 'en')).toEqual({ missing: [], extra: [] });
   });
 
-  it('use the same placeholders in both languages', () => {
-    const byBase = (table: Map<string, string>): Map<string, string> => {
-      const out = new Map<string, string>();
-      for (const [key, value] of table) out.set(base(key), JSON.stringify([...new Set([...(JSON.parse(out.get(base(key)) ?? '[]') as string[]), ...placeholders(value)])].sort()));
-      return out;
-    };
-    const enPlaces = byBase(en);
-    const mismatched = [...byBase(ru)].filter(([key, places]) => enPlaces.get(key) !== places).map(([key]) => key);
+  it.each(others)('%s has every key of English, in its own plural forms, and nothing else', (lng) => {
+    expect(gaps(en, loadLocale(lng), lng)).toEqual({ missing: [], extra: [] });
+  });
+
+  it.each(localeFiles())('%s has no empty values', (lng) => {
+    expect([...loadLocale(lng)].filter(([, value]) => value.trim() === '').map(([key]) => key)).toEqual([]);
+  });
+
+  it.each(others)('%s uses the same placeholders as English', (lng) => {
+    const expected = placeholdersByKey(en);
+    const mismatched = [...placeholdersByKey(loadLocale(lng))].filter(([key, names]) => expected.has(key) && expected.get(key) !== names).map(([key]) => key);
     expect(mismatched).toEqual([]);
   });
 
-  it('give every plural the forms its language uses', () => {
-    const forms = (table: Map<string, string>, key: string): string[] => ['one', 'few', 'many', 'other'].filter((f) => table.has(`${key}_${f}`));
-    for (const key of new Set([...en.keys()].filter((k) => PLURAL.test(k)).map(base))) {
-      expect(forms(en, key), `en ${key}`).toEqual(['one', 'other']);
-      expect(forms(ru, key), `ru ${key}`).toEqual(['one', 'few', 'many', 'other']);
+  it('asks Russian for four plural forms and Kazakh for two', () => {
+    expect(pluralForms('ru')).toEqual(['one', 'few', 'many', 'other']);
+    expect(pluralForms('kk')).toEqual(['one', 'other']);
+  });
+
+  it.each(others)('%s resolves through i18next: plurals and placeholders filled, never the English text', async (lng) => {
+    const resources = Object.fromEntries(localeFiles().map((l) => [l, { translation: Object.fromEntries(loadLocale(l)) }]));
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources, lng, fallbackLng: 'en', keySeparator: false, interpolation: { escapeValue: false } });
+    const table = loadLocale(lng);
+    for (const count of [1, 2, 5, 21]) {
+      const text = i18n.t('import.newItems', { count });
+      expect(text).toContain(String(count));
+      expect(text).not.toContain('{{');
+      expect(text).not.toBe(i18n.t('import.newItems', { count, lng: 'en' }));
+      const form = new Intl.PluralRules(lng).select(count);
+      expect(text).toBe((table.get(`import.newItems_${form}`) ?? '').replace('{{count}}', String(count)));
     }
   });
 });

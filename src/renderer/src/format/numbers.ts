@@ -31,3 +31,12 @@ export function formatDuration(seconds: number): string {
 export function formatDecimal(value: number, locale: string, digits: number): string {
   return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
+
+/**
+ * "41.85300, 12.48883" as latitude and longitude; where the decimal sign is a comma
+ * (Russian, Kazakh) a semicolon separates them, as "41,85300, 12,48883" reads as four numbers.
+ */
+export function formatCoordinates(lat: number, lon: number, locale: string): string {
+  const [a, b] = [formatDecimal(lat, locale, 5), formatDecimal(lon, locale, 5)];
+  return `${a}${a.includes(',') ? ';' : ','} ${b}`;
+}

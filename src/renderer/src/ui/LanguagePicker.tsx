@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, isLanguage } from '../i18n';
 
 /** Each language named in itself, so a person who cannot read the current one still finds theirs. */
-const NAMES: Record<(typeof LANGUAGES)[number], string> = { en: 'English', ru: 'Русский' };
+const NAMES: Record<(typeof LANGUAGES)[number], string> = { en: 'English', ru: 'Русский', kk: 'Қазақша' };
 
 export function LanguagePicker(): JSX.Element {
   const { t, i18n } = useTranslation();

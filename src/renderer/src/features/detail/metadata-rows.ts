@@ -8,7 +8,7 @@ import type { TFunction } from 'i18next';
 import type { ItemDetail } from '../../../../shared/items';
 import type { ExtractedMetadata, TextField } from '../../../../shared/metadata';
 import { formatCapture, formatInstant, impliedOffset } from '../../format/dates';
-import { formatBytes, formatCount, formatDecimal, formatDuration } from '../../format/numbers';
+import { formatBytes, formatCoordinates, formatCount, formatDuration } from '../../format/numbers';
 
 export interface FactRow {
   readonly key: string;
@@ -44,7 +44,7 @@ export function factRows(item: ItemDetail, t: TFunction, locale: string): FactRo
   }
 
   const gps = m?.gps ?? null;
-  const place = gps === null ? null : `${formatDecimal(gps.lat, locale, 5)}, ${formatDecimal(gps.lon, locale, 5)}${gps.alt === null ? '' : ` · ${t('detail.altitude', { metres: Math.round(gps.alt) })}`}`;
+  const place = gps === null ? null : `${formatCoordinates(gps.lat, gps.lon, locale)}${gps.alt === null ? '' : ` · ${t('detail.altitude', { metres: Math.round(gps.alt) })}`}`;
   row('place', t('detail.place'), place, gps === null ? null : sourceLabel(t, gps.source), t('detail.noLocation'));
 
   const device = [m?.make, m?.model].filter((f): f is TextField => f !== null && f !== undefined);
