@@ -167,6 +167,10 @@ export const VERIFY_PROBLEM_CODES = [
   /** exhibits.csv shows another file, size or digest than the sealed manifests, or misses or repeats an exhibit. */
   'EXHIBITS_CSV_MISMATCH',
   'README_VERIFY_MISMATCH',
+  /** report/exhibit-list.html holds no exhibit list where Tamga writes it, or cannot be read as text. */
+  'REPORT_HTML_INVALID',
+  /** report/exhibit-list.html shows another value than bag-info.txt, exhibits.json or the manifests, or misses or adds an exhibit. */
+  'REPORT_HTML_MISMATCH',
   'REPORT_PDF_UNREADABLE',
   'REPORT_PDF_MISMATCH',
 ] as const;

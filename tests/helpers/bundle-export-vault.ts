@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
+import type { CustodyEventType } from '../../src/shared/custody';
 import type { ImportSummary } from '../../src/shared/import';
+import { appendEvent, readChain } from '../../src/main/engine/custody/store';
 import { runImport } from '../../src/main/engine/ingest/import-run';
 import * as organise from '../../src/main/engine/organise';
 import { unlockVault, type OpenVault } from '../../src/main/engine/vault/vault';
@@ -69,9 +71,20 @@ export function idsByName(summary: ImportSummary, root: string): Record<string, 
   return out;
 }
 
-/** Stands in for names a file system cannot hold (slashes, 400-byte names): edits the index. */
+/**
+ * Stands in for names a file system cannot hold (slashes, 400-byte names): edits the index
+ * and re-signs the item's custody chain with the name in its 'acquired' event, as if the
+ * file had been acquired under that name (verify compares the two).
+ */
 export function setOriginalName(vault: OpenVault, itemId: string, name: string): void {
-  vault.db.prepare('UPDATE items SET original_name = ? WHERE id = ?').run(name, itemId);
+  const events = readChain(vault.db, itemId).map((r) => r.event);
+  vault.db.transaction(() => {
+    vault.db.prepare('UPDATE items SET original_name = ? WHERE id = ?').run(name, itemId);
+    vault.db.prepare('DELETE FROM custody_events WHERE chain = ?').run(itemId);
+    for (const [i, e] of events.entries()) {
+      appendEvent(vault.db, vault.signer, { chain: itemId, type: e.type as CustodyEventType, actor: e.actor, at: e.at, data: i === 0 ? { ...e.data, originalName: name } : e.data });
+    }
+  })();
 }
 
 export function describeItem(vault: OpenVault, itemId: string, text: { title?: string; description?: string; place?: string }, tags: string[] = []): void {

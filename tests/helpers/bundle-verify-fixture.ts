@@ -11,9 +11,17 @@ import { chainHeadOf, sealNextEvent, type SealedEvent } from '../../src/main/eng
 import { toJsonl } from '../../src/main/engine/custody/jsonl';
 import { keyFingerprint, newSigningSeed, publicKeyPem, signerFromSeed, type Signer } from '../../src/main/engine/crypto/signing';
 import * as L from '../../src/main/engine/bundle/layout';
+import type { SealedExhibit } from '../../src/main/engine/bundle/export/exhibit';
+import { exhibitsCsv } from '../../src/main/engine/bundle/export/exhibits-csv';
+import { exhibitsJson } from '../../src/main/engine/bundle/export/exhibits-json';
 import { readmeVerifyText } from '../../src/main/engine/bundle/export/readme-verify';
-import { fileLines } from '../../src/main/engine/bundle/export/report-model';
+import { reportHtmlWithoutThumbnails } from '../../src/main/engine/bundle/export/report-html';
+import { fileLines, type ReportHeader } from '../../src/main/engine/bundle/export/report-model';
 import { ExhibitListPdf } from '../../src/main/engine/bundle/export/report-pdf';
+import { vaultKeyJson } from '../../src/main/engine/bundle/export/vault-key';
+import type { ItemRow } from '../../src/main/engine/items/item-rows';
+import type { CustodyEventType, JsonObject } from '../../src/shared/custody';
+import type { VaultFile } from '../../src/main/engine/vault/vault-file';
 
 export type BundleFiles = Map<string, Buffer>;
 
@@ -27,20 +35,73 @@ export const DEFAULT_EXHIBITS: readonly FixtureExhibit[] = [
   { originalName: 'Ақмола видео.MP4', content: randomBytes(200 * 1024 + 17) },
 ];
 
+/** The item columns the fixture's exhibits share (a photo with nothing read from it). */
+const ITEM: ItemRow = {
+  id: '',
+  sha256: '',
+  sha1: null,
+  md5: null,
+  size: 0,
+  blobId: '',
+  importedAt: '2021-01-10T08:15:00.000Z',
+  kind: 'photo',
+  format: 'jpeg',
+  mime: 'image/jpeg',
+  originalName: '',
+  capturedUtc: null,
+  capturedLocal: null,
+  captureSource: null,
+  gpsLat: null,
+  gpsLon: null,
+  make: null,
+  model: null,
+  width: null,
+  height: null,
+  durationSeconds: null,
+  metadataJson: '{}',
+  metadataProblemCount: 0,
+  thumbStatus: null,
+  thumbGridBlob: null,
+  thumbPreviewBlob: null,
+  thumbReason: null,
+};
+
 export function newSigner(): Signer {
   return signerFromSeed(newSigningSeed());
 }
 
 const sha = (algorithm: string, bytes: Uint8Array): string => createHash(algorithm).update(bytes).digest('hex');
 
-function custodyChain(itemId: string, content: Buffer, originalName: string, signer: Signer): SealedEvent[] {
+/** One custody event of a fixture chain, before it is sealed. */
+export interface EventSpec {
+  readonly type: CustodyEventType;
+  readonly data: JsonObject;
+}
+
+export interface FixtureOptions {
+  /** Each exhibit's custody events, given the defaults (acquired, tagged, described) and its facts. */
+  readonly events?: (exhibit: { readonly number: string; readonly bundleId: string; readonly sha256: string; readonly base: readonly EventSpec[] }) => EventSpec[];
+  /** Item columns that differ from what the custody log records: exhibits.json, the CSV and the report then show these. */
+  readonly item?: (number: string) => Partial<ItemRow>;
+}
+
+/** The defaults: acquired (with the legacy SHA-1 and MD5 a vault may compute), tagged, described. */
+function baseEvents(content: Buffer, originalName: string): EventSpec[] {
+  return [
+    {
+      type: 'acquired',
+      data: { sha256: sha('sha256', content), sha1: sha('sha1', content), md5: sha('md5', content), size: content.length, sourcePath: `/media/card/DCIM/${originalName}`, originalName },
+    },
+    { type: 'tagged', data: { action: 'add', tag: 'Ақмола' } },
+    { type: 'described', data: { description: 'Задержание у здания акимата' } },
+  ];
+}
+
+function custodyChain(itemId: string, events: readonly EventSpec[], signer: Signer): SealedEvent[] {
   const records: SealedEvent[] = [];
-  const add = (type: 'acquired' | 'tagged' | 'described', data: Record<string, string | number>, minute: number): void => {
-    records.push(sealNextEvent(chainHeadOf(records), signer, { chain: itemId, type, actor: 'tamga-cli 0.1.0', at: new Date(Date.UTC(2021, 0, 10, 8, minute)).toISOString(), data }));
-  };
-  add('acquired', { sha256: sha('sha256', content), size: content.length, sourcePath: `/media/card/DCIM/${originalName}`, originalName }, 15);
-  add('tagged', { action: 'add', tag: 'Ақмола' }, 16);
-  add('described', { description: 'Задержание у здания акимата' }, 17);
+  for (const [i, { type, data }] of events.entries()) {
+    records.push(sealNextEvent(chainHeadOf(records), signer, { chain: itemId, type, actor: 'tamga-cli 0.1.0', at: new Date(Date.UTC(2021, 0, 10, 8, 15 + i)).toISOString(), data }));
+  }
   return records;
 }
 
@@ -62,27 +123,42 @@ export function exhibitListPdf(fingerprint: string, payloadBytes: number, exhibi
 }
 
 /** Every file of a correct, sealed bundle holding `exhibits`, sealed by `signer`. */
-export function buildBundle(signer: Signer, exhibits: readonly FixtureExhibit[] = DEFAULT_EXHIBITS): BundleFiles {
+export function buildBundle(signer: Signer, exhibits: readonly FixtureExhibit[] = DEFAULT_EXHIBITS, options: FixtureOptions = {}): BundleFiles {
   const files: BundleFiles = new Map();
   const text = (path: string, value: string): void => void files.set(path, Buffer.from(value, 'utf8'));
   const fingerprint = keyFingerprint(signer.publicKey);
   const vaultId = randomUUID();
-  const listed = exhibits.map((exhibit, i) => {
+  const bundleId = randomUUID();
+  const sealed = exhibits.map((exhibit, i): SealedExhibit => {
     const number = L.exhibitNumber(i);
     const path = `${L.PAYLOAD_DIR}/${number}_${exhibit.originalName}`;
     const itemId = randomUUID();
-    const chain = custodyChain(itemId, exhibit.content, exhibit.originalName, signer);
+    const sha256 = sha('sha256', exhibit.content);
+    const base = baseEvents(exhibit.content, exhibit.originalName);
+    const chain = custodyChain(itemId, options.events?.({ number, bundleId, sha256, base }) ?? base, signer);
     files.set(path, exhibit.content);
     text(L.custodyFile(number), toJsonl(chain));
     return {
       number,
       path,
-      originalName: exhibit.originalName,
-      itemId,
-      size: exhibit.content.length,
-      sha256: sha('sha256', exhibit.content),
+      custodyPath: L.custodyFile(number),
+      item: {
+        ...ITEM,
+        id: itemId,
+        sha256,
+        sha1: sha('sha1', exhibit.content),
+        md5: sha('md5', exhibit.content),
+        size: exhibit.content.length,
+        originalName: exhibit.originalName,
+        ...options.item?.(number),
+      },
+      metadata: null,
+      text: { title: '', description: 'Задержание у здания акимата', place: '' },
+      tags: ['Ақмола'],
+      acquisitions: [{ itemId, importId: null, sourcePath: `/media/card/DCIM/${exhibit.originalName}`, fileSize: exhibit.content.length, fileModified: null, fileCreated: null, acquiredAt: ITEM.importedAt }],
+      custody: chain,
+      sha256,
       sha512: sha('sha512', exhibit.content),
-      custody: { path: L.custodyFile(number), events: chain.length, head: chain.at(-1)?.hash ?? null },
     };
   });
   text(L.BAGIT_TXT, L.BAGIT_TXT_CONTENT);
@@ -95,7 +171,7 @@ export function buildBundle(signer: Signer, exhibits: readonly FixtureExhibit[] 
       `Payload-Oxum: ${L.payloadOxum(bytes, exhibits.length)}`,
       'External-Identifier: 2-1234/2021',
       'Tamga-Bundle-Format: 1',
-      `Tamga-Bundle-Id: ${randomUUID()}`,
+      `Tamga-Bundle-Id: ${bundleId}`,
       'Tamga-Recipient: Almaty City Court',
       `Tamga-Signer: ${vaultId}`,
       `Tamga-Key-Fingerprint: ${fingerprint}`,
@@ -103,11 +179,28 @@ export function buildBundle(signer: Signer, exhibits: readonly FixtureExhibit[] 
       '',
     ].join('\n'),
   );
-  text(L.EXHIBITS_JSON, `${JSON.stringify({ format: 'tamga-exhibits', formatVersion: 1, case: null, exhibits: listed }, null, 2)}\n`);
-  text(L.EXHIBITS_CSV, `\ufeffexhibit,file,original_name,size,sha256,sha512\r\n${listed.map((e) => `${e.number},${e.path},"${e.originalName}",${e.size},${e.sha256},${e.sha512}`).join('\r\n')}\r\n`);
-  text(L.VAULT_KEY_JSON, `${JSON.stringify({ format: 'tamga-vault-key', formatVersion: 1, vaultId, alg: 'ed25519', publicKey: signer.publicKey.toString('hex'), fingerprint }, null, 2)}\n`);
-  text(L.REPORT_HTML, '<!doctype html><title>Exhibits</title>\n');
-  files.set(L.REPORT_PDF, exhibitListPdf(fingerprint, bytes, listed));
+  // The metadata files as the exporter writes them (its own functions), so that verify's
+  // comparisons of them with the sealed data are tested against the real formats.
+  text(L.EXHIBITS_JSON, exhibitsJson(sealed, null, '2-1234/2021'));
+  text(L.EXHIBITS_CSV, exhibitsCsv(sealed, '2-1234/2021'));
+  text(L.VAULT_KEY_JSON, vaultKeyJson({ vaultId, signing: { publicKey: signer.publicKey.toString('hex'), fingerprint } as VaultFile['signing'] }));
+  const header: ReportHeader = {
+    bundleId,
+    sealedAt: '2021-02-01T10:00:00.000Z',
+    caseIdentifier: '2-1234/2021',
+    caseName: '',
+    description: '',
+    recipient: 'Almaty City Court',
+    organization: 'Қазақстан Халықаралық Адам Құқықтары Бюросы',
+    contactName: '',
+    contactEmail: '',
+    keyFingerprint: fingerprint,
+    vaultId,
+    payloadBytes: bytes,
+    exhibitCount: exhibits.length,
+  };
+  text(L.REPORT_HTML, reportHtmlWithoutThumbnails(header, sealed));
+  files.set(L.REPORT_PDF, exhibitListPdf(fingerprint, bytes, sealed.map((e) => ({ number: e.number, path: e.path, originalName: e.item.originalName, size: e.item.size, sha256: e.sha256, sha512: e.sha512 }))));
   text(L.README_VERIFY, readmeVerifyText({ keyFingerprint: fingerprint, exhibitCount: exhibits.length, payloadBytes: bytes }));
   regenerateManifests(files);
   seal(files, signer);

@@ -284,4 +284,19 @@ describe('the JSONL line format', () => {
     expect(verifyJsonl(toJsonl(records).trimEnd(), signer.publicKey)).toEqual([]); // no final line feed: tolerated
     expect(codes(verifyJsonl(toJsonl(records).replace('\n', '\n\n'), signer.publicKey, { chain: ITEM_A }))).toEqual([['MALFORMED', null]]);
   });
+
+  it('hashes the JCS form of the event it parsed, never the bytes it read: a record re-serialised by another tool is MALFORMED only', () => {
+    const records = itemChain(ITEM_A, 3);
+    const lines = toJsonl(records).trimEnd().split('\n');
+    // Pretty-printed, members in reverse order, any non-ASCII character escaped:
+    // the same JSON values, other bytes. Its hash and signature still verify, as documented.
+    const parsed = JSON.parse(lines[1]!) as { event: Record<string, unknown>; hash: string; signature: string };
+    const reversed = Object.fromEntries(Object.entries(parsed.event).reverse());
+    const escaped = JSON.stringify({ signature: parsed.signature, hash: parsed.hash, event: reversed }, null, 1)
+      .replace(/\n/g, ' ')
+      .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    expect(escaped).not.toBe(lines[1]);
+    lines[1] = escaped;
+    expect(verifyJsonl(`${lines.join('\n')}\n`, signer.publicKey, { chain: ITEM_A })).toMatchObject([{ code: 'MALFORMED', line: 2, seq: 1 }]);
+  });
 });

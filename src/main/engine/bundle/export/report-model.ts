@@ -95,12 +95,17 @@ export function reportVerifySteps(exhibitCount: number): readonly VerifyStep[] {
 /** The labels of the lines verify reads back from the PDF (verify/report-pdf-check.ts). */
 export const FILE_LINE_LABELS = { file: 'File', size: 'Size', sha256: 'SHA-256', sha512: 'SHA-512' } as const;
 
+/** A file's size as the reports print it: "999 bytes", "1234 bytes (1.2 kB)". */
+export function sizeLine(size: number): string {
+  return size < 1000 ? `${size} bytes` : `${size} bytes (${humanSize(size)})`;
+}
+
 /** An exhibit's first lines: its payload file, size and digests, as verify reads them back. */
 export function fileLines(path: string, size: number, sha256: string, sha512: string): ReportLine[] {
   const L = FILE_LINE_LABELS;
   return [
     { label: L.file, value: visibleName(path), mono: true },
-    { label: L.size, value: size < 1000 ? `${size} bytes` : `${size} bytes (${humanSize(size)})` },
+    { label: L.size, value: sizeLine(size) },
     { label: L.sha256, value: sha256, mono: true },
     { label: L.sha512, value: sha512, mono: true },
   ];

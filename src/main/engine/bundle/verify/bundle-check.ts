@@ -21,6 +21,7 @@ import {
   MANIFEST_SHA256,
   MANIFEST_SHA512,
   README_VERIFY,
+  REPORT_HTML,
   REPORT_PDF,
   SEAL_PUBLIC_KEY,
   SEAL_SIGNATURE,
@@ -38,6 +39,7 @@ import { FileHasher, isHashAlgorithm, type HashMode, type PendingDigests } from 
 import { manifestName, parseManifest, type Manifest } from './manifest';
 import { problem, ReadFailure, show, throwIfStopped } from './problems';
 import { checkReadme } from './readme-check';
+import { ReportHtmlCheck, type ManifestExhibit } from './report-html-check';
 import { checkReportPdf, MAX_REPORT_PDF_BYTES } from './report-pdf-check';
 import { READ_AHEAD_MAX_BYTES, ReadAhead, type ReadResult } from './read-ahead';
 import { checkSeal, type SealOutcome } from './seal';
@@ -96,6 +98,7 @@ export class BundleCheck {
     await this.readDeclarations();
     checkStructure(this.source, this.manifests, this.problems);
     await this.hashFiles();
+    await this.checkHtml();
     await this.checkPdf();
     // A refused payload file (a link, an oversized entry) has no size to count: its own
     // problem fails the bundle already, and a Payload-Oxum mismatch would only repeat it.
@@ -196,6 +199,23 @@ export class BundleCheck {
     throwIfStopped(this.signal);
   }
 
+  /** The HTML report, streamed once more (its thumbnails skipped as they arrive): what a judge opens. */
+  private async checkHtml(): Promise<void> {
+    if (!this.source.files.has(REPORT_HTML) || this.failed.has(REPORT_HTML)) return;
+    const sha256 = this.manifests.find((m) => m.name === MANIFEST_SHA256);
+    const sha512 = this.manifests.find((m) => m.name === MANIFEST_SHA512);
+    const manifests = new Map<string, ManifestExhibit>();
+    for (const path of new Set([...(sha256?.entries.keys() ?? []), ...(sha512?.entries.keys() ?? [])])) {
+      const exhibit = isPayloadPath(path) ? exhibitOfPath(path) : null;
+      if (exhibit === null || manifests.has(exhibit)) continue;
+      const size = this.source.files.get(path)?.size ?? null;
+      manifests.set(exhibit, { path, size, sha256: sha256?.entries.get(path)?.digest ?? null, sha512: sha512?.entries.get(path)?.digest ?? null });
+    }
+    const check = new ReportHtmlCheck({ list: this.list, manifests, bagInfo: this.bagInfo }, this.limits.maxTagFileBytes, this.problems);
+    await check.run(this.source.read(REPORT_HTML, this.signal));
+    throwIfStopped(this.signal);
+  }
+
   private async hashFiles(): Promise<void> {
     const expected = new ExpectedDigests(this.manifests);
     const payloadSha256 = new Map<string, string>();
@@ -280,6 +300,7 @@ export class BundleCheck {
       manifestSha256: payloadSha256.get(exhibit) ?? null,
       payloadSize: this.payloadSizes().get(exhibit) ?? null,
       listed: this.list?.get(exhibit) ?? null,
+      bundleId: this.bagInfo?.get('Tamga-Bundle-Id') ?? null,
     };
     this.custody.set(exhibit, checkCustody(input, problems));
   }

@@ -8,6 +8,7 @@
  */
 import type { VerifyProblem } from '../../../../shared/bundle';
 import { verifyJsonl } from '../../custody/jsonl';
+import type { ExportSeen } from './custody-exports';
 import { problem, show } from './problems';
 import { decodeTagText } from './tag-text';
 
@@ -23,8 +24,10 @@ export interface CustodyInput {
   readonly manifestSha256: string | null;
   /** The exhibit's file size in the bundle; null when it is not there. */
   readonly payloadSize: number | null;
-  /** What exhibits.json says of the exhibit's legacy hashes; null when it has no entry. */
-  readonly listed: { readonly sha1: string | null; readonly md5: string | null } | null;
+  /** What exhibits.json says of the exhibit's original name and legacy hashes; null when it has no entry. */
+  readonly listed: { readonly originalName: string | null; readonly sha1: string | null; readonly md5: string | null } | null;
+  /** This bundle's Tamga-Bundle-Id; null when bag-info.txt gives none. */
+  readonly bundleId: string | null;
 }
 
 export interface CustodyOutcome {
@@ -35,6 +38,8 @@ export interface CustodyOutcome {
   readonly chain: string | null;
   /** The recorded hash of its last event, which exhibits.json repeats. */
   readonly head: string | null;
+  /** Its 'exported' events, compared across exhibits (custody-exports.ts). */
+  readonly exports: readonly ExportSeen[];
 }
 
 interface RecordView {
@@ -44,7 +49,16 @@ interface RecordView {
     readonly chain?: unknown;
     readonly type?: unknown;
     readonly seq?: unknown;
-    readonly data?: { readonly sha256?: unknown; readonly size?: unknown; readonly sha1?: unknown; readonly md5?: unknown };
+    readonly data?: {
+      readonly sha256?: unknown;
+      readonly size?: unknown;
+      readonly sha1?: unknown;
+      readonly md5?: unknown;
+      readonly originalName?: unknown;
+      readonly bundleId?: unknown;
+      readonly exhibit?: unknown;
+      readonly tagManifestSha256?: unknown;
+    };
   };
 }
 
@@ -54,19 +68,30 @@ const NAMES_CONTENT = new Set(['acquired', 're-acquired', 'exported']);
 /**
  * What the signed events say of the content against what the bundle holds: each
  * acquisition and each earlier export names this file's SHA-256, each acquisition its
- * size, and the legacy hashes exhibits.json gives are the ones custody recorded. A bundle
- * whose readable copies contradict its own signed record is not what it says it is.
+ * size, the original name exhibits.json gives is the one 'acquired' recorded (a
+ * re-acquired copy may have had another), and its legacy hashes are ones an acquisition
+ * recorded. No 'exported' event names this bundle: a bundle's own export is logged after
+ * it is sealed (docs/formats.md, "Custody of an export"). A bundle whose readable copies
+ * contradict its own signed record is not what it says it is. Returns the 'exported'
+ * events, which must also agree across exhibits (custody-exports.ts).
  */
-function checkFacts(input: CustodyInput, lines: readonly string[], problems: VerifyProblem[]): void {
+function checkFacts(input: CustodyInput, lines: readonly string[], problems: VerifyProblem[]): ExportSeen[] {
   const { exhibit, path } = input;
   const differ = (line: number, what: string): void => {
     problems.push(problem('EXHIBIT_FACT_MISMATCH', `Event ${line - 1} of the custody log of ${exhibit} ${what}.`, { path, exhibit, line }));
   };
+  const exports: ExportSeen[] = [];
   lines.forEach((text, i) => {
     const event = view(text)?.event;
     if (i === 0 || event === undefined || typeof event.type !== 'string' || !NAMES_CONTENT.has(event.type)) return;
     const data = event.data ?? {};
     const line = i + 1;
+    if (event.type === 'exported') {
+      exports.push({ exhibit, line, bundleId: data.bundleId, number: data.exhibit, tagManifestSha256: data.tagManifestSha256 });
+      if (input.bundleId !== null && typeof data.bundleId === 'string' && data.bundleId.toLowerCase() === input.bundleId.toLowerCase()) {
+        differ(line, `("exported") names this bundle (${input.bundleId}), but a bundle's own export is logged only after it is sealed and cannot be inside it`);
+      }
+    }
     if (input.manifestSha256 !== null && data.sha256 !== input.manifestSha256) {
       differ(line, `("${event.type}") names the content ${show(String(data.sha256))}, but the bundle's file has SHA-256 ${input.manifestSha256}`);
     }
@@ -75,20 +100,25 @@ function checkFacts(input: CustodyInput, lines: readonly string[], problems: Ver
     }
   });
   const first = view(lines[0])?.event?.data;
-  if (first === undefined) return;
+  if (first === undefined) return exports;
+  const listedName = input.listed?.originalName ?? null;
+  if (listedName !== null && typeof first.originalName === 'string' && first.originalName !== listedName) {
+    problems.push(problem('EXHIBIT_FACT_MISMATCH', `exhibits.json gives ${exhibit}'s original name as ${show(listedName)}, but its custody log records ${show(first.originalName)} as acquired.`, { path, exhibit, line: 1 }));
+  }
   if (input.payloadSize !== null && typeof first.size === 'number' && first.size !== input.payloadSize) {
     differ(1, `("acquired") records a size of ${first.size} bytes, but the bundle's file has ${input.payloadSize}`);
   }
   // Legacy hashes may have been switched on after the first acquisition: any acquisition's record will do.
   const acquisitions = lines.map((text) => view(text)?.event).filter((e) => e?.type === 'acquired' || e?.type === 're-acquired');
-  for (const name of ['sha1', 'md5'] as const) {
+  for (const [name, label] of [['sha1', 'SHA-1'], ['md5', 'MD5']] as const) {
     const listed = input.listed?.[name] ?? null;
     const recorded = acquisitions.map((e) => e?.data?.[name]).filter((v): v is string => typeof v === 'string');
     if (listed !== null && !recorded.includes(listed)) {
       const said = recorded.length === 0 ? 'no acquisition recorded one' : `its acquisitions recorded ${recorded.map(show).join(', ')}`;
-      problems.push(problem('EXHIBIT_FACT_MISMATCH', `exhibits.json gives ${exhibit}'s ${name.toUpperCase()} as ${show(listed)}, but ${said}.`, { path, exhibit, line: 1 }));
+      problems.push(problem('EXHIBIT_FACT_MISMATCH', `exhibits.json gives ${exhibit}'s ${label} as ${show(listed)}, but ${said}.`, { path, exhibit, line: 1 }));
     }
   }
+  return exports;
 }
 
 /** A line as loosely parsed JSON: the chain verifier has judged it already; this only picks fields. */
@@ -106,7 +136,7 @@ export function checkCustody(input: CustodyInput, problems: VerifyProblem[]): Cu
   const decoded = decodeTagText(input.bytes);
   if (!decoded.ok) {
     problems.push(problem('CUSTODY_MALFORMED', `The custody log of ${exhibit} (${path}) cannot be read: ${decoded.reason}.`, { path, exhibit }));
-    return { events: 0, withheld: 0, chain: null, head: null };
+    return { events: 0, withheld: 0, chain: null, head: null, exports: [] };
   }
   const text = decoded.text;
   const options = input.itemId === null ? {} : { chain: input.itemId };
@@ -134,6 +164,5 @@ export function checkCustody(input: CustodyInput, problems: VerifyProblem[]): Cu
       );
     }
   }
-  checkFacts(input, lines, problems);
-  return outcome;
+  return { ...outcome, exports: checkFacts(input, lines, problems) };
 }

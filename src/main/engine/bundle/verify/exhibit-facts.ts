@@ -8,6 +8,7 @@
 import type { VerifyProblem } from '../../../../shared/bundle';
 import { custodyFile, exhibitOfPath, MANIFEST_SHA256, MANIFEST_SHA512 } from '../layout';
 import type { CustodyOutcome } from './custody-check';
+import { checkExportsAcross } from './custody-exports';
 import { checkExhibitList, type ListedExhibit } from './exhibit-list';
 import { checkExhibitsCsv, type CsvRow } from './exhibits-csv';
 import type { Manifest } from './manifest';
@@ -66,6 +67,7 @@ export function gatherExhibits({ source, manifests, custody, list, csv }: Exhibi
       custodyRead: chain !== undefined,
     };
   });
+  checkExportsAcross(numbers.flatMap((n) => custody.get(n)?.exports ?? []), custodyFile, problems);
   if (list !== null) {
     const compared = facts.filter((f) => f.listedPath !== null).map((f) => [f.number, { ...f, path: f.listedPath, custodyEvents: f.custodyRead ? f.custodyEvents : null }] as const);
     checkExhibitList(list, new Map(compared), problems);

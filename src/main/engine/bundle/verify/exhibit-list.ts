@@ -9,8 +9,9 @@
 import type { VerifyProblem } from '../../../../shared/bundle';
 import { chainKind } from '../../../../shared/custody';
 import { EXHIBITS_JSON } from '../layout';
+import { DOCUMENT_SHAPE, EXHIBIT_SHAPE, shapeProblem } from './exhibit-schema';
 import { problem, show } from './problems';
-import { firstDuplicateMember } from './strict-json';
+import { jsonPath, parseStrictJson } from './strict-json';
 import { decodeTagText } from './tag-text';
 
 export interface ListedExhibit {
@@ -73,33 +74,51 @@ function listed(value: unknown): ListedExhibit | string {
   };
 }
 
-/** The list by exhibit number, or null when the file cannot be used at all (reported). */
+/**
+ * The list by exhibit number, or null when the file cannot be used at all (reported).
+ * Parsed strictly (strict-json.ts, exhibit-schema.ts): a member named twice refuses the
+ * whole file (on the exhibit whose entry holds it), an entry of another shape than Tamga
+ * writes is refused (and so also reported as not listed): a member the verifier never
+ * looked at, or a number where a text was checked, is never read past.
+ */
 export function parseExhibitList(bytes: Uint8Array, problems: VerifyProblem[]): Map<string, ListedExhibit> | null {
-  const invalid = (why: string): null => {
-    problems.push(problem('EXHIBITS_JSON_INVALID', `${EXHIBITS_JSON} ${why}.`, { path: EXHIBITS_JSON }));
+  const invalid = (why: string, exhibit?: string): null => {
+    problems.push(problem('EXHIBITS_JSON_INVALID', `${EXHIBITS_JSON} ${why}.`, exhibit === undefined ? { path: EXHIBITS_JSON } : { path: EXHIBITS_JSON, exhibit }));
     return null;
   };
   const decoded = decodeTagText(bytes);
   if (!decoded.ok) return invalid(`cannot be read: ${decoded.reason}`);
-  let document: unknown;
-  try {
-    document = JSON.parse(decoded.text);
-  } catch {
-    return invalid('is not JSON');
+  const parsed = parseStrictJson(decoded.text);
+  if (!parsed.ok && parsed.reason === 'syntax') return invalid('is not JSON');
+  if (!parsed.ok && parsed.reason === 'duplicate') {
+    const { path, key } = parsed.duplicate;
+    const exhibit = path[0] === 'exhibits' ? numberOf(parsed.value, path[1]) : undefined;
+    const where = path.length === 0 ? 'its top level' : jsonPath(path);
+    return invalid(`gives the member ${show(key)} twice in ${where}${exhibit === undefined ? '' : ` (${exhibit})`}: a program would read the last, a person may read the first, so the file is not used`, exhibit);
   }
-  const duplicate = firstDuplicateMember(decoded.text);
-  if (duplicate !== null) return invalid(`gives the member ${show(duplicate.name)} twice in one object (line ${duplicate.line}): a program reads the last, a person the first, so it cannot be trusted`);
-  if (!isObject(document) || document.format !== 'tamga-exhibits' || document.formatVersion !== 1 || !Array.isArray(document.exhibits)) {
+  const document = parsed.value;
+  if (!isObject(document) || document.format !== 'tamga-exhibits' || document.formatVersion !== 1) {
     return invalid('is not a Tamga exhibit list (format "tamga-exhibits", version 1)');
   }
+  const wrong = shapeProblem(document, DOCUMENT_SHAPE, 'the document');
+  if (wrong !== null) return invalid(`is not a Tamga exhibit list: ${wrong}`);
   const byNumber = new Map<string, ListedExhibit>();
-  document.exhibits.forEach((value: unknown, i: number) => {
-    const exhibit = listed(value);
-    if (typeof exhibit === 'string') invalid(`has an entry (number ${i + 1} in the list) that ${exhibit}`);
-    else if (byNumber.has(exhibit.number)) invalid(`lists ${exhibit.number} twice`);
+  (document.exhibits as unknown[]).forEach((value, i) => {
+    const entryProblem = shapeProblem(value, EXHIBIT_SHAPE, `exhibits[${i}]`);
+    const exhibit = entryProblem === null ? listed(value) : `is not as Tamga writes it: ${entryProblem}`;
+    if (typeof exhibit === 'string') invalid(`has an entry (number ${i + 1} in the list) that ${exhibit}`, numberOf(document, i));
+    else if (byNumber.has(exhibit.number)) invalid(`lists ${exhibit.number} twice`, exhibit.number);
     else byNumber.set(exhibit.number, exhibit);
   });
   return byNumber;
+}
+
+/** The exhibit number of the list's entry `index`, when it has a well-formed one. */
+function numberOf(document: unknown, index: string | number | undefined): string | undefined {
+  const entries = isObject(document) && Array.isArray(document.exhibits) ? (document.exhibits as unknown[]) : [];
+  const entry = typeof index === 'number' ? entries[index] : undefined;
+  const number = isObject(entry) ? entry.number : undefined;
+  return typeof number === 'string' && /^E\d{4,}$/.test(number) ? number : undefined;
 }
 
 /** Each listed exhibit against the bundle's facts, and the other way round. */

@@ -10,19 +10,19 @@ import { BAG_INFO_TXT, VAULT_KEY_JSON } from '../layout';
 import type { BagInfo } from './bag-info';
 import { problem, show } from './problems';
 import type { SealOutcome } from './seal';
+import { parseStrictJson } from './strict-json';
 import { decodeTagText } from './tag-text';
 
-function vaultKey(bytes: Uint8Array): { publicKey: unknown; fingerprint: unknown; vaultId: unknown } | null {
+/** vault-key.json's claims, or why it cannot be read as one (a member named twice shows a person one key and a program another). */
+function vaultKey(bytes: Uint8Array): { publicKey: unknown; fingerprint: unknown; vaultId: unknown } | string {
   const decoded = decodeTagText(bytes);
-  if (!decoded.ok) return null;
-  try {
-    const value: unknown = JSON.parse(decoded.text);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-    const record = value as Record<string, unknown>;
-    return record.format === 'tamga-vault-key' ? { publicKey: record.publicKey, fingerprint: record.fingerprint, vaultId: record.vaultId } : null;
-  } catch {
-    return null;
-  }
+  if (!decoded.ok) return `cannot be read (${decoded.reason})`;
+  const parsed = parseStrictJson(decoded.text);
+  if (!parsed.ok) return parsed.reason === 'syntax' ? 'is not JSON' : `gives the member ${show(parsed.duplicate.key)} twice`;
+  const value = parsed.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'is not a JSON object';
+  const record = value as Record<string, unknown>;
+  return record.format === 'tamga-vault-key' ? { publicKey: record.publicKey, fingerprint: record.fingerprint, vaultId: record.vaultId } : 'is not a Tamga key file (format "tamga-vault-key")';
 }
 
 export function checkSignerClaims(seal: SealOutcome, bagInfo: BagInfo | null, vaultKeyBytes: Uint8Array | null, problems: VerifyProblem[]): void {
@@ -34,13 +34,15 @@ export function checkSignerClaims(seal: SealOutcome, bagInfo: BagInfo | null, va
   }
   if (vaultKeyBytes === null) return;
   const key = vaultKey(vaultKeyBytes);
-  if (key === null) {
-    problems.push(problem('SIGNER_KEY_MISMATCH', `${VAULT_KEY_JSON} is not a Tamga key file, so it does not confirm the seal's key.`, { path: VAULT_KEY_JSON }));
-  } else if (key.publicKey !== Buffer.from(publicKey).toString('hex') || key.fingerprint !== fingerprint) {
+  if (typeof key === 'string') {
+    problems.push(problem('SIGNER_KEY_MISMATCH', `${VAULT_KEY_JSON} ${key}, so it does not confirm the seal's key.`, { path: VAULT_KEY_JSON }));
+    return;
+  }
+  if (key.publicKey !== Buffer.from(publicKey).toString('hex') || key.fingerprint !== fingerprint) {
     problems.push(problem('SIGNER_KEY_MISMATCH', `${VAULT_KEY_JSON} names another key (${show(String(key.fingerprint))}) than the one that made the seal (${fingerprint}).`, { path: VAULT_KEY_JSON }));
   }
   const signer = bagInfo?.get('Tamga-Signer') ?? null;
-  if (key !== null && signer !== null && key.vaultId !== signer) {
+  if (signer !== null && key.vaultId !== signer) {
     problems.push(
       problem('SIGNER_ID_MISMATCH', `${VAULT_KEY_JSON} says the key is vault ${show(String(key.vaultId))}'s, but ${BAG_INFO_TXT} names the sealer as vault ${show(signer)}: the bundle contradicts itself about who sealed it.`, {
         path: VAULT_KEY_JSON,

@@ -20,6 +20,14 @@ const KNOWN = new Set([
   'CUSTODY_MISSING',
   'ZIP_CRC_MISMATCH',
   'ZIP_UNREADABLE',
+  // The readable copies that contradict the sealed data (the engine's sentence names the file and both values).
+  'EXHIBITS_CSV_MISMATCH',
+  'EXHIBITS_JSON_INVALID',
+  'REPORT_HTML_MISMATCH',
+  'REPORT_PDF_MISMATCH',
+  'README_VERIFY_MISMATCH',
+  'EXHIBIT_FACT_MISMATCH',
+  'SIGNER_ID_MISMATCH',
 ]);
 
 function isCustody(code: string): boolean {
