@@ -116,7 +116,6 @@ export const VERIFY_PROBLEM_CODES = [
   'NAME_NOT_UTF8',
   'DUPLICATE_NAME',
   'SYMLINK',
-  'HARD_LINK',
   'SPECIAL_FILE',
   'READ_ERROR',
   'TIME_LIMIT',
@@ -259,6 +258,21 @@ export interface ExhibitVerdict {
   readonly problems: readonly VerifyProblemCode[];
 }
 
+/**
+ * What a clerk should know that is not wrong with the bundle: it changes no verdict. A
+ * hard link (a file with more than one name, as `cp -al` and some backup tools make) is
+ * read and checked like any file; the note says that its other name can change it later.
+ */
+export const VERIFY_NOTE_CODES = ['HARD_LINK'] as const;
+export type VerifyNoteCode = (typeof VERIFY_NOTE_CODES)[number];
+
+export interface VerifyNote {
+  readonly code: VerifyNoteCode;
+  readonly message: string;
+  readonly path?: string;
+  readonly exhibit?: string;
+}
+
 export interface VerifyReport {
   /** The bundle as given. */
   readonly bundle: string;
@@ -274,6 +288,9 @@ export interface VerifyReport {
   readonly problems: readonly VerifyProblem[];
   /** How many problems of each code were found, all of them (only codes found appear). */
   readonly problemCounts: Readonly<Partial<Record<VerifyProblemCode, number>>>;
+  /** Notes that change no verdict (first 50; noteCount has them all). */
+  readonly notes: readonly VerifyNote[];
+  readonly noteCount: number;
   /** Payload-Oxum as found in the bundle's files: `<bytes>.<files>`. */
   readonly payloadOxum: string;
   readonly checkedFiles: number;

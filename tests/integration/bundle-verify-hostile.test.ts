@@ -3,7 +3,7 @@
 // extracted, and the sandboxed `tamga verify` writes nothing (its cwd, TMPDIR and HOME stay
 // empty) and changes nothing in the bundle.
 import { spawnSync } from 'node:child_process';
-import { link, mkdir, rename, symlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, rename, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyProblemCode } from '../../src/shared/bundle';
@@ -58,12 +58,25 @@ const CASES: readonly Case[] = [
   },
   { name: 'folder: a linked folder', make: (d) => folder(d, async (r) => symlink(d, join(r, 'metadata/elsewhere'))), codes: ['SYMLINK'], failing: [] },
   {
-    name: 'folder: an exhibit that is a hard link to a file outside',
+    // cp -al, rsync --link-dest and backup tools make these: the same bytes under two names.
+    name: 'folder: an exhibit that is a hard link to a file outside (content unchanged)',
     make: (d) =>
       folder(d, async (r) => {
         await link(join(r, E1), join(d, 'outside-name.jpg'));
       }),
-    codes: ['HARD_LINK'],
+    codes: [],
+    failing: [],
+  },
+  {
+    name: 'folder: an exhibit hard-linked to a file outside that was then changed through it',
+    make: (d) =>
+      folder(d, async (r) => {
+        await link(join(r, E1), join(d, 'outside-name.jpg'));
+        const handle = await open(join(d, 'outside-name.jpg'), 'r+');
+        await handle.write(Buffer.from([0xff]), 0, 1, 100);
+        await handle.close();
+      }),
+    codes: ['PAYLOAD_HASH_MISMATCH'],
     failing: ['E0001'],
   },
   {
@@ -200,6 +213,16 @@ describe('tamga verify on hostile bundles', () => {
     }
     expect(run.sandboxAfter).toEqual([]);
     expect(run.bundleChanged).toBe(false);
+  });
+
+  it('reads a hard link as the file it is, and says so in a note that changes no verdict', () => {
+    const report = runs.get('folder: an exhibit that is a hard link to a file outside (content unchanged)')?.report;
+    expect(report?.verdict).toBe('valid');
+    expect(report?.noteCount).toBe(1);
+    expect(report?.notes[0]).toMatchObject({ code: 'HARD_LINK', path: E1, exhibit: 'E0001' });
+    expect(report?.notes[0]?.message).toMatch(/is a hard link: the same file has 2 names/);
+    const changed = runs.get('folder: an exhibit hard-linked to a file outside that was then changed through it')?.report;
+    expect(changed?.notes.map((n) => n.code)).toEqual(['HARD_LINK']);
   });
 
   it('never reads through a link: the linked copy of an exhibit is not accepted even though its bytes match', () => {

@@ -149,6 +149,9 @@ function printReport(report: VerifyReport, anySigner: boolean): void {
     const more = (n ?? 0) - (shown.get(code) ?? 0);
     if (more > 0) process.stdout.write(`  … and ${more.toLocaleString('en-US').replace(/,/g, ' ')} more ${code}\n`);
   }
+  if (report.noteCount > 0) process.stdout.write(`\nNotes (${report.noteCount}; they change no verdict):\n`);
+  for (const n of report.notes) process.stdout.write(`  ${n.code}: ${printable(n.message)}\n`);
+  if (report.noteCount > report.notes.length) process.stdout.write(`  … and ${report.noteCount - report.notes.length} more\n`);
   process.stdout.write(`\n${verdictLine(report, anySigner)}\n`);
 }
 

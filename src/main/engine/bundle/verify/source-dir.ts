@@ -12,7 +12,7 @@
 import { constants } from 'node:fs';
 import { lstat, open, opendir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { VerifyLimits, VerifyProblem } from '../../../../shared/bundle';
+import type { VerifyLimits, VerifyNote, VerifyProblem } from '../../../../shared/bundle';
 import { exhibitOfPath } from '../layout';
 import type { BufferPool } from '../../buffer-pool';
 import { readBufferPool, readChunks } from './chunked-read';
@@ -42,6 +42,7 @@ export async function openDirectorySource(given: string, limits: VerifyLimits, s
   const files = new Map<string, DirFile>();
   const refused = new Set<string>();
   const problems: VerifyProblem[] = [];
+  const notes: VerifyNote[] = [];
   const names = new Map<string, string>();
   const folders: string[] = [''];
   let entries = 0;
@@ -90,9 +91,6 @@ export async function openDirectorySource(given: string, limits: VerifyLimits, s
       } else if (!info.isFile()) {
         problems.push(problem('SPECIAL_FILE', `${show(path)} is not a regular file (a device, pipe or socket): it was not read.`, { path }));
         refused.add(path);
-      } else if (info.nlink > 1) {
-        problems.push(problem('HARD_LINK', `${show(path)} is a hard link (the same file has ${info.nlink} names, possibly outside the bundle): it was not read.`, { path }));
-        refused.add(path);
       } else if (info.size > limits.maxFileBytes) {
         problems.push(problem('ENTRY_TOO_LARGE', `${show(path)} holds ${info.size} bytes, more than the ${limits.maxFileBytes} Tamga reads from one file: it was not read.`, { path }));
         refused.add(path);
@@ -103,6 +101,14 @@ export async function openDirectorySource(given: string, limits: VerifyLimits, s
           return { ok: false, container: 'directory', problems: [...problems, problem('TOO_LARGE', message)] };
         }
         files.set(path, { path, size: info.size, dev: info.dev, ino: info.ino });
+        // A hard link is the same bytes under two names (cp -al, rsync --link-dest, backup
+        // tools make them): its content is checked like any file's, so it is no tampering,
+        // but the other name, maybe outside the bundle, can change it after this check.
+        if (info.nlink > 1) {
+          const exhibit = exhibitOfPath(path);
+          const message = `${show(path)} is a hard link: the same file has ${info.nlink} names, perhaps outside the bundle. It was checked like any file; a change made through another name after this check would change it here too, so keep a copy that is not linked.`;
+          notes.push({ code: 'HARD_LINK', message, path, ...(exhibit === null ? {} : { exhibit }) });
+        }
       }
     }
   }
@@ -112,6 +118,7 @@ export async function openDirectorySource(given: string, limits: VerifyLimits, s
     files,
     refused,
     problems,
+    notes,
     read: (path, readSignal) => readFile(root, files.get(path), path, pool, readSignal),
     close: async () => undefined,
   };
@@ -134,7 +141,7 @@ async function* readFile(root: string, file: DirFile | undefined, path: string, 
   }
   try {
     const info = await handle.stat();
-    if (!info.isFile() || info.dev !== file.dev || info.ino !== file.ino || info.nlink !== 1) throw changed(path, 'was replaced');
+    if (!info.isFile() || info.dev !== file.dev || info.ino !== file.ino) throw changed(path, 'was replaced');
     if (info.size !== file.size) throw changed(path, 'changed size');
     let position = 0;
     const fill = async (buffer: Buffer): Promise<number> => {

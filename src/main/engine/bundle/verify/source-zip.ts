@@ -181,6 +181,8 @@ function sourceOf(zip: ZipFile, fd: number, listing: Listing): BundleSource {
     files,
     refused: listing.refused,
     problems: listing.problems,
+    // A zip holds no hard links (an entry with the link flag is refused as SYMLINK).
+    notes: [],
     read: (path, signal) => readEntry(zip, fd, listing.files.get(path), path, pool, signal),
     close: async () => zip.close(),
   };

@@ -7,7 +7,7 @@
  * Nothing is ever written or extracted; file contents are only streamed through hashes.
  */
 import { stat } from 'node:fs/promises';
-import type { BundleFormat, VerifyLimits, VerifyProblem } from '../../../../shared/bundle';
+import type { BundleFormat, VerifyLimits, VerifyNote, VerifyProblem } from '../../../../shared/bundle';
 import { TamgaError } from '../../../../shared/errors';
 import { problem } from './problems';
 import { openDirectorySource } from './source-dir';
@@ -27,6 +27,8 @@ export interface BundleSource {
   readonly refused: ReadonlySet<string>;
   /** What listing the bundle found wrong (each refused entry, each unsafe name). */
   readonly problems: readonly VerifyProblem[];
+  /** What listing found that is not wrong but worth saying (hard links). */
+  readonly notes: readonly VerifyNote[];
   /**
    * The file's bytes, in order. A chunk is only valid until the next one is asked for.
    * Throws ReadFailure when the file cannot be read whole or is not what was listed.

@@ -9,7 +9,7 @@
  * PERMISSION_DENIED; a malformed request: INVALID_ARGUMENT). A hostile, damaged or
  * oversized bundle is a report with valid = false.
  */
-import type { BundleFormat, VerifyProblem, VerifyProgress, VerifyReport, VerifyRequest, VerifyVerdict } from '../../../../shared/bundle';
+import type { BundleFormat, VerifyNote, VerifyProblem, VerifyProgress, VerifyReport, VerifyRequest, VerifyVerdict } from '../../../../shared/bundle';
 import type { KnownSender } from '../../../../shared/senders';
 import { TamgaError } from '../../../../shared/errors';
 import { payloadOxum } from '../layout';
@@ -40,7 +40,11 @@ interface ReportParts {
   readonly seal: SealOutcome;
   readonly facts: readonly ExhibitFacts[];
   readonly check: BundleCheck | null;
+  readonly notes?: readonly VerifyNote[];
 }
+
+/** As many notes as problems of one code are listed; the rest are counted. */
+const NOTES_SHOWN = 50;
 
 /** Intact but unconfirmed only when the unconfirmed signer is the one thing wrong. */
 function verdictOf(problems: readonly VerifyProblem[], complete: boolean): VerifyVerdict {
@@ -63,6 +67,8 @@ function report(path: string, pinned: string | null, parts: ReportParts): Verify
     signer: { fingerprint: parts.seal.fingerprint, pinned, trust: parts.seal.trust, name: parts.seal.name },
     exhibits: exhibitVerdicts(parts.facts, problems, parts.seal.fingerprint),
     ...summariseProblems(problems),
+    notes: (parts.notes ?? []).slice(0, NOTES_SHOWN),
+    noteCount: parts.notes?.length ?? 0,
     payloadOxum: payloadOxum(payload.bytes, payload.files),
     checkedFiles: check?.checkedFiles ?? 0,
     checkedBytes: check?.checkedBytes ?? 0,
@@ -116,5 +122,5 @@ export async function verifyBundle(request: VerifyRequest, options: VerifyOption
     await opened.source.close();
   }
   const facts = check.exhibitFacts();
-  return report(request.path, pinned, { container: opened.source.container, complete, problems: check.problems, seal: check.seal, facts, check });
+  return report(request.path, pinned, { container: opened.source.container, complete, problems: check.problems, seal: check.seal, facts, check, notes: opened.source.notes });
 }

@@ -55,6 +55,21 @@ function Verdict({ report }: { readonly report: VerifyReport }): JSX.Element {
   }
 }
 
+/** One problem or note of the whole bundle: its sentence and the file it concerns. */
+function Finding({ sentence, path }: { readonly sentence: string; readonly path: string | undefined }): JSX.Element {
+  return (
+    <li>
+      {sentence}
+      {path !== undefined && (
+        <>
+          {' '}
+          <code className="path">{path}</code>
+        </>
+      )}
+    </li>
+  );
+}
+
 export function VerifyReportView({ report, onRemembered }: { readonly report: VerifyReport; readonly onRemembered?: (name: string) => void }): JSX.Element {
   const { t } = useTranslation();
   // The unconfirmed signer has its own panel below; listing it again would read as a second finding.
@@ -90,15 +105,17 @@ export function VerifyReportView({ report, onRemembered }: { readonly report: Ve
           <h4>{t('verify.bundleProblems')}</h4>
           <ul className="file-list">
             {general.map((problem, index) => (
-              <li key={`${problem.code}-${index}`}>
-                {problemSentence(t, problem.code, problem.message, signer.fingerprint)}
-                {problem.path !== undefined && (
-                  <>
-                    {' '}
-                    <code className="path">{problem.path}</code>
-                  </>
-                )}
-              </li>
+              <Finding key={`${problem.code}-${index}`} sentence={problemSentence(t, problem.code, problem.message, signer.fingerprint)} path={problem.path} />
+            ))}
+          </ul>
+        </>
+      )}
+      {report.noteCount > 0 && (
+        <>
+          <h4>{t('verify.notes', { count: report.noteCount })}</h4>
+          <ul className="file-list">
+            {report.notes.map((note, index) => (
+              <Finding key={`${note.code}-${index}`} sentence={t(`verify.noteWords.${note.code}`)} path={note.path} />
             ))}
           </ul>
         </>
