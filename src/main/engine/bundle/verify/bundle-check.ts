@@ -37,6 +37,7 @@ import { ExpectedDigests } from './expected-digests';
 import { cursor, runLane, runPayloadLanes, type StartFile } from './file-lanes';
 import { FileHasher, isHashAlgorithm, type HashMode, type PendingDigests } from './hashing';
 import { manifestName, parseManifest, type Manifest } from './manifest';
+import { BoundedProblems } from './problem-summary';
 import { problem, ReadFailure, show, throwIfStopped } from './problems';
 import { checkReadme } from './readme-check';
 import { ReportHtmlCheck, type ManifestExhibit } from './report-html-check';
@@ -87,7 +88,7 @@ export class BundleCheck {
     private readonly knownSenders: readonly Pick<KnownSender, 'name' | 'fingerprint'>[],
     private readonly onProgress: (progress: VerifyProgress) => void,
   ) {
-    this.problems = [...source.problems];
+    this.problems = BoundedProblems.copyOf(source.problems);
     this.hasher = new FileHasher(source, signal, (bytes) => {
       this.checkedBytes += bytes;
       this.progress('payload', null);
@@ -246,7 +247,8 @@ export class BundleCheck {
       runLane(cursor(tags.map((_, i) => i)), startTag, 'local', this.signal),
       runPayloadLanes(sizes, startPayload, this.hasher, this.signal),
     ]);
-    this.problems.push(...tagProblems, ...payloadProblems.flat());
+    // One at a time: a spread of 200 000 problems would overflow the call stack.
+    for (const list of [tagProblems, ...payloadProblems]) for (const p of list) this.problems.push(p);
     for (const list of lists) if (list.status === 'rejected') throw list.reason;
     this.progress('finished', null, true);
   }

@@ -16,6 +16,7 @@ import type { VerifyLimits, VerifyNote, VerifyProblem } from '../../../../shared
 import { exhibitOfPath } from '../layout';
 import type { BufferPool } from '../../buffer-pool';
 import { readBufferPool, readChunks } from './chunked-read';
+import { BoundedProblems } from './problem-summary';
 import { problem, ReadFailure, show, throwIfStopped } from './problems';
 import { collisionKey, unsafePathReason } from './safe-path';
 import type { BundleSource, OpenedSource, SourceFile } from './source';
@@ -41,7 +42,7 @@ export async function openDirectorySource(given: string, limits: VerifyLimits, s
   const root = await realpath(given);
   const files = new Map<string, DirFile>();
   const refused = new Set<string>();
-  const problems: VerifyProblem[] = [];
+  const problems: VerifyProblem[] = new BoundedProblems();
   const notes: VerifyNote[] = [];
   const names = new Map<string, string>();
   const folders: string[] = [''];
