@@ -32,7 +32,7 @@
  *   a reply   openssl ts -reply -config N.cnf -section tsa_config -queryfile q.tsq -out r.tsr
  *   re-sign   openssl ts -reply -in r.tsr -token_out -out tok.der
  *             openssl cms -verify -noverify -binary -inform DER -in tok.der -out tst.der
- *             openssl cms -sign -binary -nodetach -cades -nosmimecap -md sha256
+ *             openssl cms -sign -binary -nodetach -cades -nosmimecap -md sha256   (-cades: the ESS attribute)
  *               -econtent_type 1.2.840.113549.1.9.16.1.4 -in tst.der -signer N.pem
  *               -inkey N.key -outform DER -out resigned.der
  */
@@ -94,8 +94,11 @@ export interface TestPki {
   /** A certificate from the root: a TSA certificate, or with timeStamping false one without that extended key usage. */
   issue(name: string, options?: { readonly key?: TsaKeyType; readonly timeStamping?: boolean }): Promise<TestCertificate>;
   startTsa(options?: TsaOptions): Promise<TestTsa>;
-  /** The TSTInfo of a response's token, signed anew by `cert` as a bare token (DER). */
-  resign(response: Uint8Array, cert: TestCertificate): Promise<Uint8Array>;
+  /**
+   * The TSTInfo of a response's token, signed anew by `cert` as a bare token (DER); with
+   * `ess: false` without the ESS SigningCertificateV2 attribute (no -cades).
+   */
+  resign(response: Uint8Array, cert: TestCertificate, options?: { readonly ess?: boolean }): Promise<Uint8Array>;
   /** Closes every server started here and removes the folder. */
   dispose(): Promise<void>;
 }
@@ -262,7 +265,7 @@ export async function createTestPki(): Promise<TestPki> {
     return { url, caPem, chainPem: cert.pem + caPem, certPem: cert.pem, requests: () => requests, close };
   };
 
-  const resign: TestPki['resign'] = async (response, cert) => {
+  const resign: TestPki['resign'] = async (response, cert, options = {}) => {
     const id = `resign${++count}`;
     const tsr = join(dir, `${id}.tsr`);
     const token = join(dir, `${id}-token.der`);
@@ -272,7 +275,7 @@ export async function createTestPki(): Promise<TestPki> {
     await openssl(['ts', '-reply', '-in', tsr, '-token_out', '-out', token]);
     await openssl(['cms', '-verify', '-noverify', '-binary', '-inform', 'DER', '-in', token, '-out', tstInfo]);
     await openssl([
-      'cms', '-sign', '-binary', '-nodetach', '-cades', '-nosmimecap', '-md', 'sha256',
+      'cms', '-sign', '-binary', '-nodetach', ...(options.ess === false ? [] : ['-cades']), '-nosmimecap', '-md', 'sha256',
       '-econtent_type', '1.2.840.113549.1.9.16.1.4', '-in', tstInfo,
       '-signer', cert.certPath, '-inkey', cert.keyPath, '-outform', 'DER', '-out', out,
     ]);

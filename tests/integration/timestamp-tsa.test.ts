@@ -7,8 +7,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestTimestamp, requestTimestamps } from '../../src/main/engine/timestamp/client';
+import { parseCertificates } from '../../src/main/engine/timestamp/certificates';
 import { createTimestampRequest } from '../../src/main/engine/timestamp/request';
 import { parseTimestamp } from '../../src/main/engine/timestamp/response';
+import { signingCertificateProblem } from '../../src/main/engine/timestamp/signer-certificate';
 import { verifyTimestamp } from '../../src/main/engine/timestamp/token';
 import { createTestPki, openssl, refusedUrl, startFakeTsa, TEST_POLICY, type TestCertificate, type TestPki, type TestTsa } from '../helpers/tsa-server';
 
@@ -184,6 +186,24 @@ describe('RFC 3161 timestamps from real TSAs on loopback', () => {
     await expect(verifyTimestamp(await pki.resign(responses.ec, laterTsa), seal, { trustedRoots: [pki.caPem] })).resolves.toMatchObject({
       signer: 'O=Tamga tests, CN=Tamga Test TSA re-signed',
     });
+  });
+
+  it('a signature not bound to its certificate by the ESS SigningCertificate attribute is TIMESTAMP_SIGNATURE_INVALID', async () => {
+    const token = await pki.resign(responses.ec, laterTsa, { ess: false });
+    await expect(verifyTimestamp(token, seal, { trustedRoots: [pki.caPem] })).rejects.toMatchObject({
+      code: 'TIMESTAMP_SIGNATURE_INVALID',
+      message: expect.stringMatching(/no SigningCertificate \(ESS\)/),
+    });
+    const tokenPath = await writeTemp('no-ess.token', token);
+    expect(await auditorVerify(['-data', sealPath, '-token_in', '-in', tokenPath, '-CAfile', await writeTemp('ca.pem', pki.caPem)])).toBe('Verification: FAILED');
+    // An attribute that names another certificate than the signer's.
+    const signerInfo = parseTimestamp(responses.ec).token?.signedData.signerInfos[0];
+    if (signerInfo === undefined) throw new Error('no signer');
+    const [other] = parseCertificates(laterTsa.pem);
+    const [own] = parseCertificates(ec.certPem);
+    if (other === undefined || own === undefined) throw new Error('no certificate');
+    expect(signingCertificateProblem(signerInfo, own)).toBeNull();
+    expect(signingCertificateProblem(signerInfo, other)).toMatch(/names another certificate/);
   });
 
   it('a token whose TSA certificate was not yet valid at its genTime is TIMESTAMP_UNTRUSTED_CHAIN', async () => {
