@@ -135,6 +135,13 @@ describe('RFC 3161 timestamps from real TSAs on loopback', () => {
       const facts = await verifyTimestamp(response, seal, { trustedRoots: [pki.caPem] });
       const chainFile = await writeTemp(`chain-${name}.pem`, facts.chainPem);
       expect(await auditorVerify(['-data', sealPath, '-in', tsr, '-CAfile', chainFile])).toBe('Verification: OK');
+      // Once the TSA certificate has expired, docs/formats.md says to check at genTime.
+      const attime = String(Math.ceil(Date.parse(facts.genTime) / 1000));
+      expect(await auditorVerify(['-data', sealPath, '-in', tsr, '-CAfile', caFile, '-attime', attime])).toBe('Verification: OK');
+      const text = await openssl(['ts', '-reply', '-in', tsr, '-text']);
+      expect(text).toMatch(/^Time stamp: /m);
+      expect(text).toContain(`Policy OID: ${facts.policy}`);
+      expect(text).toContain(`TSA: DirName:/O=Tamga tests/CN=Tamga Test TSA ${name === 'rsa' ? 'RSA' : 'ECDSA'}`);
     }
   });
 
