@@ -144,8 +144,8 @@ export async function postTimestampQuery(url: string, query: Uint8Array, options
         if (size > cap) finish(badResponse(url, `its answer is more than the ${cap} bytes a timestamp reply may be`));
         else chunks.push(chunk);
       });
-      response.on('error', (err: NodeJS.ErrnoException) => finish(unreachable(url, connectionProblem(err), err)));
-      response.on('aborted', () => finish(unreachable(url, 'it broke off its answer')));
+      // A connection cut mid-answer is an 'error' (ECONNRESET, "aborted") on the response.
+      response.on('error', (err: NodeJS.ErrnoException) => finish(unreachable(url, `it broke off its answer: ${connectionProblem(err)}`, err)));
       response.on('end', () => finish(null, new Uint8Array(Buffer.concat(chunks))));
     });
     request.end(query);
