@@ -142,13 +142,17 @@ export async function refusedUrl(): Promise<string> {
   return url;
 }
 
-/** A server that answers every request with HTTP 500, garbage under the right content type, or never. */
-export async function startFakeTsa(answer: 'http-500' | 'garbage' | 'silent'): Promise<FakeServer> {
+/** A server that answers every request with HTTP 500, garbage under the right content type, half an answer, or never. */
+export async function startFakeTsa(answer: 'http-500' | 'garbage' | 'cut-off' | 'silent'): Promise<FakeServer> {
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     void readBody(request).then(() => {
       if (answer === 'silent') return;
       if (answer === 'http-500') {
         response.writeHead(500, { 'Content-Type': 'text/plain' }).end('Internal Server Error');
+        return;
+      }
+      if (answer === 'cut-off') {
+        response.writeHead(200, { 'Content-Type': 'application/timestamp-reply', 'Content-Length': 1000 }).write(Buffer.alloc(10), () => response.socket?.destroy());
         return;
       }
       response.writeHead(200, { 'Content-Type': 'application/timestamp-reply' }).end('this is not a TimeStampResp');
