@@ -43,6 +43,24 @@ export const ERROR_CODES = [
   'QUERY_INVALID',
   /** A short reference (a SHA-256 prefix) matches more than one item. */
   'AMBIGUOUS',
+  /** A timestamp server (TSA) could not be reached: down, refusing connections, or too slow; the message names its URL. */
+  'TSA_UNREACHABLE',
+  /** A timestamp server answered with a status other than granted; the message gives its status and reason. */
+  'TSA_REFUSED',
+  /** A timestamp server answered, but not with an RFC 3161 reply (an HTTP error, another content type, too large, unreadable). */
+  'TSA_BAD_RESPONSE',
+  /** Bytes that should be an RFC 3161 timestamp cannot be read as one. */
+  'TIMESTAMP_MALFORMED',
+  /** A timestamp is over other data: its hash differs from that of the data it should vouch for. */
+  'TIMESTAMP_IMPRINT_MISMATCH',
+  /** A timestamp server's answer carries another nonce than the request: a replayed or misdirected answer. */
+  'TIMESTAMP_NONCE_MISMATCH',
+  /** A timestamp's signature does not verify, or is not bound to the certificate that signed it. */
+  'TIMESTAMP_SIGNATURE_INVALID',
+  /** A timestamp's signing certificate does not lead to any root certificate the user trusts. */
+  'TIMESTAMP_UNTRUSTED_CHAIN',
+  /** A timestamp is signed by a certificate that may not sign timestamps (no critical timeStamping extended key usage). */
+  'TIMESTAMP_SIGNER_NOT_TSA',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
