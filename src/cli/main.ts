@@ -14,6 +14,7 @@ import { registerItems } from './commands/items';
 import { registerKeys } from './commands/keys';
 import { registerInit } from './commands/init';
 import { registerPasswd } from './commands/passwd';
+import { registerReveal } from './commands/reveal';
 import { registerSearch } from './commands/search';
 import { registerTag } from './commands/tag';
 import { registerVerify } from './commands/verify';
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerSearch(program);
   registerTag(program);
   registerDescribe(program);
+  registerReveal(program);
   registerCase(program);
   registerExtract(program);
   registerAudit(program);

@@ -12,7 +12,7 @@ import type { AuditReport, ExtractRequest, ExtractResult, ItemDetail, ItemSummar
 import type { ExportProgress, ExportRequest, ExportResult } from './bundle';
 import type { VerifyProgress, VerifyReport, VerifyRequest } from './bundle';
 import type { MediaChunk, MediaReadRequest } from './media';
-import type { CaseItemsRequest, CaseSummary, CreateCaseRequest, DescribeRequest, ItemDescription, OrganiseResult, TagRequest, UpdateCaseRequest } from './organise';
+import type { CaseItemsRequest, CaseSummary, CreateCaseRequest, DescribeRequest, ItemDescription, OrganiseResult, RevealedField, RevealRequest, TagRequest, UpdateCaseRequest } from './organise';
 import type { FacetCount, FindByFileResult, SearchRequest, SearchResult } from './search';
 import type { AddSenderRequest, KnownSender } from './senders';
 import type { SettingsUpdate, VaultEvent, VaultSettings } from './session';
@@ -112,6 +112,8 @@ export interface TamgaApi {
   getItemDescription(ref: string): Promise<ItemDescription>;
   /** Sets title, description, notes or place of the named items; each change is a `described` custody event. */
   describeItems(request: DescribeRequest): Promise<OrganiseResult>;
+  /** A private field's text as one `described` event committed to it, with the salt that proves it (checked first). */
+  revealPrivateField(request: RevealRequest): Promise<RevealedField>;
   /** Adds tags to the named items; one `tagged` custody event per tag added. */
   tagItems(request: TagRequest): Promise<OrganiseResult>;
   /** Removes tags (ignoring case) from the named items; one `untagged` custody event per tag removed. */
@@ -158,6 +160,7 @@ export const IMMEDIATE_METHODS: readonly ApiMethod[] = [
   // Search and the organising reads are index reads too (a search reads in one transaction).
   'searchItems',
   'getItemDescription',
+  'revealPrivateField',
   'listTags',
   'listCases',
 ];
@@ -195,6 +198,7 @@ export const API_METHODS = [
   'findByFile',
   'getItemDescription',
   'describeItems',
+  'revealPrivateField',
   'tagItems',
   'untagItems',
   'listTags',
@@ -206,7 +210,7 @@ export const API_METHODS = [
 ] as const satisfies readonly ApiMethod[];
 
 /** The engine methods the window never calls: the CLI, the engine worker (media) and the tests reach them directly. */
-export const NOT_FOR_THE_WINDOW = ['listItems', 'extractItem', 'auditVault', 'readMedia', 'findByFile', 'updateCase', 'removeFromCase'] as const satisfies readonly ApiMethod[];
+export const NOT_FOR_THE_WINDOW = ['listItems', 'extractItem', 'auditVault', 'readMedia', 'findByFile', 'updateCase', 'removeFromCase', 'revealPrivateField'] as const satisfies readonly ApiMethod[];
 
 /**
  * What the window may call: the methods it uses, and no more. The preload exposes only

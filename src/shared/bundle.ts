@@ -250,7 +250,7 @@ export interface ExhibitVerdict {
   readonly custodyEvents: number;
   /**
    * Of those, the events carried as withheld records (docs/formats.md, "Withheld records"):
-   * signed and linked, but their contents (a private note written by Tamga 0.1.0) stayed
+   * signed and linked, but their contents (private text: notes, or a description marked private) stayed
    * in the sender's vault, so they were not checked.
    */
   readonly custodyWithheld: number;

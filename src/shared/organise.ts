@@ -28,6 +28,37 @@ export const ITEM_TEXT_FIELDS: readonly ItemTextField[] = ['title', 'description
 
 export interface DescribeRequest extends ItemText {
   readonly items: readonly string[];
+  /**
+   * Marks the items' descriptions private (true) or exportable (false); absent leaves it.
+   * A private description, like notes (always private), is never exported, and custody
+   * records its changes as salted commitments, never as text.
+   */
+  readonly descriptionPrivate?: boolean;
+}
+
+/** The fields whose text may never leave the vault: notes always, a description when its item says so. */
+export type PrivateField = 'notes' | 'description';
+export const PRIVATE_FIELDS: readonly PrivateField[] = ['notes', 'description'];
+
+/** Which committed text to reveal: the `described` event (its seq on the item's chain) and the field. */
+export interface RevealRequest {
+  readonly item: string;
+  readonly field: PrivateField;
+  readonly event: number;
+}
+
+/** A private field's text with what proves it: SHA-256("tamga private field v1\n" ‖ salt ‖ UTF-8(value)) = commitment. */
+export interface RevealedField {
+  readonly itemId: string;
+  readonly event: number;
+  readonly field: PrivateField;
+  readonly value: string;
+  /** 32 bytes, hex. */
+  readonly salt: string;
+  /** As the signed event records it. */
+  readonly commitment: string;
+  /** The signed event's hash, to find it in an exported custody log. */
+  readonly eventHash: string;
 }
 
 export interface TagRequest {
@@ -68,6 +99,8 @@ export interface ItemDescription {
   readonly description: string;
   readonly notes: string;
   readonly place: string;
+  /** True when the description is private: never exported, committed to in custody. */
+  readonly descriptionPrivate: boolean;
   readonly tags: readonly string[];
   readonly cases: readonly CaseRef[];
 }

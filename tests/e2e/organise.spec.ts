@@ -51,6 +51,15 @@ test('search, tag a selection, describe an item, make a case', async ({ app }) =
   await detail.getByRole('button', { name: 'Save' }).click();
   await expect(detail.getByText('Saved')).toBeVisible();
   await expect(detail.locator('[data-event-type="described"]')).toBeVisible();
+  // Notes say they are private; the description can be made private too (a second event).
+  await expect(detail.getByText('Notes are private: never exported.')).toBeVisible();
+  const privately = detail.getByRole('checkbox', { name: /^Private: never exported/ });
+  await expect(privately).not.toBeChecked();
+  await privately.check();
+  await detail.getByRole('button', { name: 'Save' }).click();
+  await expect(detail.getByText('Saved')).toBeVisible();
+  await expect(detail.locator('[data-event-type="described"]')).toHaveCount(2);
+  await expect(privately).toBeChecked();
   await search.fill('opened counting');
   await search.press('Enter');
   await expect(summary).toContainText('1 item matches');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clearPrivateFields, forBundle, readWithheld, withheldLine } from '../../src/main/engine/custody/withheld';
-import { commitment } from '../../src/main/engine/organise/private-fields';
+import { ALWAYS_PRIVATE, commitment } from '../../src/main/engine/organise/private-fields';
 import type { CustodyRecord } from '../../src/shared/custody';
 import { ROOT } from '../helpers/child-process';
 
@@ -38,10 +38,10 @@ describe('withheld records', () => {
   };
 
   it('replace exactly the events that carry private text, in the documented form', () => {
-    expect(clearPrivateFields(legacy.event)).toEqual(['notes']);
+    expect(clearPrivateFields(legacy.event, ALWAYS_PRIVATE)).toEqual(['notes']);
     const committed = { ...legacy, event: { ...legacy.event, data: { changes: { notes: { commitment: EXPECTED } } } } };
-    expect(clearPrivateFields(committed.event)).toEqual([]);
-    const [withheld, kept] = forBundle([legacy, committed]);
+    expect(clearPrivateFields(committed.event, ALWAYS_PRIVATE)).toEqual([]);
+    const [withheld, kept] = forBundle([legacy, committed], ALWAYS_PRIVATE);
     expect(kept).toBe(committed);
     expect(withheldLine(withheld as never)).toBe(`{"hash":"${'b'.repeat(64)}","signature":"${'c'.repeat(128)}","withheld":{"fields":["notes"],"reason":"private-field","seq":3}}`);
   });

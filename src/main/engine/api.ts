@@ -210,6 +210,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     getItemDescription: async (ref) => organise.itemDescription(current().db, requireString(ref, 'item')),
     describeItems: async (request) => organise.describeItems(writable(), request),
+    revealPrivateField: async (request) => organise.revealPrivateField(current().db, request),
     tagItems: async (request) => organise.tagItems(writable(), request),
     untagItems: async (request) => organise.untagItems(writable(), request),
     listTags: async () => organise.listTags(current().db),

@@ -50,6 +50,7 @@ export const ARGUMENT_SHAPES: { readonly [M in ApiMethod]: ShapeOf<M> } = {
   findByFile: 'string',
   getItemDescription: 'string',
   describeItems: 'object',
+  revealPrivateField: 'object',
   tagItems: 'object',
   untagItems: 'object',
   listTags: 'none',

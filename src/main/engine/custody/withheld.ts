@@ -1,7 +1,8 @@
 /**
  * Withheld custody records: how a bundle carries an event whose text must not leave the
- * vault. Tamga 0.1.0 wrote private note text into `described` events; such an event is
- * signed, so it cannot be rewritten, and it must not be exported. In a bundle it becomes
+ * vault. Tamga 0.1.0 wrote private note text into `described` events, and a description
+ * marked private later was written in the clear before; such an event is signed, so it
+ * cannot be rewritten, and it must not be exported. In a bundle it becomes
  *
  *   {"hash":"…","signature":"…","withheld":{"fields":["notes"],"reason":"private-field","seq":N}}
  *
@@ -14,7 +15,7 @@
 import canonicalize from 'canonicalize';
 import type { CustodyEvent, CustodyRecord } from '../../../shared/custody';
 import { TamgaError } from '../../../shared/errors';
-import { PRIVATE_FIELDS } from '../organise/private-fields';
+import { PRIVATE_FIELDS } from '../../../shared/organise';
 
 export const WITHHELD_REASON = 'private-field';
 
@@ -30,21 +31,23 @@ export function isWithheld(record: BundleRecord): record is WithheldRecord {
   return 'withheld' in record;
 }
 
-/** The private fields whose text the event carries in the clear (0.1.0's `described` events), else []. */
-export function clearPrivateFields(event: CustodyEvent): string[] {
+const CAN_BE_PRIVATE: ReadonlySet<string> = new Set(PRIVATE_FIELDS);
+
+/** Of `privateFields`, those whose text the event carries in the clear (a `described` event's {old, new}), else []. */
+export function clearPrivateFields(event: CustodyEvent, privateFields: ReadonlySet<string>): string[] {
   if (event.type !== 'described') return [];
   const changes = (event.data as { changes?: unknown }).changes;
   if (typeof changes !== 'object' || changes === null) return [];
   return Object.entries(changes as Record<string, unknown>)
-    .filter(([field, change]) => PRIVATE_FIELDS.has(field as never) && typeof change === 'object' && change !== null && ('old' in change || 'new' in change))
+    .filter(([field, change]) => privateFields.has(field) && typeof change === 'object' && change !== null && ('old' in change || 'new' in change))
     .map(([field]) => field)
     .sort();
 }
 
-/** A chain as a bundle carries it: every event as it is, but those holding private text withheld. */
-export function forBundle(records: readonly CustodyRecord[]): BundleRecord[] {
+/** A chain as a bundle carries it: every event as it is, but those holding the text of one of the item's private fields withheld. */
+export function forBundle(records: readonly CustodyRecord[], privateFields: ReadonlySet<string>): BundleRecord[] {
   return records.map((record) => {
-    const fields = clearPrivateFields(record.event);
+    const fields = clearPrivateFields(record.event, privateFields);
     if (fields.length === 0) return record;
     return { withheld: { seq: record.event.seq, reason: WITHHELD_REASON, fields }, hash: record.hash, signature: record.signature };
   });
@@ -67,8 +70,8 @@ export function readWithheld(value: Record<string, unknown>): { ok: true; record
   const { seq, reason, fields } = w;
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return { ok: false, reason: 'its seq must be a whole number of at least 1 (a chain\'s first event is never withheld)' };
   if (reason !== WITHHELD_REASON) return { ok: false, reason: `its reason must be "${WITHHELD_REASON}"` };
-  if (!Array.isArray(fields) || fields.length === 0 || !fields.every((f) => typeof f === 'string' && PRIVATE_FIELDS.has(f as never))) {
-    return { ok: false, reason: 'its fields must name private fields (notes)' };
+  if (!Array.isArray(fields) || fields.length === 0 || !fields.every((f) => typeof f === 'string' && CAN_BE_PRIVATE.has(f))) {
+    return { ok: false, reason: `its fields must name private fields (${PRIVATE_FIELDS.join(', ')})` };
   }
   if (typeof value.hash !== 'string' || typeof value.signature !== 'string') return { ok: false, reason: 'its hash and signature must be text' };
   return { ok: true, record: { withheld: { seq, reason, fields: fields as string[] }, hash: value.hash, signature: value.signature } };

@@ -2,8 +2,10 @@
  * Title, description, notes and place of items, and reading back everything people
  * wrote about one item. A change is a `described` custody event on the item's chain:
  * `data.changes` maps each changed field to `{old, new}`, or, for a private field
- * (notes), to `{commitment}` only (private-fields.ts); fields asked for but already
- * equal are not mentioned, and an item where nothing changes gets no event.
+ * (notes; the description when marked private), to `{commitment}` only
+ * (private-fields.ts); marking the description private or not is
+ * `descriptionPrivate: {old, new}` (true/false). Fields asked for but already equal are
+ * not mentioned, and an item where nothing changes gets no event.
  */
 import { TamgaError } from '../../../shared/errors';
 import { ITEM_TEXT_FIELDS, type DescribeRequest, type ItemDescription, type ItemTextField, type OrganiseResult } from '../../../shared/organise';
@@ -15,7 +17,7 @@ import { tagsOf } from '../items/item-rows';
 import { casesOfItem } from './cases';
 import { inWriteTransaction, type OrganiseContext } from './context';
 import { resolveSelection } from './selection';
-import { commitment, newSalt, PRIVATE_FIELDS, storeSalt } from './private-fields';
+import { commitment, isDescriptionPrivate, newSalt, privateFieldsOf, storeSalt } from './private-fields';
 import { itemField } from './text';
 
 type ItemTexts = Record<ItemTextField, string>;
@@ -29,8 +31,10 @@ export function describeItems(ctx: OrganiseContext, request: DescribeRequest): O
   for (const field of ITEM_TEXT_FIELDS) {
     if (request[field] !== undefined) wanted.set(field, itemField(field, request[field]));
   }
-  if (wanted.size === 0) throw new TamgaError('INVALID_ARGUMENT', 'Nothing to describe: give a title, description, notes or place.');
-  const update = ctx.db.prepare('UPDATE items SET title = @title, description = @description, notes = @notes, place = @place WHERE id = @id');
+  const marking = request.descriptionPrivate;
+  if (marking !== undefined && typeof marking !== 'boolean') throw new TamgaError('INVALID_ARGUMENT', 'descriptionPrivate is true or false.');
+  if (wanted.size === 0 && marking === undefined) throw new TamgaError('INVALID_ARGUMENT', 'Nothing to describe: give a title, description, notes or place.');
+  const update = ctx.db.prepare('UPDATE items SET title = @title, description = @description, notes = @notes, place = @place, description_private = @descriptionPrivate WHERE id = @id');
   return inWriteTransaction(ctx.db, () => {
     const changed: string[] = [];
     const unchanged: string[] = [];
@@ -38,13 +42,18 @@ export function describeItems(ctx: OrganiseContext, request: DescribeRequest): O
       const before = textsOf(ctx.db, id);
       const after: ItemTexts = { ...before };
       const changes: Record<string, JsonObject> = {};
-      const salts = new Map<ItemTextField, Buffer>();
+      const salts = new Map<ItemTextField, { salt: Buffer; value: string }>();
+      const wasPrivate = isDescriptionPrivate(ctx.db, id);
+      const isPrivate = marking ?? wasPrivate;
+      // Marked first: a description made private in the same act is committed to, never written out.
+      if (isPrivate !== wasPrivate) changes['descriptionPrivate'] = { old: wasPrivate, new: isPrivate };
+      const privateFields = privateFieldsOf(isPrivate);
       for (const [field, value] of wanted) {
         if (before[field] === value) continue;
         after[field] = value;
-        if (PRIVATE_FIELDS.has(field)) {
+        if (privateFields.has(field)) {
           const salt = newSalt();
-          salts.set(field, salt);
+          salts.set(field, { salt, value });
           changes[field] = { commitment: commitment(salt, value) };
         } else {
           changes[field] = { old: before[field], new: value };
@@ -54,9 +63,9 @@ export function describeItems(ctx: OrganiseContext, request: DescribeRequest): O
         unchanged.push(id);
         continue;
       }
-      update.run({ ...after, id });
+      update.run({ ...after, descriptionPrivate: isPrivate ? 1 : 0, id });
       const { event } = appendEvent(ctx.db, ctx.signer, { chain: id, type: 'described', actor: ctx.actor, data: { changes } });
-      for (const [field, salt] of salts) storeSalt(ctx.db, id, event.seq, field, salt);
+      for (const [field, { salt, value }] of salts) storeSalt(ctx.db, id, event.seq, field, salt, value);
       changed.push(id);
     }
     return { changed, unchanged };
@@ -65,5 +74,5 @@ export function describeItems(ctx: OrganiseContext, request: DescribeRequest): O
 
 export function itemDescription(db: IndexDb, ref: string): ItemDescription {
   const { id } = resolveItem(db, ref);
-  return { itemId: id, ...textsOf(db, id), tags: tagsOf(db, id), cases: casesOfItem(db, id) };
+  return { itemId: id, ...textsOf(db, id), descriptionPrivate: isDescriptionPrivate(db, id), tags: tagsOf(db, id), cases: casesOfItem(db, id) };
 }

@@ -2,4 +2,5 @@
 export { addToCase, removeFromCase } from './case-members';
 export { createCase, listCases, updateCase } from './cases';
 export { describeItems, itemDescription } from './describe';
+export { revealPrivateField } from './reveal';
 export { listTags, tagItems, untagItems } from './tags';

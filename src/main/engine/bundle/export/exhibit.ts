@@ -3,8 +3,9 @@
  * wrote about it, where it was acquired, and its whole custody chain, gathered from the
  * index before a byte is written, so that the bundle describes one consistent moment.
  *
- * Notes (items.notes) are working notes and are never exported; title, description, place
- * and tags are. Of the cases an item belongs to, only the bundle's own is named: other
+ * Notes (items.notes) are working notes and are never exported, nor is a description
+ * marked private (it is exported as ""); title, description, place and tags are. The
+ * custody events that carry a private field's text are withheld (custody/withheld.ts). Of the cases an item belongs to, only the bundle's own is named: other
  * case names may be other clients' matters.
  */
 import type { ExtractedMetadata } from '../../../../shared/metadata';
@@ -12,6 +13,7 @@ import type { IndexDb } from '../../db/open-index';
 import { readChain, type StoredEvent } from '../../custody/store';
 import { acquisitionsOf, tagsOf, type AcquisitionRow, type ItemRow } from '../../items/item-rows';
 import { PAYLOAD_DIR, custodyFile, exhibitNumber } from '../layout';
+import { isDescriptionPrivate, privateFieldsOf } from '../../organise/private-fields';
 import { exhibitFileNames } from './exhibit-name';
 
 export interface ItemText {
@@ -33,6 +35,8 @@ export interface Exhibit {
   readonly tags: readonly string[];
   readonly acquisitions: readonly AcquisitionRow[];
   readonly custody: readonly StoredEvent[];
+  /** The item's private fields (private-fields.ts): their text is in no file of the bundle. */
+  readonly privateFields: ReadonlySet<string>;
 }
 
 /** What an exhibit gains once its bytes were streamed into the bundle. */
@@ -52,10 +56,10 @@ function parseMetadata(json: string): ExtractedMetadata | null {
   }
 }
 
-/** Title, description and place; `place` arrived with schema 5 and reads as '' before it. */
-function itemText(db: IndexDb, itemId: string): ItemText {
+/** Title, description (none when private) and place; `place` arrived with schema 5 and reads as '' before it. */
+function itemText(db: IndexDb, itemId: string, privateFields: ReadonlySet<string>): ItemText {
   const row = db.prepare('SELECT * FROM items WHERE id = ?').get(itemId) as Record<string, unknown> | undefined;
-  const text = (key: string): string => (typeof row?.[key] === 'string' ? row[key] : '');
+  const text = (key: string): string => (typeof row?.[key] === 'string' && !privateFields.has(key) ? row[key] : '');
   return { title: text('title'), description: text('description'), place: text('place') };
 }
 
@@ -64,16 +68,18 @@ export function gatherExhibits(db: IndexDb, rows: readonly ItemRow[]): Exhibit[]
   const names = exhibitFileNames(rows.map((row, i) => ({ exhibit: numbers[i] ?? '', originalName: row.originalName })));
   return rows.map((item, i) => {
     const number = numbers[i] ?? exhibitNumber(i);
+    const privateFields = privateFieldsOf(isDescriptionPrivate(db, item.id));
     return {
       number,
       path: `${PAYLOAD_DIR}/${names[i] ?? ''}`,
       custodyPath: custodyFile(number),
       item,
       metadata: parseMetadata(item.metadataJson),
-      text: itemText(db, item.id),
+      text: itemText(db, item.id, privateFields),
       tags: tagsOf(db, item.id),
       acquisitions: acquisitionsOf(db, item.id),
       custody: readChain(db, item.id),
+      privateFields,
     };
   });
 }

@@ -108,7 +108,7 @@ export async function writeBundle(c: BundleContent, writer: BundleWriter): Promi
   await tagFile(EXHIBITS_JSON, exhibitsJson(exhibits, c.bundleCase, info.caseIdentifier));
   await tagFile(EXHIBITS_CSV, exhibitsCsv(exhibits, caseName));
   await tagFile(VAULT_KEY_JSON, vaultKeyJson(c.vaultFile));
-  for (const e of exhibits) await tagFile(e.custodyPath, toJsonl(forBundle(e.custody)));
+  for (const e of exhibits) await tagFile(e.custodyPath, toJsonl(forBundle(e.custody, e.privateFields)));
 
   const header: ReportHeader = {
     bundleId: info.bundleId,

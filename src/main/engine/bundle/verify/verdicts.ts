@@ -114,7 +114,7 @@ export function exhibitVerdicts(facts: readonly ExhibitFacts[], problems: readon
     const withheld =
       fact.custodyWithheld === 0
         ? ''
-        : `; ${fact.custodyWithheld} of them withheld: signed and linked, but their contents (a private note written by Tamga 0.1.0) stayed in the sender's vault and were not checked`;
+        : `; ${fact.custodyWithheld} of them withheld: signed and linked, but their contents (text the sender keeps private: notes, or a description marked private) stayed in the sender's vault and were not checked`;
     const intact = `The file is the one that was sealed, and its chain of custody (${fact.custodyEvents} event${fact.custodyEvents === 1 ? '' : 's'}${withheld}) is intact`;
     const codes = [...new Set(failing.map((p) => p.code))];
     if (unconfirmed) codes.push('SIGNER_NOT_CONFIRMED');

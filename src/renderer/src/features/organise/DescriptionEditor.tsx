@@ -1,33 +1,40 @@
 /**
  * Title, place, description and notes of one item, edited in place and saved together.
  * Saving records each changed field as a `described` custody event (old and new value),
- * which the form says, so nobody thinks an edit leaves no trace.
+ * which the form says, so nobody thinks an edit leaves no trace. Notes, and a description
+ * marked private here, are recorded as commitments only and never exported: the form
+ * says that too, so nobody thinks a private note goes into a bundle.
  */
 import { useEffect, useId, useState, type FormEvent, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ItemText } from '../../../../shared/organise';
+import type { DescribeRequest, ItemText } from '../../../../shared/organise';
 import { StatusBadge } from '../../ui/StatusBadge';
 
 export interface DescriptionEditorProps {
   readonly value: Required<ItemText>;
-  readonly onSave: (changes: ItemText) => Promise<void>;
+  readonly descriptionPrivate: boolean;
+  readonly onSave: (changes: Omit<DescribeRequest, 'items'>) => Promise<void>;
 }
 
 const FIELDS = ['title', 'place', 'description', 'notes'] as const;
 
-export function DescriptionEditor({ value, onSave }: DescriptionEditorProps): JSX.Element {
+export function DescriptionEditor({ value, descriptionPrivate, onSave }: DescriptionEditorProps): JSX.Element {
   const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [privateDraft, setPrivateDraft] = useState(descriptionPrivate);
   useEffect(() => setDraft(value), [value]);
+  useEffect(() => setPrivateDraft(descriptionPrivate), [descriptionPrivate]);
   const changed = FIELDS.filter((field) => draft[field] !== value[field]);
+  const privacyChanged = privateDraft !== descriptionPrivate;
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    if (changed.length === 0) return;
+    if (changed.length === 0 && !privacyChanged) return;
     setState('saving');
-    void onSave(Object.fromEntries(changed.map((field) => [field, draft[field]])) as ItemText).then(
+    const texts = Object.fromEntries(changed.map((field) => [field, draft[field]])) as ItemText;
+    void onSave(privacyChanged ? { ...texts, descriptionPrivate: privateDraft } : texts).then(
       () => setState('saved'),
       () => setState('idle'),
     );
@@ -43,10 +50,17 @@ export function DescriptionEditor({ value, onSave }: DescriptionEditorProps): JS
           ) : (
             <textarea id={`${id}-${field}`} rows={field === 'description' ? 3 : 2} value={draft[field]} onChange={(e) => (setDraft({ ...draft, [field]: e.target.value }), setState('idle'))} />
           )}
+          {field === 'description' && (
+            <label className="checkbox">
+              <input type="checkbox" checked={privateDraft} onChange={(e) => (setPrivateDraft(e.target.checked), setState('idle'))} />
+              {t('organise.descriptionPrivate')}
+            </label>
+          )}
+          {field === 'notes' && <p className="field-hint">{t('organise.notesPrivate')}</p>}
         </div>
       ))}
       <div className="button-row">
-        <button type="submit" className="button button-primary button-small" disabled={changed.length === 0 || state === 'saving'}>
+        <button type="submit" className="button button-primary button-small" disabled={(changed.length === 0 && !privacyChanged) || state === 'saving'}>
           {t('organise.save')}
         </button>
         {state === 'saved' && <StatusBadge tone="safe" label={t('organise.saved')} />}

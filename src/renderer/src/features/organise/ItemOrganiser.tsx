@@ -5,7 +5,6 @@
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TamgaError } from '../../../../shared/errors';
-import type { ItemText } from '../../../../shared/organise';
 import { asTamgaError, tamga } from '../../api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { DescriptionEditor } from './DescriptionEditor';
@@ -63,7 +62,7 @@ export function ItemOrganiser({ itemId, version, onChanged }: ItemOrganiserProps
       </section>
       <section aria-labelledby="detail-description">
         <h3 id="detail-description">{t('organise.description')}</h3>
-        <DescriptionEditor value={text} onSave={(changes: ItemText) => run(() => tamga.describeItems({ items, ...changes }))} />
+        <DescriptionEditor value={text} descriptionPrivate={description.descriptionPrivate} onSave={(changes) => run(() => tamga.describeItems({ items, ...changes }))} />
       </section>
       {error !== null && <ErrorNotice error={error} />}
     </>
