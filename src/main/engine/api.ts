@@ -170,7 +170,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     auditVault: async () => auditVault(current()),
 
     async exportBundle(request) {
-      const open = writable();
+      // Read-only too: a sealed bundle from a write-protected vault, its export not recorded (result.recorded).
+      const open = current();
       if (runningExport !== null) throw new TamgaError('BUSY', 'An export is already running; wait for it or cancel it.');
       runningExport = new AbortController();
       try {

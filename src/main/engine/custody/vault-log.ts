@@ -97,15 +97,18 @@ export function fillLogNodes(db: IndexDb): number {
   const stored = db.prepare<[], number>('SELECT COUNT(*) FROM custody_log_nodes').pluck().get() ?? 0;
   if (stored >= expected) return 0;
   const memory = new MemoryMerkleLog();
-  const hashes = db.prepare<[], string>('SELECT hash FROM custody_log ORDER BY idx').pluck();
+  // Read in pages: the connection cannot insert while a statement iterates.
+  const page = db.prepare<[number], string>('SELECT hash FROM custody_log WHERE idx >= ? ORDER BY idx LIMIT 10000').pluck();
   let added = 0;
   db.transaction(() => {
-    for (const hash of hashes.iterate()) {
-      const index = memory.size();
-      for (const node of subtreesCompletedBy(index, custodyLeafHash(hash), (level, i) => subtreeHash(memory, level, i))) {
-        added += s.insertNode.run(node.level, node.index, node.hash).changes;
+    for (let hashes = page.all(0); hashes.length > 0; hashes = page.all(memory.size())) {
+      for (const hash of hashes) {
+        const index = memory.size();
+        for (const node of subtreesCompletedBy(index, custodyLeafHash(hash), (level, i) => subtreeHash(memory, level, i))) {
+          added += s.insertNode.run(node.level, node.index, node.hash).changes;
+        }
+        memory.appendEvent(hash);
       }
-      memory.appendEvent(hash);
     }
   })();
   return added;
