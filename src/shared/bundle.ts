@@ -174,6 +174,19 @@ export const VERIFY_PROBLEM_CODES = [
   'REPORT_HTML_MISMATCH',
   'REPORT_PDF_UNREADABLE',
   'REPORT_PDF_MISMATCH',
+  // The custody log files that follow the seal.
+  /** seal/custody-log.checkpoint is not a checkpoint of the signer's log signed by the seal's key. */
+  'LOG_CHECKPOINT_INVALID',
+  /** seal/custody-proofs.jsonl, or one of its lines, cannot be read; or one of the two files is missing. */
+  'LOG_PROOFS_INVALID',
+  /** An exported event in the proofs is not this bundle's export continuing the sealed chain, or not in the checkpoint's tree. */
+  'LOG_PROOF_MISMATCH',
+  /** An exhibit (or the vault chain) has no line in the proofs. */
+  'LOG_PROOF_MISSING',
+  /** Two checkpoints of one vault that cannot both be true: the earlier is not a prefix of the later (history rewritten), or one size has two roots. */
+  'LOG_FORK',
+  /** --since names no readable checkpoint, one of another vault, or one signed by another key. */
+  'SINCE_INVALID',
 ] as const;
 
 /**
@@ -265,7 +278,7 @@ export interface ExhibitVerdict {
  * hard link (a file with more than one name, as `cp -al` and some backup tools make) is
  * read and checked like any file; the note says that its other name can change it later.
  */
-export const VERIFY_NOTE_CODES = ['HARD_LINK'] as const;
+export const VERIFY_NOTE_CODES = ['HARD_LINK', 'NO_CUSTODY_LOG'] as const;
 export type VerifyNoteCode = (typeof VERIFY_NOTE_CODES)[number];
 
 export interface VerifyNote {
@@ -290,6 +303,10 @@ export interface VerifyReport {
   readonly problems: readonly VerifyProblem[];
   /** How many problems of each code were found, all of them (only codes found appear). */
   readonly problemCounts: Readonly<Partial<Record<VerifyProblemCode, number>>>;
+  /** The vault's custody log as the bundle's checkpoint states it (verified); null when the bundle carries none that verifies. */
+  readonly custodyLog: { readonly origin: string; readonly size: number; readonly root: string } | null;
+  /** With `since`: what was compared; else null. */
+  readonly since: VerifySince | null;
   /** Notes that change no verdict (first 50; noteCount has them all). */
   readonly notes: readonly VerifyNote[];
   readonly noteCount: number;
@@ -331,6 +348,16 @@ export interface VerifyRequest {
    */
   readonly knownSenders?: readonly Pick<KnownSender, 'name' | 'fingerprint'>[];
   readonly limits?: Partial<VerifyLimits>;
+  /** An earlier bundle (folder or zip) or checkpoint file of the same vault: its log must be a prefix of this bundle's. */
+  readonly since?: string;
+}
+
+/** What --since found: the earlier checkpoint (null when none could be read) and whether this bundle's log extends it. */
+export interface VerifySince {
+  readonly path: string;
+  readonly size: number | null;
+  readonly root: string | null;
+  readonly consistent: boolean;
 }
 
 export interface VerifyProgress {

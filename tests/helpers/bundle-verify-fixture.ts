@@ -117,7 +117,7 @@ interface PdfExhibit {
 /** The real PDF exhibit list (export's own drawing), with the lines verify reads back. */
 export function exhibitListPdf(fingerprint: string, payloadBytes: number, exhibits: readonly PdfExhibit[]): Buffer {
   const header = { bundleId: '00000000-0000-4000-8000-000000000000', sealedAt: '2021-02-01T10:00:00.000Z', caseIdentifier: '2-1234/2021', caseName: '', description: '', recipient: '' };
-  const pdf = new ExhibitListPdf({ ...header, organization: '', contactName: '', contactEmail: '', keyFingerprint: fingerprint, vaultId: '', payloadBytes, exhibitCount: exhibits.length });
+  const pdf = new ExhibitListPdf({ ...header, organization: '', contactName: '', contactEmail: '', keyFingerprint: fingerprint, vaultId: '', payloadBytes, exhibitCount: exhibits.length, withCustodyLog: false });
   for (const e of exhibits) pdf.addExhibit({ number: e.number, originalName: e.originalName, lines: fileLines(e.path, e.size, e.sha256, e.sha512) }, null);
   return pdf.finish();
 }
@@ -199,10 +199,12 @@ export function buildBundle(signer: Signer, exhibits: readonly FixtureExhibit[] 
     vaultId,
     payloadBytes: bytes,
     exhibitCount: exhibits.length,
+    // As a bundle exported from a vault open read-only: no custody log files follow the seal.
+    withCustodyLog: false,
   };
   text(L.REPORT_HTML, reportHtmlWithoutThumbnails(header, sealed));
   files.set(L.REPORT_PDF, exhibitListPdf(fingerprint, bytes, sealed.map((e) => ({ number: e.number, path: e.path, originalName: e.item.originalName, size: e.item.size, sha256: e.sha256, sha512: e.sha512 }))));
-  text(L.README_VERIFY, readmeVerifyText({ keyFingerprint: fingerprint, exhibitCount: exhibits.length, payloadBytes: bytes }));
+  text(L.README_VERIFY, readmeVerifyText({ keyFingerprint: fingerprint, exhibitCount: exhibits.length, payloadBytes: bytes, withCustodyLog: false }));
   regenerateManifests(files);
   seal(files, signer);
   return files;

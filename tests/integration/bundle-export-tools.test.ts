@@ -103,6 +103,8 @@ describe('a bundle folder', () => {
         'metadata/vault-key.json',
         'report/exhibit-list.html',
         'report/exhibit-list.pdf',
+        'seal/custody-log.checkpoint',
+        'seal/custody-proofs.jsonl',
         'seal/signer.pem',
         'seal/tagmanifest-sha256.txt.sig',
         'tagmanifest-sha256.txt',
@@ -173,14 +175,14 @@ describe('a bundle zip', () => {
 
   it('stores every entry uncompressed, files only, under the one folder, in a fixed order', () => {
     const listing = shell(out, `zipinfo ${JSON.stringify(zip.outPath)}`).stdout.trim().split('\n').slice(2, -1);
-    // 13 tag and seal files, and per exhibit its payload file and its custody log.
-    expect(listing.length).toBe(13 + 2 * evidence.order.length);
+    // 13 tag and seal files, the 2 custody log files that follow the seal, and per exhibit its payload file and its custody log.
+    expect(listing.length).toBe(15 + 2 * evidence.order.length);
     for (const line of listing) {
       expect(line).toMatch(/^-rw-r--r-- .* stor .* court-bundle\//);
     }
     const names = listing.map((line) => line.slice(line.indexOf('court-bundle/') + 'court-bundle/'.length));
     expect(names.slice(0, 3)).toEqual(['bagit.txt', 'bag-info.txt', 'README-VERIFY.txt']);
     expect(names.slice(3, 3 + evidence.order.length).every((n) => n.startsWith('data/'))).toBe(true);
-    expect(names.slice(-3)).toEqual(['tagmanifest-sha256.txt', 'seal/signer.pem', 'seal/tagmanifest-sha256.txt.sig']);
+    expect(names.slice(-5)).toEqual(['tagmanifest-sha256.txt', 'seal/signer.pem', 'seal/tagmanifest-sha256.txt.sig', 'seal/custody-log.checkpoint', 'seal/custody-proofs.jsonl']);
   });
 });

@@ -79,7 +79,7 @@ describe('bag-info.txt', () => {
 
 describe('README-VERIFY.txt', () => {
   it('gives exactly the verify commands, each alone on a line, then the fingerprint command and the fingerprint', () => {
-    const text = readmeVerifyText({ keyFingerprint: FINGERPRINT, exhibitCount: 3, payloadBytes: 2_483_917 });
+    const text = readmeVerifyText({ keyFingerprint: FINGERPRINT, exhibitCount: 3, payloadBytes: 2_483_917, withCustodyLog: true });
     const commands = text.split('\n').filter((line) => /^(sha256sum|sha512sum|openssl) /.test(line));
     expect(commands).toEqual([...VERIFY_COMMANDS, FINGERPRINT_COMMAND]);
     expect(text.split('\n')).toContain(FINGERPRINT);
@@ -87,26 +87,26 @@ describe('README-VERIFY.txt', () => {
   });
 
   it('gives the extra-files step and the count, with the number the count must print', () => {
-    const text = readmeVerifyText({ keyFingerprint: FINGERPRINT, exhibitCount: 3, payloadBytes: 2_483_917 });
+    const text = readmeVerifyText({ keyFingerprint: FINGERPRINT, exhibitCount: 3, payloadBytes: 2_483_917, withCustodyLog: true });
     expect(text).toContain(`\n${EXTRA_FILES_COMMAND}\n`);
     expect(text).toContain(`\n${COUNT_COMMAND}\n`);
-    // 3 payload files, 3 custody logs, 10 tag files, the tag manifest and the two seal files.
-    expect(text).toContain('This must print 19:');
-    expect(text).toContain('Files in this folder, this one included: 19.');
+    // 3 payload files, 3 custody logs, 10 tag files, the tag manifest, the two seal files and the two custody log files.
+    expect(text).toContain('This must print 21:');
+    expect(text).toContain('Files in this folder, this one included: 21.');
   });
 
   it('is as docs/formats.md gives it: the extra-files command and the worked example', async () => {
     const docs = await readFile(join(import.meta.dirname, '../../docs/formats.md'), 'utf8');
     expect(docs).toContain(`\n\`\`\`\n${EXTRA_FILES_COMMAND}\n\`\`\`\n`);
-    const text = readmeVerifyText({ keyFingerprint: FINGERPRINT, exhibitCount: 3, payloadBytes: 2_483_917 }).split('\n');
-    for (const line of ['Exhibits: 3 files in data/, 2483917 bytes (2.5 MB).', 'Files in this folder, this one included: 19.']) {
+    const text = readmeVerifyText({ keyFingerprint: FINGERPRINT, exhibitCount: 3, payloadBytes: 2_483_917, withCustodyLog: true }).split('\n');
+    for (const line of ['Exhibits: 3 files in data/, 2483917 bytes (2.5 MB).', 'Files in this folder, this one included: 21.']) {
       expect(text).toContain(line);
       expect(docs).toContain(`\`${line}\``);
     }
   });
 
   it('says what a pass does not prove, and never that nothing was added or changed', () => {
-    const text = readmeVerifyText({ keyFingerprint: FINGERPRINT, exhibitCount: 1, payloadBytes: 10 });
+    const text = readmeVerifyText({ keyFingerprint: FINGERPRINT, exhibitCount: 1, payloadBytes: 10, withCustodyLog: true });
     expect(text).toContain('A pass does not prove:');
     expect(text).toContain("own computer\n  clock");
     expect(text).toContain("record what the sealer's software recorded");

@@ -28,6 +28,7 @@ interface VerifyCommandOptions {
   vault?: string;
   passphraseFile?: string;
   anySigner?: boolean;
+  since?: string;
   json?: boolean;
   timeLimit?: string;
   maxBytes?: string;
@@ -130,6 +131,10 @@ function printReport(report: VerifyReport, anySigner: boolean): void {
     ['Bundle', `${printable(report.bundle)} (${report.container})`],
     ['Signed by', signerLine(report)],
     ['Payload', `Payload-Oxum ${report.payloadOxum}; ${report.checkedFiles} files, ${report.checkedBytes} bytes hashed`],
+    ...(report.since === null
+      ? []
+      : ([['Since', report.since.consistent ? `${printable(report.since.path)}: the log then (${report.since.size} events) is a prefix of this one; history was only appended to` : `${printable(report.since.path)}: NOT shown to be a prefix of this log (see the problems)`]] as [string, string][])),
+    ['Custody log', report.custodyLog === null ? 'no checkpoint in the bundle: nothing shows the chains complete' : `checkpoint of ${report.custodyLog.origin}: ${report.custodyLog.size} events, root ${report.custodyLog.root}`],
   ];
   if (report.externalIdentifier !== null) rows.splice(1, 0, ['Case', printable(report.externalIdentifier)]);
   if (report.sealedAt !== null) rows.splice(1, 0, ['Sealed at', printable(report.sealedAt)]);
@@ -183,6 +188,7 @@ export function registerVerify(program: Command): void {
     .option('--known-senders <file>', `a known senders file (FINGERPRINT NAME lines) instead of the default ${defaultKnownSendersPath()}`)
     .option('--vault <vault>', "also accept the known senders of this vault (unlocked read-only; passphrase as for other commands)")
     .option('--passphrase-file <file>', 'read the passphrase of --vault from this file')
+    .option('--since <old>', "an earlier bundle (folder or .zip) or checkpoint file of the same vault: check that the vault's custody log only grew since (LOG_FORK otherwise)")
     .option('--any-signer', 'exit 0 for an intact bundle whoever sealed it: integrity only, the signer NOT checked (said on stderr)')
     .option('--json', 'print the report as JSON')
     .option('--time-limit <seconds>', 'stop and fail after this long (default: no limit)')
@@ -202,7 +208,8 @@ export function registerVerify(program: Command): void {
       const anySigner = opts.anySigner === true;
       const progress = showProgress(opts.json === true);
       try {
-        const report = await verifyBundle({ path: bundle, ...(opts.key === undefined ? {} : { key: opts.key }), knownSenders: senders, limits: limitsFrom(opts) }, { onProgress: progress.onProgress });
+        const request = { path: bundle, ...(opts.key === undefined ? {} : { key: opts.key }), ...(opts.since === undefined ? {} : { since: opts.since }), knownSenders: senders, limits: limitsFrom(opts) };
+        const report = await verifyBundle(request, { onProgress: progress.onProgress });
         progress.stop();
         if (opts.json) printJson(report);
         else printReport(report, anySigner);

@@ -103,6 +103,17 @@ export const FINGERPRINT_COMMAND = `openssl pkey -pubin -in ${SEAL_PUBLIC_KEY} -
 export const UNLISTABLE_FILES = [TAGMANIFEST_SHA256, SEAL_PUBLIC_KEY, SEAL_SIGNATURE] as const;
 
 /**
+ * The vault's custody log at the export (docs/formats.md, "Custody log in a bundle"): a
+ * checkpoint signed by the vault key and, for every exhibit, its `exported` event of this
+ * bundle with an inclusion proof. Written after the seal (the events name the sealed tag
+ * manifest), so no manifest lists them; each line is signed by the key that made the seal.
+ * A bundle exported from a vault open read-only has neither.
+ */
+export const CUSTODY_CHECKPOINT = 'seal/custody-log.checkpoint';
+export const CUSTODY_PROOFS = 'seal/custody-proofs.jsonl';
+export const CUSTODY_LOG_FILES = [CUSTODY_CHECKPOINT, CUSTODY_PROOFS] as const;
+
+/**
  * The step that notices added files, which `sha256sum -c` cannot (it checks only the lines
  * it is given): every file, link or other non-folder under the bundle folder that neither
  * a manifest nor UNLISTABLE_FILES names. It prints nothing for a complete bundle. Byte
@@ -115,7 +126,7 @@ export const UNLISTABLE_FILES = [TAGMANIFEST_SHA256, SEAL_PUBLIC_KEY, SEAL_SIGNA
 export const EXTRA_FILES_COMMAND = [
   `(export LC_ALL=C; comm -23 <(find . ! -type d | cut -c3- | sort) <(`,
   `  sed 's/^[0-9a-f]* [ *]//' ${MANIFEST_SHA256} ${MANIFEST_SHA512} ${TAGMANIFEST_SHA256} |`,
-  `  sort -u) | grep -vxF ${UNLISTABLE_FILES.map((f) => `-e ${f}`).join(' ')})`,
+  `  sort -u) | grep -vxF ${[...UNLISTABLE_FILES, ...CUSTODY_LOG_FILES].map((f) => `-e ${f}`).join(' ')})`,
 ].join('\n');
 
 /** Counts every file (and link) in the bundle folder: README-VERIFY.txt states the number it must print. */
@@ -123,11 +134,11 @@ export const COUNT_COMMAND = 'find . ! -type d | wc -l';
 
 /**
  * How many files a bundle of `exhibits` exhibits holds, which is what COUNT_COMMAND prints
- * for it: a payload file and a custody log per exhibit, TAG_FILES_IN_ORDER, and
- * UNLISTABLE_FILES.
+ * for it: a payload file and a custody log per exhibit, TAG_FILES_IN_ORDER,
+ * UNLISTABLE_FILES, and CUSTODY_LOG_FILES unless the vault was open read-only.
  */
-export function bundleFileCount(exhibits: number): number {
-  return 2 * exhibits + TAG_FILES_IN_ORDER.length + UNLISTABLE_FILES.length;
+export function bundleFileCount(exhibits: number, withCustodyLog = true): number {
+  return 2 * exhibits + TAG_FILES_IN_ORDER.length + UNLISTABLE_FILES.length + (withCustodyLog ? CUSTODY_LOG_FILES.length : 0);
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { vaultChainName } from '../../../../shared/custody';
 import type { BundleFormat } from '../../../../shared/bundle';
-import { appendEvent } from '../../custody/store';
+import { appendEvent, type StoredEvent } from '../../custody/store';
 import type { OpenVault } from '../../vault/vault';
 import type { SealedExhibit } from './exhibit';
 
@@ -18,24 +18,35 @@ export interface ExportRecord {
   readonly format: BundleFormat;
   readonly tagManifestSha256: string;
   readonly keyFingerprint: string;
+  /** Tamga-Sealed-At: the events' time, so that a bundle made twice from one vault state is the same bytes. */
+  readonly at: string;
 }
 
-export function logExport(vault: OpenVault, exhibits: readonly SealedExhibit[], record: ExportRecord): void {
+/** The events an export logged: one per exhibit, in exhibit order, and the vault chain's. */
+export interface LoggedExport {
+  readonly exhibits: readonly StoredEvent[];
+  readonly vault: StoredEvent;
+}
+
+export function logExport(vault: OpenVault, exhibits: readonly SealedExhibit[], record: ExportRecord): LoggedExport {
   const recipient = record.recipient === '' ? null : record.recipient;
-  vault.db
+  const logged: StoredEvent[] = [];
+  const onVault = vault.db
     .transaction(() => {
       for (const e of exhibits) {
-        appendEvent(vault.db, vault.signer, {
+        logged.push(appendEvent(vault.db, vault.signer, {
           chain: e.item.id,
           type: 'exported',
           actor: vault.actor,
+          at: record.at,
           data: { bundleId: record.bundleId, exhibit: e.number, recipient, sha256: e.sha256, tagManifestSha256: record.tagManifestSha256 },
-        });
+        }));
       }
-      appendEvent(vault.db, vault.signer, {
+      return appendEvent(vault.db, vault.signer, {
         chain: vaultChainName(vault.vaultFile.vaultId),
         type: 'exported',
         actor: vault.actor,
+        at: record.at,
         data: {
           bundleId: record.bundleId,
           recipient,
@@ -47,4 +58,14 @@ export function logExport(vault: OpenVault, exhibits: readonly SealedExhibit[], 
       });
     })
     .immediate();
+  return { exhibits: logged, vault: onVault };
+}
+
+/**
+ * When a bundle whose export was logged could not then be finished (its last files or its
+ * move under the final name failed), the vault chain says so: the `exported` events stay
+ * (the log is append-only), and this names the bundle as never delivered.
+ */
+export function logAbandonedExport(vault: OpenVault, bundleId: string, reason: string): void {
+  appendEvent(vault.db, vault.signer, { chain: vaultChainName(vault.vaultFile.vaultId), type: 'export-abandoned', actor: vault.actor, data: { bundleId, reason } });
 }

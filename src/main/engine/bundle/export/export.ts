@@ -1,7 +1,8 @@
 /**
  * Exporting a sealed bundle (DESIGN "Sealed bundle format v1"; docs/formats.md): plan the
  * request, select the items, gather what the index knows, write everything under a hidden
- * temporary name, move it under the final name, then log the export in custody.
+ * temporary name, log the export in custody with a checkpoint and proofs of it, add those
+ * after the seal, then move it under the final name.
  *
  * Any failure or cancel before the move removes what was written: nothing is ever left
  * under the name the user chose unless it is a complete, sealed bundle. No plaintext is
@@ -9,14 +10,15 @@
  * are decrypted in memory).
  */
 import { randomUUID } from 'node:crypto';
-import { realpath, rm, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative } from 'node:path';
 import type { ExportProgress, ExportRequest, ExportResult } from '../../../../shared/bundle';
 import { TamgaError } from '../../../../shared/errors';
 import { fromFsError } from '../../fs/fs-errors';
 import type { OpenVault } from '../../vault/vault';
-import { payloadOxum } from '../layout';
-import { logExport } from './custody-log';
+import { CUSTODY_CHECKPOINT, CUSTODY_PROOFS, payloadOxum } from '../layout';
+import { logAbandonedExport, logExport, type ExportRecord } from './custody-log';
+import { custodyLogFiles, type CustodyLogFiles } from './custody-proofs';
 import { safeComponent } from './exhibit-name';
 import { gatherExhibits } from './exhibit';
 import { cancelled } from './payload';
@@ -84,6 +86,34 @@ function exportError(err: unknown): TamgaError {
   return fromFsError(err, 'writing the bundle');
 }
 
+/**
+ * The export's custody: its `exported` events and a checkpoint with their proofs, logged in
+ * one transaction before the bundle is finished, so that the bundle can carry them
+ * (custody-proofs.ts). Should the bundle then fail to finish (its last files, its move
+ * under the final name), the log stays as it is (append-only) and says the export was
+ * abandoned; the writer removes what it wrote.
+ */
+async function finishLogged(vault: OpenVault, writer: BundleWriter, written: WrittenBundle, record: ExportRecord): Promise<void> {
+  let files: CustodyLogFiles;
+  try {
+    const logged = logExport(vault, written.exhibits, record);
+    files = custodyLogFiles(vault, logged, written.exhibits.map((e) => e.number));
+  } catch (err) {
+    await writer.abort();
+    throw new TamgaError('INTERNAL', `The bundle was not finished: its export could not be logged in custody (${(err as Error).message}). Nothing was kept.`, undefined, { cause: err });
+  }
+  try {
+    await writer.addFile(CUSTODY_CHECKPOINT, files.checkpoint);
+    await writer.addFile(CUSTODY_PROOFS, files.proofs);
+    await writer.commit();
+  } catch (err) {
+    await writer.abort();
+    const failure = exportError(err);
+    logAbandonedExport(vault, record.bundleId, failure.message);
+    throw failure;
+  }
+}
+
 export async function exportBundle(vault: OpenVault, request: ExportRequest, options: ExportOptions = {}): Promise<ExportResult> {
   const plan = planExport(request);
   const signal = options.signal ?? new AbortController().signal;
@@ -96,6 +126,8 @@ export async function exportBundle(vault: OpenVault, request: ExportRequest, opt
   const payloadBytes = rows.reduce((sum, row) => sum + row.size, 0);
   const progress = progressReporter({ bundleId, exhibitsTotal: exhibits.length, bytesTotal: payloadBytes }, options.onProgress);
   const zipRoot = plan.format === 'zip' ? zipRootName(plan.target) : null;
+  // A vault open read-only logs nothing, so its bundle has no custody log files.
+  const withCustodyLog = !vault.readonly;
   let writer: BundleWriter | null = null;
   let written: WrittenBundle;
   try {
@@ -110,6 +142,7 @@ export async function exportBundle(vault: OpenVault, request: ExportRequest, opt
         bundleCase,
         signal,
         progress,
+        withCustodyLog,
         bagInfo: {
           organization: plan.organization,
           contactName: plan.contactName,
@@ -129,24 +162,14 @@ export async function exportBundle(vault: OpenVault, request: ExportRequest, opt
     );
     // The last moment a cancel can still leave nothing behind.
     if (signal.aborted) throw cancelled();
-    await writer.commit();
+    // A vault on a read-only medium (a write-protected card, a seized disk mounted read-only)
+    // still gives out a sealed bundle; the result says the export could not be recorded.
+    if (!withCustodyLog) await writer.commit();
   } catch (err) {
     await writer?.abort();
     throw exportError(err);
   }
-
-  const record = { bundleId, recipient: plan.recipient, format: plan.format, tagManifestSha256: written.tagManifestSha256, keyFingerprint: signing.fingerprint };
-  try {
-    // A vault on a read-only medium (a write-protected card, a seized disk mounted read-only)
-    // still gives out a sealed bundle; the result says the export could not be recorded.
-    if (!vault.readonly) logExport(vault, written.exhibits, record);
-  } catch (err) {
-    // A bundle whose export is not in the custody log would be an unrecorded act: take it back.
-    await rm(plan.target, { recursive: true, force: true }).catch(() => undefined);
-    throw new TamgaError('INTERNAL', `The bundle was written but its export could not be logged in custody, so it was removed: ${(err as Error).message}`, undefined, {
-      cause: err,
-    });
-  }
+  if (withCustodyLog) await finishLogged(vault, writer, written, { bundleId, recipient: plan.recipient, format: plan.format, tagManifestSha256: written.tagManifestSha256, keyFingerprint: signing.fingerprint, at: sealedAt });
   progress.phase('finished');
   return {
     bundleId,

@@ -18,6 +18,7 @@ import {
   REPORT_PDF,
   SEAL_PUBLIC_KEY,
   UNLISTABLE_FILES,
+  CUSTODY_LOG_FILES,
   VERIFY_COMMANDS,
 } from '../layout';
 import { humanSize } from './text';
@@ -26,12 +27,14 @@ export interface ReadmeInput {
   readonly keyFingerprint: string;
   readonly exhibitCount: number;
   readonly payloadBytes: number;
+  /** False for a bundle exported from a vault open read-only: it carries no custody log files. */
+  readonly withCustodyLog: boolean;
 }
 
 export function readmeVerifyText(input: ReadmeInput): string {
   const [sha256Payload, sha512Payload, sha256Tags, opensslSeal] = VERIFY_COMMANDS;
   const files = `${input.exhibitCount} file${input.exhibitCount === 1 ? '' : 's'}`;
-  const total = bundleFileCount(input.exhibitCount);
+  const total = bundleFileCount(input.exhibitCount, input.withCustodyLog);
   const [tagManifest, ...sealFiles] = UNLISTABLE_FILES;
   return [
     'HOW TO VERIFY THIS SEALED EVIDENCE BUNDLE',
@@ -70,7 +73,7 @@ export function readmeVerifyText(input: ReadmeInput): string {
     '   not notice a file added to the folder. The command below lists every file that no',
     `   manifest lists, except the three that cannot be listed: ${tagManifest ?? ''}`,
     '   (it cannot hold its own hash) and the seal files made from it,',
-    `   ${sealFiles.join(' and ')}. It must print nothing:`,
+    `   ${sealFiles.join(' and ')}${input.withCustodyLog ? `, and the custody log files written after the seal, ${CUSTODY_LOG_FILES.join(' and ')} (signed by the same key; tamga verify checks them)` : ''}. It must print nothing:`,
     '',
     EXTRA_FILES_COMMAND,
     '',
@@ -90,7 +93,7 @@ export function readmeVerifyText(input: ReadmeInput): string {
     '',
     'WHAT A PASS PROVES, AND WHAT IT DOES NOT',
     '',
-    'If steps 1 to 4 pass, this folder holds the files the sealed manifests list, the three',
+    `If steps 1 to 4 pass, this folder holds the files the sealed manifests list, the ${input.withCustodyLog ? 'five' : 'three'}`,
     'files named in step 4, and nothing else,',
     `each listed file unchanged since the holder of the key in ${SEAL_PUBLIC_KEY} signed the`,
     'tag manifest. Only step 5 says who that holder is. A pass does not prove:',

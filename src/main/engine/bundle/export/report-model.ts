@@ -3,7 +3,7 @@
  * exhibit, the labelled lines a reader sees. Text from evidence and users is made visible
  * here (controls and bidi overrides written out); each renderer only escapes for its medium.
  */
-import { bundleFileCount, COUNT_COMMAND, EXTRA_FILES_COMMAND, FINGERPRINT_COMMAND, README_VERIFY, UNLISTABLE_FILES, VERIFY_COMMANDS } from '../layout';
+import { bundleFileCount, COUNT_COMMAND, CUSTODY_LOG_FILES, EXTRA_FILES_COMMAND, FINGERPRINT_COMMAND, README_VERIFY, UNLISTABLE_FILES, VERIFY_COMMANDS } from '../layout';
 import { captureText, custodySummary, deviceText, gpsText } from './describe';
 import type { SealedExhibit } from './exhibit';
 import { humanSize, visibleName, visibleText } from './text';
@@ -22,6 +22,8 @@ export interface ReportHeader {
   readonly vaultId: string;
   readonly payloadBytes: number;
   readonly exhibitCount: number;
+  /** False for a bundle exported from a vault open read-only: it carries no custody log files. */
+  readonly withCustodyLog: boolean;
 }
 
 export interface ReportLine {
@@ -66,7 +68,7 @@ export interface VerifyStep {
  * and what a pass does not prove, shorter. A command's own line breaks (EXTRA_FILES_COMMAND)
  * are where bash waits for more, so a copy of the lines runs as printed.
  */
-export function reportVerifySteps(exhibitCount: number): readonly VerifyStep[] {
+export function reportVerifySteps(exhibitCount: number, withCustodyLog: boolean): readonly VerifyStep[] {
   const [sha256Payload, sha512Payload, sha256Tags, opensslSeal] = VERIFY_COMMANDS;
   const command = (text: string): VerifyStep => ({ text, command: true });
   return [
@@ -79,10 +81,10 @@ export function reportVerifySteps(exhibitCount: number): readonly VerifyStep[] {
     { text: 'The seal, which must print "Signature Verified Successfully":' },
     command(opensslSeal),
     {
-      text: `No file added: this lists every file no manifest lists (except ${UNLISTABLE_FILES.join(', ')}, which cannot be listed) and must print nothing:`,
+      text: `No file added: this lists every file no manifest lists (except ${[...UNLISTABLE_FILES, ...(withCustodyLog ? CUSTODY_LOG_FILES : [])].join(', ')}, which cannot be listed) and must print nothing:`,
     },
     command(EXTRA_FILES_COMMAND),
-    { text: `The number of files, which must be ${bundleFileCount(exhibitCount)}:` },
+    { text: `The number of files, which must be ${bundleFileCount(exhibitCount, withCustodyLog)}:` },
     command(COUNT_COMMAND),
     { text: 'Who sealed it: this prints the fingerprint of the sealing key, which must equal the one the sender published by another channel:' },
     command(FINGERPRINT_COMMAND),

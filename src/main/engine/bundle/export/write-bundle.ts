@@ -54,6 +54,8 @@ export interface BundleContent {
   readonly bundleCase: CaseInfo | null;
   readonly signal: AbortSignal;
   readonly progress: ProgressReporter;
+  /** Whether the custody log files will follow the seal (not from a vault open read-only): the stated file counts include them. */
+  readonly withCustodyLog: boolean;
 }
 
 export interface WrittenBundle {
@@ -96,7 +98,7 @@ export async function writeBundle(c: BundleContent, writer: BundleWriter): Promi
 
   await tagFile(BAGIT_TXT, BAGIT_TXT_CONTENT);
   await tagFile(BAG_INFO_TXT, bagInfoText(info));
-  await tagFile(README_VERIFY, readmeVerifyText({ keyFingerprint: info.keyFingerprint, exhibitCount: c.exhibits.length, payloadBytes: info.payloadBytes }));
+  await tagFile(README_VERIFY, readmeVerifyText({ keyFingerprint: info.keyFingerprint, exhibitCount: c.exhibits.length, payloadBytes: info.payloadBytes, withCustodyLog: c.withCustodyLog }));
 
   c.progress.phase('payload');
   const exhibits = await writePayload(c, writer);
@@ -124,6 +126,7 @@ export async function writeBundle(c: BundleContent, writer: BundleWriter): Promi
     vaultId: info.vaultId,
     payloadBytes: info.payloadBytes,
     exhibitCount: exhibits.length,
+    withCustodyLog: c.withCustodyLog,
   };
   const thumbnails = thumbnailLoader(c.store, c.blobKey);
   await tagFile(REPORT_HTML, await reportHtml(header, exhibits, thumbnails));

@@ -10,10 +10,14 @@
  * are hashed; custody logs are read, hashed and checked one at a time; everything else is
  * streamed. Memory is therefore bounded by the limits, whatever the bundle holds.
  */
-import type { VerifyLimits, VerifyProblem, VerifyProgress } from '../../../../shared/bundle';
+import type { VerifyLimits, VerifyNote, VerifyProblem, VerifyProgress } from '../../../../shared/bundle';
+import type { Checkpoint } from '../../custody/checkpoint';
 import {
   BAG_INFO_TXT,
   BAGIT_TXT,
+  CUSTODY_CHECKPOINT,
+  CUSTODY_LOG_FILES,
+  CUSTODY_PROOFS,
   CUSTODY_DIR,
   EXHIBITS_CSV,
   EXHIBITS_JSON,
@@ -31,6 +35,7 @@ import {
 import { checkBagitTxt } from './bagit';
 import { checkPayloadOxum, parseBagInfo, type BagInfo } from './bag-info';
 import { checkCustody, type CustodyOutcome } from './custody-check';
+import { checkCustodyLog } from './custody-log-check';
 import { parseExhibitList, type ListedExhibit } from './exhibit-list';
 import { parseExhibitsCsv, type CsvRow } from './exhibits-csv';
 import { ExpectedDigests } from './expected-digests';
@@ -52,6 +57,8 @@ import { gatherExhibits } from './exhibit-facts';
 import type { ExhibitFacts } from './verdicts';
 
 const PROGRESS_EVERY_MS = 100;
+/** The proofs of a large bundle: ~1.5 kB an exhibit, so 100 000 exhibits fit. */
+const MAX_PROOFS_BYTES = 256 * 1024 * 1024;
 
 /** What hashing one file needs to know about all of them. */
 interface FileContext {
@@ -63,6 +70,11 @@ interface FileContext {
 
 export class BundleCheck {
   readonly problems: VerifyProblem[];
+  /** What changes no verdict but a reader should know (the listing's notes are the source's). */
+  readonly notes: VerifyNote[] = [];
+  custodyLog: Checkpoint | null = null;
+  /** Earlier checkpoints this bundle proves consistent with its own, size → root. */
+  earlierCheckpoints: ReadonlyMap<number, string> = new Map();
   manifests: Manifest[] = [];
   bagInfo: BagInfo | null = null;
   seal: SealOutcome = { publicKey: null, fingerprint: null, trust: 'unknown', name: null };
@@ -99,6 +111,7 @@ export class BundleCheck {
     await this.readDeclarations();
     checkStructure(this.source, this.manifests, this.problems);
     await this.hashFiles();
+    await this.checkLogFiles();
     await this.checkHtml();
     await this.checkPdf();
     // A refused payload file (a link, an oversized entry) has no size to count: its own
@@ -184,7 +197,7 @@ export class BundleCheck {
   /** What README-VERIFY.txt tells a clerk, against the sealed files (readme-check.ts). */
   private async checkStatements(): Promise<void> {
     const sizes = new Map([...this.source.files.values()].filter((f) => isPayloadPath(f.path)).map((f) => [f.path, f.size] as const));
-    const facts = { fingerprint: this.seal.fingerprint, manifests: this.manifests, sizes };
+    const facts = { fingerprint: this.seal.fingerprint, manifests: this.manifests, sizes, custodyLogFiles: this.custodyLogFileCount() };
     checkReadme(await this.readWhole(README_VERIFY), facts, this.problems);
   }
 
@@ -196,8 +209,39 @@ export class BundleCheck {
     const sizes = new Map([...this.source.files.values()].filter((f) => isPayloadPath(f.path)).map((f) => [f.path, f.size] as const));
     // A PDF holds thumbnails: it may be larger than the other tag files, up to MAX_REPORT_PDF_BYTES.
     const bytes = await this.readWhole(REPORT_PDF, false, this.problems, Math.max(this.limits.maxTagFileBytes, MAX_REPORT_PDF_BYTES));
-    await checkReportPdf(bytes, { fingerprint: this.seal.fingerprint, manifests: this.manifests, sizes }, this.problems);
+    await checkReportPdf(bytes, { fingerprint: this.seal.fingerprint, manifests: this.manifests, sizes, custodyLogFiles: this.custodyLogFileCount() }, this.problems);
     throwIfStopped(this.signal);
+  }
+
+  /** The checkpoint and proofs that follow the seal (custody-log-check.ts), once every custody log is checked. */
+  private async checkLogFiles(): Promise<void> {
+    const proofsLimit = Math.max(this.limits.maxTagFileBytes, MAX_PROOFS_BYTES);
+    const payloadSha256 = new Map<string, string>();
+    for (const [p, { digest }] of this.manifests.find((m) => m.name === MANIFEST_SHA256)?.entries ?? []) {
+      const exhibit = isPayloadPath(p) ? exhibitOfPath(p) : null;
+      if (exhibit !== null && !payloadSha256.has(exhibit)) payloadSha256.set(exhibit, digest);
+    }
+    const outcome = checkCustodyLog(
+      {
+        checkpoint: await this.readWhole(CUSTODY_CHECKPOINT, false),
+        proofs: await this.readWhole(CUSTODY_PROOFS, false, this.problems, proofsLimit),
+        publicKey: this.seal.publicKey,
+        signer: this.bagInfo?.get('Tamga-Signer') ?? null,
+        bundleId: this.bagInfo?.get('Tamga-Bundle-Id') ?? null,
+        tagManifest: await this.readWhole(TAGMANIFEST_SHA256),
+        custody: this.custody,
+        payloadSha256,
+      },
+      this.problems,
+      this.notes,
+    );
+    this.custodyLog = outcome.checkpoint;
+    this.earlierCheckpoints = outcome.earlier;
+    throwIfStopped(this.signal);
+  }
+
+  private custodyLogFileCount(): number {
+    return CUSTODY_LOG_FILES.filter((p) => this.source.files.has(p) || this.source.refused.has(p)).length;
   }
 
   /** The HTML report, streamed once more (its thumbnails skipped as they arrive): what a judge opens. */

@@ -23,17 +23,23 @@ export interface ReadmeFacts {
   readonly manifests: readonly Manifest[];
   /** Payload file path → size, as found. */
   readonly sizes: ReadonlyMap<string, number>;
+  /** How many of the custody log files that follow the seal (CUSTODY_LOG_FILES) the bundle holds. */
+  readonly custodyLogFiles: number;
 }
 
 const EXHIBITS_LINE = new RegExp(`^Exhibits: (\\d+) files? in ${PAYLOAD_DIR}/, (\\d+) bytes`, 'mu');
 const TOTAL_LINES = [/^Files in this folder, this one included: (\d+)\.$/gmu, /\bmust print (\d+)\b/gu];
 const FINGERPRINTS = /(?<![0-9A-Fa-f])[0-9A-Fa-f]{64}(?![0-9A-Fa-f])/gu;
 
-/** The files a bundle folder holds as sealed: those its manifests list, and the three they cannot; null without both manifests. */
-export function sealedFileCount(manifests: readonly Manifest[]): number | null {
+/**
+ * The files a bundle folder holds as sealed: those its manifests list, the three they
+ * cannot, and the custody log files that follow the seal (as many as are there: a bundle
+ * whose README states them and lacks them has lost them); null without both manifests.
+ */
+export function sealedFileCount(manifests: readonly Manifest[], custodyLogFiles: number): number | null {
   const payload = manifests.find((m) => m.name === MANIFEST_SHA256);
   const tags = manifests.find((m) => m.name === TAGMANIFEST_SHA256);
-  return payload === undefined || tags === undefined ? null : payload.entries.size + tags.entries.size + UNLISTABLE_FILES.length;
+  return payload === undefined || tags === undefined ? null : payload.entries.size + tags.entries.size + UNLISTABLE_FILES.length + custodyLogFiles;
 }
 
 export function checkReadme(bytes: Uint8Array | null, facts: ReadmeFacts, problems: VerifyProblem[]): void {
@@ -53,11 +59,11 @@ export function checkReadme(bytes: Uint8Array | null, facts: ReadmeFacts, proble
     if (listed.every((p) => facts.sizes.has(p)) && Number(exhibits[2]) !== bytesListed) differ(`says the exhibits hold ${exhibits[2]} bytes, but the files ${MANIFEST_SHA256} lists hold ${bytesListed}`);
   }
 
-  const sealedTotal = sealedFileCount(facts.manifests);
+  const sealedTotal = sealedFileCount(facts.manifests, facts.custodyLogFiles);
   if (sealedTotal !== null) {
     const stated = new Set(TOTAL_LINES.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => Number(m[1]))));
     for (const total of stated) {
-      if (total !== sealedTotal) differ(`says the bundle folder holds ${total} files, but it holds ${sealedTotal} as sealed (the files its manifests list, and ${UNLISTABLE_FILES.join(', ')})`);
+      if (total !== sealedTotal) differ(`says the bundle folder holds ${total} files, but it holds ${sealedTotal} as sealed (the files its manifests list, ${UNLISTABLE_FILES.join(', ')}${facts.custodyLogFiles > 0 ? ' and the custody log files' : ''})`);
     }
   }
 

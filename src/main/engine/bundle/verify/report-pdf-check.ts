@@ -29,6 +29,7 @@ export interface ReportPdfFacts {
   readonly manifests: readonly Manifest[];
   /** Payload file path → size, as found. */
   readonly sizes: ReadonlyMap<string, number>;
+  readonly custodyLogFiles: number;
 }
 
 interface PrintedExhibit {
@@ -142,6 +143,6 @@ export async function checkReportPdf(bytes: Uint8Array | null, facts: ReportPdfF
   const stated = lines.map((l) => HEADER_EXHIBITS.exec(l)?.[1]).find((n) => n !== undefined);
   if (stated !== undefined && Number(stated) !== sealed.size) differ(`says the bundle holds ${stated} exhibits, but ${MANIFEST_SHA256} lists ${sealed.size}`);
   const files = FILE_COUNT.exec(lines.join(' '))?.[1];
-  const sealedTotal = sealedFileCount(facts.manifests);
+  const sealedTotal = sealedFileCount(facts.manifests, facts.custodyLogFiles);
   if (files !== undefined && sealedTotal !== null && Number(files) !== sealedTotal) differ(`says the bundle folder holds ${files} files, but it holds ${sealedTotal} as sealed`);
 }

@@ -7,13 +7,13 @@
  * with its own number.
  */
 import type { VerifyProblem } from '../../../../shared/bundle';
-import { exhibitOfPath, PAYLOAD_DIR, SEAL_PUBLIC_KEY, SEAL_SIGNATURE, TAGMANIFEST_SHA256 } from '../layout';
+import { CUSTODY_LOG_FILES, exhibitOfPath, PAYLOAD_DIR, SEAL_PUBLIC_KEY, SEAL_SIGNATURE, TAGMANIFEST_SHA256 } from '../layout';
 import type { Manifest } from './manifest';
 import { problem, show } from './problems';
 import type { BundleSource } from './source';
 
 const FETCH_TXT = 'fetch.txt';
-const UNLISTED_ALLOWED = new Set([TAGMANIFEST_SHA256, SEAL_SIGNATURE, SEAL_PUBLIC_KEY]);
+const UNLISTED_ALLOWED = new Set<string>([TAGMANIFEST_SHA256, SEAL_SIGNATURE, SEAL_PUBLIC_KEY, ...CUSTODY_LOG_FILES]);
 
 export function isPayloadPath(path: string): boolean {
   return path.startsWith(`${PAYLOAD_DIR}/`);

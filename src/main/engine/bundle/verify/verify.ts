@@ -9,7 +9,7 @@
  * PERMISSION_DENIED; a malformed request: INVALID_ARGUMENT). A hostile, damaged or
  * oversized bundle is a report with valid = false.
  */
-import type { BundleFormat, VerifyNote, VerifyProblem, VerifyProgress, VerifyReport, VerifyRequest, VerifyVerdict } from '../../../../shared/bundle';
+import type { BundleFormat, VerifyNote, VerifySince, VerifyProblem, VerifyProgress, VerifyReport, VerifyRequest, VerifyVerdict } from '../../../../shared/bundle';
 import type { KnownSender } from '../../../../shared/senders';
 import { TamgaError } from '../../../../shared/errors';
 import { payloadOxum } from '../layout';
@@ -19,6 +19,7 @@ import { problem, VerifyStopped } from './problems';
 import { summariseProblems } from './problem-summary';
 import { normaliseFingerprint, type SealOutcome } from './seal';
 import { openBundleSource } from './source';
+import { checkSince } from './since-check';
 import { exhibitVerdicts, type ExhibitFacts } from './verdicts';
 
 export interface VerifyOptions {
@@ -41,6 +42,7 @@ interface ReportParts {
   readonly facts: readonly ExhibitFacts[];
   readonly check: BundleCheck | null;
   readonly notes?: readonly VerifyNote[];
+  readonly since?: VerifySince | null;
 }
 
 /** As many notes as problems of one code are listed; the rest are counted. */
@@ -69,6 +71,8 @@ function report(path: string, pinned: string | null, parts: ReportParts): Verify
     ...summariseProblems(problems),
     notes: (parts.notes ?? []).slice(0, NOTES_SHOWN),
     noteCount: parts.notes?.length ?? 0,
+    since: parts.since ?? null,
+    custodyLog: check?.custodyLog == null ? null : { origin: check.custodyLog.origin, size: check.custodyLog.size, root: check.custodyLog.root },
     payloadOxum: payloadOxum(payload.bytes, payload.files),
     checkedFiles: check?.checkedFiles ?? 0,
     checkedBytes: check?.checkedBytes ?? 0,
@@ -111,8 +115,12 @@ export async function verifyBundle(request: VerifyRequest, options: VerifyOption
 
   const check = new BundleCheck(opened.source, limits, signal, pinned, knownSenders, onProgress);
   let complete = true;
+  let since: VerifySince | null = null;
   try {
     await check.run();
+    if (typeof request.since === 'string' && request.since !== '') {
+      since = await checkSince({ path: request.since, checkpoint: check.custodyLog, earlier: check.earlierCheckpoints, publicKey: check.seal.publicKey }, limits, signal, check.problems);
+    }
   } catch (error) {
     if (!(error instanceof VerifyStopped)) throw error;
     check.problems.push(stoppedProblem(error));
@@ -122,5 +130,5 @@ export async function verifyBundle(request: VerifyRequest, options: VerifyOption
     await opened.source.close();
   }
   const facts = check.exhibitFacts();
-  return report(request.path, pinned, { container: opened.source.container, complete, problems: check.problems, seal: check.seal, facts, check, notes: opened.source.notes });
+  return report(request.path, pinned, { container: opened.source.container, complete, problems: check.problems, seal: check.seal, facts, check, notes: [...opened.source.notes, ...check.notes], since });
 }
