@@ -24,6 +24,7 @@ import * as search from './search';
 import { detailOf, resolveItem, summaryOf } from './items/item-view';
 import { closeHeicWorkers } from './thumbnails/heic';
 import { defaultActor } from './version';
+import { requireOperator } from './vault/operator-request';
 import { createVault, inspectVault, unlockVault, type OpenVault } from './vault/vault';
 
 export interface Engine extends TamgaApi {
@@ -106,8 +107,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     async createVault(request) {
       const path = requireString(request.path, 'path');
       const passphrase = requireString(request.passphrase, 'passphrase');
+      const operator = request.operator === undefined || request.operator === null ? null : requireOperator(request.operator);
       await lock('user');
-      const created = opened(await createVault(path, passphrase, { actor, ...(options.newVaultLog2N === undefined ? {} : { log2N: options.newVaultLog2N }) }));
+      const created = opened(await createVault(path, passphrase, { actor, operator, ...(options.newVaultLog2N === undefined ? {} : { log2N: options.newVaultLog2N }) }));
       if (request.legacyHashes === true) created.setLegacyHashes(true);
       return created.info();
     },
@@ -235,6 +237,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const settings = updateSettings(writable(), update);
       emit({ type: 'settingsChanged', settings });
       return settings;
+    },
+
+    getOperator: async () => current().operator,
+    async setOperator(operator) {
+      const checked = operator === null ? null : requireOperator(operator);
+      return writable().setOperator(checked);
     },
 
     listKnownSenders: async () => listVaultSenders(current()),
