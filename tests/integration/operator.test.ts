@@ -7,9 +7,11 @@ import { vaultChainName } from '../../src/shared/custody';
 import { TamgaError } from '../../src/shared/errors';
 import { splitActor } from '../../src/shared/operator';
 import { createEngine } from '../../src/main/engine/api';
+import { TAMGA_VERSION } from '../../src/main/engine/version';
 import { readChain, verifyStoredChains } from '../../src/main/engine/custody/store';
 import { unlockVault } from '../../src/main/engine/vault/vault';
 import { writePhoto } from '../helpers/bundle-export-vault';
+import { runTamga } from '../helpers/child-process';
 import { PASSPHRASE, removeTempDirs, tempDir } from '../helpers/temp-vault';
 
 afterAll(removeTempDirs);
@@ -145,6 +147,51 @@ describe('the operator of a vault', () => {
       expect(readOnly.code).toBe('READ_ONLY');
     } finally {
       await engine.close();
+    }
+  });
+});
+
+describe('tamga operator and tamga init --name', () => {
+  it('states the operator at init, shows, changes and clears it, and refuses bad input with exit 2', async () => {
+    const root = join(await tempDir('tamga-operator-cli-'), 'vault');
+    const env = { TAMGA_PASSPHRASE: PASSPHRASE };
+    const init = await runTamga(['init', root, '--name', 'Aigerim Sultanova', '--role', 'observer', '--organisation', 'KIBHR', '--contact', 'aigerim@example.org'], env);
+    expect([init.code, init.stderr]).toEqual([0, '']);
+    expect(init.stdout).toMatch(/^Operator\s+Aigerim Sultanova \(observer, KIBHR\) \(their own statement\)$/m);
+    expect(init.stdout).toContain("This is the operator's own statement, signed by the vault key with each event; Tamga does not check anyone's identity.");
+
+    const shown = await runTamga(['operator', root], env);
+    expect([shown.code, shown.stderr]).toEqual([0, '']);
+    expect(shown.stdout).toMatch(/^Operator\s+Aigerim Sultanova\nRole\s+observer\nOrganisation\s+KIBHR\nContact\s+aigerim@example.org\n/);
+    const json = await runTamga(['operator', root, '--json'], env);
+    expect(JSON.parse(json.stdout)).toEqual({ name: 'Aigerim Sultanova', role: 'observer', organisation: 'KIBHR', contact: 'aigerim@example.org' });
+
+    const changed = await runTamga(['operator', root, '--name', 'Daniyar Bekov', '--organisation', 'Бюро', '--json'], env);
+    expect([changed.code, JSON.parse(changed.stdout) as unknown]).toEqual([0, { name: 'Daniyar Bekov', organisation: 'Бюро' }]);
+
+    const bad = await runTamga(['operator', root, '--name', 'Daniyar · tamga-cli 9.9.9'], env);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('[INVALID_ARGUMENT]')]);
+    const noName = await runTamga(['operator', root, '--role', 'observer'], env);
+    expect([noName.code, noName.stderr]).toEqual([2, expect.stringContaining('--name')]);
+    const both = await runTamga(['operator', root, '--clear', '--name', 'X'], env);
+    expect(both.code).toBe(2);
+
+    const cleared = await runTamga(['operator', root, '--clear'], env);
+    expect([cleared.code, cleared.stdout]).toEqual([0, expect.stringContaining('Operator cleared')]);
+    const none = await runTamga(['operator', root], env);
+    expect(none.stdout).toMatch(/^Operator\s+none recorded: custody events name only the tool$/m);
+
+    const vault = await unlockVault(root, PASSPHRASE, { readonly: true });
+    try {
+      const chain = readChain(vault.db, vaultChainName(vault.vaultFile.vaultId)).map((r) => [r.event.type, r.event.actor]);
+      expect(chain).toEqual([
+        ['vault-created', `Aigerim Sultanova (observer, KIBHR) · tamga-cli ${TAMGA_VERSION}`],
+        ['operator-set', `Aigerim Sultanova (observer, KIBHR) · tamga-cli ${TAMGA_VERSION}`],
+        ['operator-set', `Daniyar Bekov (Бюро) · tamga-cli ${TAMGA_VERSION}`],
+        ['operator-cleared', `tamga-cli ${TAMGA_VERSION}`],
+      ]);
+    } finally {
+      vault.close();
     }
   });
 });
