@@ -121,3 +121,61 @@ export function splitActor(actor: string): { readonly operator: string | null; r
   if (at < 0) return { operator: null, tool: actor };
   return { operator: actor.slice(0, at), tool: actor.slice(at + ACTOR_SEPARATOR.length) };
 }
+
+/** The acts of one operator on one chain, as its events' actors state it. */
+export interface OperatorActs {
+  /** The operator part of the actor, as recorded; null for events whose actor names only the tool. */
+  readonly operator: string | null;
+  /** How many events of each type, in the order first seen. */
+  readonly acts: readonly { readonly type: string; readonly count: number }[];
+}
+
+/** At most this many operators per chain, and act types per operator, are listed (a hostile log may name thousands). */
+export const MAX_LISTED_OPERATORS = 20;
+
+/**
+ * Groups events by the operator their actor names, in the order first seen. Operators past
+ * MAX_LISTED_OPERATORS, and types past as many for one operator, are counted in `omitted`
+ * (events), not listed.
+ */
+export function actsByOperator(events: Iterable<{ readonly type: string; readonly actor: string }>): { readonly groups: OperatorActs[]; readonly omitted: number } {
+  const groups = new Map<string | null, Map<string, number>>();
+  let omitted = 0;
+  for (const { type, actor } of events) {
+    const { operator } = splitActor(actor);
+    let acts = groups.get(operator);
+    if (acts === undefined) {
+      if (groups.size >= MAX_LISTED_OPERATORS) {
+        omitted++;
+        continue;
+      }
+      acts = new Map();
+      groups.set(operator, acts);
+    }
+    if (!acts.has(type) && acts.size >= MAX_LISTED_OPERATORS) {
+      omitted++;
+      continue;
+    }
+    acts.set(type, (acts.get(type) ?? 0) + 1);
+  }
+  return { groups: [...groups].map(([operator, acts]) => ({ operator, acts: [...acts].map(([type, count]) => ({ type, count })) })), omitted };
+}
+
+/** True when some event names an operator (else a report need not say who: only the tool is recorded). */
+export function anyOperatorStated(groups: readonly OperatorActs[]): boolean {
+  return groups.some((g) => g.operator !== null);
+}
+
+/** "acquired, tagged ×2". */
+export function actsText(acts: OperatorActs['acts']): string {
+  return acts.map(({ type, count }) => (count > 1 ? `${type} ×${count}` : type)).join(', ');
+}
+
+/** The label reports put before who did what: it is the operators' word, not a check. */
+export const OPERATORS_LABEL = "Who did each act, as the operators stated it (signed by the vault key; not an identity check)";
+
+/** "Aigerim Sultanova (observer) — acquired, tagged ×2; no operator stated — described". */
+export function operatorsText(groups: readonly OperatorActs[], omitted = 0): string {
+  const listed = groups.map((g) => `${g.operator ?? 'no operator stated'} — ${actsText(g.acts)}`).join('; ');
+  return omitted === 0 ? listed : `${listed}; and ${omitted} more event${omitted === 1 ? '' : 's'} not listed`;
+}
