@@ -117,3 +117,33 @@ for (const lang of ['en', 'ru', 'kk'] as const) {
     await expect(settings.getByTestId('operator-current')).toHaveText(t('operator.none'));
   });
 }
+
+test('a bundle exported by an operator: its verification names who did each act, as stated (en)', async ({ app }) => {
+  const { page } = app;
+  const t = strings('en');
+  const who = OPERATORS.en;
+  await page.getByRole('tab', { name: t('vault.createTitle') }).click();
+  const form = page.getByRole('form', { name: t('vault.createTitle') });
+  await form.getByLabel(t('vault.folder')).fill(join(app.dir, 'vault'));
+  await form.getByLabel(t('vault.newPassphrase'), { exact: true }).fill(PASSPHRASE);
+  await form.getByLabel(t('vault.confirmPassphrase')).fill(PASSPHRASE);
+  await form.getByLabel(t('operator.name'), { exact: true }).fill(who.name);
+  await form.getByLabel(t('operator.role'), { exact: true }).fill(who.role);
+  await form.getByRole('button', { name: t('vault.create') }).click();
+  await page.getByRole('button', { name: t('vault.openVault') }).click();
+  await app.dropFiles('.workspace', [PHOTO]);
+  const panel = page.getByRole('region', { name: t('import.panel') });
+  await expect(panel.getByText(t('import.finished'))).toBeVisible({ timeout: 60_000 });
+  await panel.getByRole('button', { name: t('common.close') }).click();
+  await page.getByRole('gridcell', { name: /Apple iPhone 4\.jpg/ }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const wizard = page.getByRole('dialog', { name: 'Export a sealed bundle' });
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await wizard.getByLabel('Folder to write into').fill(app.dir);
+  await wizard.getByLabel('Name of the bundle').fill('exhibits');
+  await wizard.getByRole('button', { name: 'Write the bundle' }).click();
+  const report = wizard.getByRole('region', { name: 'Verification result' });
+  await expect(report.locator('[data-status="PASS"]')).toHaveCount(1, { timeout: 60_000 });
+  await expect(report.getByTestId('exhibit-operators')).toHaveText(t('verify.operatorsLine', { operators: `${who.name} (${who.role}) — Acquired` }));
+});

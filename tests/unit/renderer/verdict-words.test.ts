@@ -3,7 +3,7 @@
 // An intact custody log that contradicts the bundle is not called edited or broken.
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { problemSentence } from '../../../src/renderer/src/features/verify/verdict-words';
+import { operatorsLine, problemSentence } from '../../../src/renderer/src/features/verify/verdict-words';
 import { VERIFY_PROBLEM_CODES } from '../../../src/shared/bundle';
 import en from '../../../src/renderer/src/i18n/locales/en.json';
 import kk from '../../../src/renderer/src/i18n/locales/kk.json';
@@ -33,5 +33,19 @@ describe("the window's words for verify problems", () => {
 
   it("gives the engine's sentence for a problem without words of its own", () => {
     expect(problemSentence(i18n.getFixedT('ru'), 'MANIFEST_LINE_INVALID', FALLBACK)).toBe(FALLBACK);
+  });
+});
+
+describe('who did each act, in the verify report', () => {
+  const groups = [
+    { operator: 'Aigerim Sultanova (observer)', acts: [{ type: 'acquired', count: 1 }, { type: 'tagged', count: 2 }] },
+    { operator: null, acts: [{ type: 'a-type-from-a-newer-tamga', count: 1 }] },
+  ];
+  it('names each operator as stated, with the acts in the window\'s words', () => {
+    expect(operatorsLine(i18n.getFixedT('en'), groups, 0)).toBe('Aigerim Sultanova (observer) — Acquired, Tagged ×2; no operator stated — a-type-from-a-newer-tamga');
+    expect(operatorsLine(i18n.getFixedT('ru'), groups, 3)).toMatch(/^Aigerim Sultanova \(observer\) — .+; оператор не указан — a-type-from-a-newer-tamga; событий не показано: 3$/);
+    const line = i18n.getFixedT('kk')('verify.operatorsLine', { operators: operatorsLine(i18n.getFixedT('kk'), groups, 0) });
+    expect(line).toContain('жеке басын тексеру емес');
+    expect(line).toContain('оператор көрсетілмеген');
   });
 });
