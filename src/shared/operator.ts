@@ -133,6 +133,15 @@ export interface OperatorActs {
 /** At most this many operators per chain, and act types per operator, are listed (a hostile log may name thousands). */
 export const MAX_LISTED_OPERATORS = 20;
 
+/** Longer operator texts (Tamga writes at most 605 characters) and types are cut, with "…", for the report. */
+const MAX_LISTED_TEXT = 620;
+const MAX_LISTED_TYPE = 100;
+
+function cut(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max).join('')}…`;
+}
+
 /**
  * Groups events by the operator their actor names, in the order first seen. Operators past
  * MAX_LISTED_OPERATORS, and types past as many for one operator, are counted in `omitted`
@@ -141,8 +150,10 @@ export const MAX_LISTED_OPERATORS = 20;
 export function actsByOperator(events: Iterable<{ readonly type: string; readonly actor: string }>): { readonly groups: OperatorActs[]; readonly omitted: number } {
   const groups = new Map<string | null, Map<string, number>>();
   let omitted = 0;
-  for (const { type, actor } of events) {
-    const { operator } = splitActor(actor);
+  for (const event of events) {
+    const split = splitActor(event.actor).operator;
+    const operator = split === null ? null : cut(split, MAX_LISTED_TEXT);
+    const type = cut(event.type, MAX_LISTED_TYPE);
     let acts = groups.get(operator);
     if (acts === undefined) {
       if (groups.size >= MAX_LISTED_OPERATORS) {
