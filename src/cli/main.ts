@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit';
+import { registerCheckpoint } from './commands/checkpoint';
 import { registerCase } from './commands/case';
 import { registerDescribe } from './commands/describe';
 import { registerExport } from './commands/export';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerCase(program);
   registerExtract(program);
   registerAudit(program);
+  registerCheckpoint(program);
   registerVerify(program);
   registerKeys(program);
   registerOperator(program);

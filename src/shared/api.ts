@@ -124,6 +124,8 @@ export interface TamgaApi {
   findByFile(path: string): Promise<FindByFileResult>;
   /** Title, description, notes, place, tags and cases of one item (by id or SHA-256 prefix). */
   getItemDescription(ref: string): Promise<ItemDescription>;
+  /** Signs a checkpoint of the vault's custody log as it is now and keeps it in the vault. */
+  makeCheckpoint(): Promise<CheckpointMade>;
   /** Sets title, description, notes or place of the named items; each change is a `described` custody event. */
   describeItems(request: DescribeRequest): Promise<OrganiseResult>;
   /** A private field's text as one `described` event committed to it, with the salt that proves it (checked first). */
@@ -182,6 +184,16 @@ export const IMMEDIATE_METHODS: readonly ApiMethod[] = [
 
 export type ApiMethod = keyof TamgaApi;
 
+/** A checkpoint just signed: the C2SP signed note, what it says, and the key that checks it. */
+export interface CheckpointMade {
+  readonly note: string;
+  readonly origin: string;
+  readonly size: number;
+  readonly root: string;
+  /** The C2SP verifier key (`<name>+<key id>+<base64 key>`) of the vault's signing key. */
+  readonly verifierKey: string;
+}
+
 /**
  * Every method of the contract, in one list. The `satisfies` check below fails to
  * compile when a method is added to `TamgaApi` and not here (or the other way round).
@@ -199,6 +211,7 @@ export const API_METHODS = [
   'getItem',
   'extractItem',
   'auditVault',
+  'makeCheckpoint',
   'exportBundle',
   'cancelExport',
   'verifyBundle',
@@ -228,7 +241,7 @@ export const API_METHODS = [
 
 /** The engine methods the window never calls: the CLI, the engine worker (media) and the tests reach them directly. */
 // getOperator: the window reads the operator from vaultInfo().
-export const NOT_FOR_THE_WINDOW = ['listItems', 'extractItem', 'auditVault', 'readMedia', 'findByFile', 'updateCase', 'removeFromCase', 'revealPrivateField', 'getOperator'] as const satisfies readonly ApiMethod[];
+export const NOT_FOR_THE_WINDOW = ['listItems', 'extractItem', 'auditVault', 'readMedia', 'findByFile', 'updateCase', 'removeFromCase', 'revealPrivateField', 'makeCheckpoint', 'getOperator'] as const satisfies readonly ApiMethod[];
 
 /**
  * What the window may call: the methods it uses, and no more. The preload exposes only

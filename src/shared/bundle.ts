@@ -92,6 +92,8 @@ export interface ExportResult {
   readonly tagManifestSha256: string;
   /** For a zip: the one folder inside it that holds the bundle (e.g. "bundle-2021-01"); null for a folder. */
   readonly zipRoot: string | null;
+  /** False when the vault was open read-only, so no `exported` events could be logged: the bundle is complete, its export is in no custody chain. */
+  readonly recorded: boolean;
 }
 
 // ---------------------------------------------------------------------------------------

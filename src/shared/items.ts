@@ -68,6 +68,15 @@ export type AuditProblemCode =
   | 'ITEM_WITHOUT_CUSTODY'
   | 'CUSTODY_WITHOUT_ITEM'
   | 'ACQUIRED_HASH_MISMATCH'
+  /** The custody log (one Merkle tree of every event) lacks an event, or a leaf names one its chain no longer holds. */
+  | 'LOG_EVENT_MISSING'
+  | 'LOG_EVENT_MISMATCH'
+  | 'LOG_LEAF_MISSING'
+  | 'LOG_ORDER'
+  | 'LOG_NODE_MISMATCH'
+  /** A checkpoint the vault signed does not verify, or names a root the log no longer has at its size. */
+  | 'CHECKPOINT_INVALID'
+  | 'CHECKPOINT_MISMATCH'
   | CustodyProblem['code'];
 
 export interface AuditProblem {
@@ -82,5 +91,9 @@ export interface AuditReport {
   readonly checkedItems: number;
   readonly checkedBytes: number;
   readonly checkedEvents: number;
+  /** The custody log as audited (null for a vault whose index predates it and was opened read-only). */
+  readonly log: { readonly size: number; readonly root: string } | null;
+  /** The checkpoint signed at the end of this audit; null when the vault is open read-only or its log is damaged (then nothing is recorded). */
+  readonly checkpoint: string | null;
   readonly problems: readonly AuditProblem[];
 }

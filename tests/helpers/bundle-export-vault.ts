@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import type { CustodyEventType } from '../../src/shared/custody';
 import type { ImportSummary } from '../../src/shared/import';
 import { appendEvent, readChain } from '../../src/main/engine/custody/store';
+import { fillLogNodes } from '../../src/main/engine/custody/vault-log';
 import { runImport } from '../../src/main/engine/ingest/import-run';
 import * as organise from '../../src/main/engine/organise';
 import { unlockVault, type OpenVault } from '../../src/main/engine/vault/vault';
@@ -73,18 +74,26 @@ export function idsByName(summary: ImportSummary, root: string): Record<string, 
 
 /**
  * Stands in for names a file system cannot hold (slashes, 400-byte names): edits the index
- * and re-signs the item's custody chain with the name in its 'acquired' event, as if the
- * file had been acquired under that name (verify compares the two).
+ * and re-signs the item's custody chain with the name in its 'acquired' event, and rebuilds
+ * the custody log from the chains, as if the file had been acquired under that name
+ * (verify compares the two; audit would name the rewrite against any earlier checkpoint).
  */
 export function setOriginalName(vault: OpenVault, itemId: string, name: string): void {
   const events = readChain(vault.db, itemId).map((r) => r.event);
   vault.db.transaction(() => {
     vault.db.prepare('UPDATE items SET original_name = ? WHERE id = ?').run(name, itemId);
     vault.db.prepare('DELETE FROM custody_events WHERE chain = ?').run(itemId);
+    vault.db.prepare('DELETE FROM custody_log WHERE chain = ?').run(itemId);
     for (const [i, e] of events.entries()) {
       appendEvent(vault.db, vault.signer, { chain: itemId, type: e.type as CustodyEventType, actor: e.actor, at: e.at, data: i === 0 ? { ...e.data, originalName: name } : e.data });
     }
+    // The log again in the order the chains now hold their events, with no hole.
+    const order = vault.db.prepare('SELECT chain, seq, hash FROM custody_events ORDER BY rowid').all() as { chain: string; seq: number; hash: string }[];
+    vault.db.prepare('DELETE FROM custody_log').run();
+    vault.db.prepare('DELETE FROM custody_log_nodes').run();
+    order.forEach((row, idx) => vault.db.prepare('INSERT INTO custody_log (idx, chain, seq, hash) VALUES (?, ?, ?, ?)').run(idx, row.chain, row.seq, row.hash));
   })();
+  fillLogNodes(vault.db);
 }
 
 export function describeItem(vault: OpenVault, itemId: string, text: { title?: string; description?: string; place?: string }, tags: string[] = []): void {

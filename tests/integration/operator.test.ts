@@ -65,6 +65,9 @@ describe('the operator of a vault', () => {
       // Earlier events keep the actor they were signed with.
       expect(after.custody.slice(0, 2)).toEqual(item.custody);
       expect((await engine.vaultInfo()).operator).toBeNull();
+      // Every operator event is in the vault's custody log too: the audit finds nothing wrong.
+      const audit = await engine.auditVault();
+      expect([audit.ok, audit.problems]).toEqual([true, []]);
       await engine.lockVault();
 
       const vault = await unlockVault(root, PASSPHRASE, { readonly: true });
@@ -75,6 +78,7 @@ describe('the operator of a vault', () => {
           ['operator-set', AIGERIM_ACTOR, AIGERIM],
           ['operator-set', 'Daniyar Bekov (lawyer) · tamga-cli 0.2.0', { name: 'Daniyar Bekov', role: 'lawyer' }],
           ['operator-cleared', 'tamga-cli 0.2.0', {}],
+          ['audit', 'tamga-cli 0.2.0', expect.objectContaining({ ok: true })],
         ]);
         expect(verifyStoredChains(vault.db, vault.signer.publicKey)).toEqual([]);
         expect(vault.operator).toBeNull();

@@ -73,6 +73,18 @@ describe('a vault on a read-only disk', () => {
     expect(JSON.parse(extract.stdout)).toMatchObject({ itemId, recorded: false });
   });
 
+  it('exports a sealed bundle to another disk that verifies, saying the export could not be recorded', async () => {
+    const out = join(await tempDir(), 'bundle');
+    const exported = await runTamga(['export', vault, '--items', itemId, '--out', out, '--json'], ENV);
+    expect(exported.code, exported.stderr).toBe(0);
+    const result = JSON.parse(exported.stdout) as { recorded: boolean; keyFingerprint: string };
+    expect(result.recorded).toBe(false);
+    const text = await runTamga(['export', vault, '--items', itemId, '--out', join(await tempDir(), 'again')], ENV);
+    expect(text.stdout).toMatch(/NOT RECORDED: the vault is open read-only, so this export is in no custody chain/);
+    const verified = await runTamga(['verify', out, '--key', result.keyFingerprint], ENV);
+    expect(verified.code, verified.stdout).toBe(0);
+  });
+
   it('refuses a change with READ_ONLY, in one line', async () => {
     const tag = await runTamga(['tag', vault, itemId, '--add', 'x'], ENV);
     expect(tag.code).toBe(2);

@@ -20,6 +20,9 @@ export function registerAudit(program: Command): void {
           `${report.ok ? 'Audit passed' : `Audit found ${report.problems.length} problem(s)`}: ${report.checkedItems} items, ` +
             `${report.checkedBytes} bytes decrypted and hashed, ${report.checkedEvents} custody events verified.\n`,
         );
+        if (report.log !== null) process.stdout.write(`Custody log: ${report.log.size} events, root ${report.log.root}.\n`);
+        if (report.checkpoint !== null) process.stdout.write(`Signed checkpoint (kept in the vault):\n${report.checkpoint}`);
+        else if (report.log !== null && !report.ok) process.stdout.write('No checkpoint was signed and nothing was recorded: a damaged log must not be vouched for.\n');
       }
       process.exitCode = report.ok ? EXIT_OK : EXIT_CHECK_FAILED;
     });

@@ -73,6 +73,7 @@ function printResult(result: ExportResult): void {
   ]);
   for (const e of result.exhibits) out(`  ${e.number}  ${e.sha256}  ${e.path}`);
   out(`Anyone can check it with README-VERIFY.txt inside, or: tamga verify ${result.outPath} --key ${result.keyFingerprint}`);
+  if (!result.recorded) out('NOT RECORDED: the vault is open read-only, so this export is in no custody chain. The bundle itself is complete and sealed.');
 }
 
 export function registerExport(program: Command): void {
@@ -105,7 +106,10 @@ export function registerExport(program: Command): void {
         ...(opts.description === undefined ? {} : { description: opts.description }),
         ...(opts.caseId === undefined ? {} : { caseIdentifier: opts.caseId }),
       };
-      const result = await withVault(dir, opts, async (engine) => {
+      const result = await withVault(
+        dir,
+        opts,
+        async (engine) => {
         const stop = startProgress(engine, opts.json === true);
         // Ctrl-C cancels cleanly: what was written is removed, nothing keeps the bundle's name.
         const onSigint = (): void => void engine.cancelExport();
@@ -116,7 +120,9 @@ export function registerExport(program: Command): void {
           process.off('SIGINT', onSigint);
           stop();
         }
-      });
+        },
+        'write-if-possible',
+      );
       if (opts.json) printJson(result);
       else printResult(result);
     });

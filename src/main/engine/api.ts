@@ -25,6 +25,8 @@ import { detailOf, resolveItem, summaryOf } from './items/item-view';
 import { closeHeicWorkers } from './thumbnails/heic';
 import { defaultActor } from './version';
 import { requireOperator } from './vault/operator-request';
+import { makeCheckpoint } from './custody/vault-log';
+import { noteVerifier, vaultLogOrigin, verifierKey } from './custody/checkpoint';
 import { createVault, inspectVault, unlockVault, type OpenVault } from './vault/vault';
 
 export interface Engine extends TamgaApi {
@@ -170,7 +172,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     auditVault: async () => auditVault(current()),
 
     async exportBundle(request) {
-      const open = writable();
+      // Read-only too: a sealed bundle from a write-protected vault, its export not recorded (result.recorded).
+      const open = current();
       if (runningExport !== null) throw new TamgaError('BUSY', 'An export is already running; wait for it or cancel it.');
       runningExport = new AbortController();
       try {
@@ -212,6 +215,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     getItemDescription: async (ref) => organise.itemDescription(current().db, requireString(ref, 'item')),
     describeItems: async (request) => organise.describeItems(writable(), request),
+    makeCheckpoint: async () => {
+      const open = writable();
+      const { vaultId } = open.vaultFile;
+      const made = makeCheckpoint(open.db, open.signer, vaultId, 'request');
+      const origin = vaultLogOrigin(vaultId);
+      return { note: made.note, origin, size: made.size, root: made.root, verifierKey: verifierKey(noteVerifier(origin, open.signer.publicKey)) };
+    },
     revealPrivateField: async (request) => organise.revealPrivateField(current().db, request),
     tagItems: async (request) => organise.tagItems(writable(), request),
     untagItems: async (request) => organise.untagItems(writable(), request),

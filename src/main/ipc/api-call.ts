@@ -54,6 +54,7 @@ export const ARGUMENT_SHAPES: { readonly [M in ApiMethod]: ShapeOf<M> } = {
   findByFile: 'string',
   getItemDescription: 'string',
   describeItems: 'object',
+  makeCheckpoint: 'none',
   revealPrivateField: 'object',
   tagItems: 'object',
   untagItems: 'object',

@@ -15,6 +15,9 @@ import { TamgaError } from '../../../shared/errors';
 import type { BlobArea } from '../blobs/blob-store';
 import { BlobDecryptStream } from '../crypto/blob-reader';
 import { appendEvent, listChains, readChainRows, verifyStoredChains } from '../custody/store';
+import { checkLog } from '../custody/log-check';
+import { LOG_SCHEMA, makeCheckpoint } from '../custody/vault-log';
+import { schemaVersion } from '../db/migrate';
 import type { OpenVault } from '../vault/vault';
 
 interface AuditedItem {
@@ -117,14 +120,23 @@ export async function auditVault(vault: OpenVault): Promise<AuditReport> {
     }
   }
 
-  const report: AuditReport = { ok: problems.length === 0, checkedItems: items.length, checkedBytes, checkedEvents, problems };
-  if (!vault.readonly) {
+  const { vaultId } = vault.vaultFile;
+  const logged = schemaVersion(db) >= LOG_SCHEMA ? checkLog(db, publicKey, vaultId) : null;
+  if (logged !== null) for (const p of logged.problems) problems.push(p);
+  const ok = problems.length === 0;
+  // Read-only, nothing can be recorded; with a damaged log, nothing should be: a checkpoint must never vouch for it.
+  if (vault.readonly || (logged?.problems.length ?? 0) > 0) {
+    return { ok, checkedItems: items.length, checkedBytes, checkedEvents, log: logged === null ? null : { size: logged.size, root: logged.root }, checkpoint: null, problems };
+  }
+  // The audit event, then a checkpoint that includes it: the next audit or bundle can prove the log only grew since.
+  const checkpoint = db.transaction(() => {
     appendEvent(db, vault.signer, {
-      chain: vaultChainName(vault.vaultFile.vaultId),
+      chain: vaultChainName(vaultId),
       type: 'audit',
       actor: vault.actor,
-      data: { ok: report.ok, items: items.length, bytes: checkedBytes, events: checkedEvents, problems: problems.length },
+      data: { ok, items: items.length, bytes: checkedBytes, events: checkedEvents, problems: problems.length },
     });
-  }
-  return report;
+    return makeCheckpoint(db, vault.signer, vaultId, 'audit');
+  })();
+  return { ok, checkedItems: items.length, checkedBytes, checkedEvents, log: { size: checkpoint.size, root: checkpoint.root }, checkpoint: checkpoint.note, problems };
 }

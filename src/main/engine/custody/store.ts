@@ -7,7 +7,8 @@
  * it can fail), and wraps itself in an IMMEDIATE one when called outside any, so that the
  * head it read is still the head when it inserts. It caches nothing across calls: a rolled
  * back transaction leaves no stale head behind. The primary key (chain, seq) and the
- * unique hash make a fork impossible even for a caller that gets this wrong.
+ * unique hash make a fork impossible even for a caller that gets this wrong. Each event is
+ * also the next leaf of the vault's append-only log (vault-log.ts, table custody_log).
  */
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { CustodyProblem, CustodyRecord } from '../../../shared/custody';
@@ -16,6 +17,7 @@ import type { Signer } from '../crypto/signing';
 import type { IndexDb } from '../db/open-index';
 import { sealNextEvent, verifyChainRows, type ChainHead, type CustodyRowInput, type NewEvent } from './chain';
 import { parseEvent } from './event';
+import { appendLeaf } from './vault-log';
 
 /** An event as stored: the record plus its canonical text (custody_events.event_json). */
 export interface StoredEvent extends CustodyRecord {
@@ -69,6 +71,8 @@ export function appendEvent(db: IndexDb, signer: Signer, input: NewEvent): Store
     const sealed = sealNextEvent(s.head.get(input.chain) ?? null, signer, input);
     const { event } = sealed;
     s.insert.run(event.chain, event.seq, event.type, event.at, sealed.canonical, sealed.hash, sealed.signature);
+    // The same event as the next leaf of the vault's log (vault-log.ts), in the same transaction.
+    appendLeaf(db, event.chain, event.seq, sealed.hash);
     return sealed;
   };
   return db.inTransaction ? append() : db.transaction(append).immediate();

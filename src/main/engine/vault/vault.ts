@@ -19,6 +19,7 @@ import { unwrapKey, wrapKey } from '../crypto/secretbox';
 import { keyFingerprint, newSigningSeed, signerFromSeed, type Signer } from '../crypto/signing';
 import { deriveSubkey } from '../crypto/subkeys';
 import { checkSchemaVersion, migrate, schemaVersion } from '../db/migrate';
+import { fillLogNodes } from '../custody/vault-log';
 import { openIndex, type IndexDb } from '../db/open-index';
 import { fsyncDirectory, tempSiblingPath } from '../fs/atomic-write';
 import { vaultChainName } from '../../../shared/custody';
@@ -238,7 +239,11 @@ async function openWithMasterKey(root: string, file: VaultFile, master: Buffer, 
     try {
       // A read-only open never changes the schema; it only refuses one from the future.
       if (options.readonly) checkSchemaVersion(db);
-      else migrate(db);
+      else {
+        migrate(db);
+        // A vault older than schema 9 has its log's leaves from the migration; its nodes come now, once.
+        fillLogNodes(db);
+      }
     } catch (err) {
       db.close();
       throw err;

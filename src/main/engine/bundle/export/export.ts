@@ -85,7 +85,6 @@ function exportError(err: unknown): TamgaError {
 }
 
 export async function exportBundle(vault: OpenVault, request: ExportRequest, options: ExportOptions = {}): Promise<ExportResult> {
-  if (vault.readonly) throw new TamgaError('INVALID_ARGUMENT', 'The vault is open read-only; an export is logged in custody, so unlock it for writing.');
   const plan = planExport(request);
   const signal = options.signal ?? new AbortController().signal;
   const { bundleId, sealedAt } = identity(options.fixed);
@@ -138,7 +137,9 @@ export async function exportBundle(vault: OpenVault, request: ExportRequest, opt
 
   const record = { bundleId, recipient: plan.recipient, format: plan.format, tagManifestSha256: written.tagManifestSha256, keyFingerprint: signing.fingerprint };
   try {
-    logExport(vault, written.exhibits, record);
+    // A vault on a read-only medium (a write-protected card, a seized disk mounted read-only)
+    // still gives out a sealed bundle; the result says the export could not be recorded.
+    if (!vault.readonly) logExport(vault, written.exhibits, record);
   } catch (err) {
     // A bundle whose export is not in the custody log would be an unrecorded act: take it back.
     await rm(plan.target, { recursive: true, force: true }).catch(() => undefined);
@@ -165,5 +166,6 @@ export async function exportBundle(vault: OpenVault, request: ExportRequest, opt
     keyFingerprint: signing.fingerprint,
     tagManifestSha256: written.tagManifestSha256,
     zipRoot,
+    recorded: !vault.readonly,
   };
 }

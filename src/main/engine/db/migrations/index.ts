@@ -7,7 +7,7 @@ import { migration0005 } from './0005-search';
 import { migration0006 } from './0006-known-senders';
 import { migration0007 } from './0007-private-fields';
 import { migration0008 } from './0008-private-descriptions';
-import { migration0009 } from './0009-reserved';
+import { migration0009 } from './0009-custody-log';
 import { migration0010 } from './0010-operator';
 import type { Migration } from './migration';
 

@@ -35,6 +35,7 @@ export function ExportRunning({ state, onCancel }: { readonly state: ExportState
       return (
         <div>
           <p>{t('export.written', { path: state.result.outPath, count: state.result.exhibits.length })}</p>
+          {!state.result.recorded && <p className="note note-warning">{t('export.notRecorded')}</p>}
           <VerifyReportView report={state.report} />
         </div>
       );
