@@ -14,6 +14,7 @@ import { registerInfo } from './commands/info';
 import { registerItems } from './commands/items';
 import { registerKeys } from './commands/keys';
 import { registerInit } from './commands/init';
+import { registerOperator } from './commands/operator';
 import { registerPasswd } from './commands/passwd';
 import { registerReveal } from './commands/reveal';
 import { registerSearch } from './commands/search';
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
   registerCheckpoint(program);
   registerVerify(program);
   registerKeys(program);
+  registerOperator(program);
   registerExport(program);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -1,5 +1,6 @@
 /** Text rendering of vault details for the CLI. */
 import type { VaultInfo, VaultPublicInfo } from '../shared/api';
+import { operatorText } from '../shared/operator';
 import { printRows } from './output';
 
 export function printVaultDetails(info: VaultPublicInfo | VaultInfo): void {
@@ -13,6 +14,7 @@ export function printVaultDetails(info: VaultPublicInfo | VaultInfo): void {
   ];
   if ('itemCount' in info) {
     rows.push(['Items', String(info.itemCount)], ['Index schema', String(info.schemaVersion)]);
+    rows.push(['Operator', info.operator === null ? 'none recorded' : `${operatorText(info.operator)} (their own statement)`]);
   } else {
     rows.push(['Items', 'locked (give a passphrase to count them)']);
   }

@@ -15,6 +15,7 @@ import type { MediaChunk, MediaReadRequest } from './media';
 import type { CaseItemsRequest, CaseSummary, CreateCaseRequest, DescribeRequest, ItemDescription, OrganiseResult, RevealedField, RevealRequest, TagRequest, UpdateCaseRequest } from './organise';
 import type { FacetCount, FindByFileResult, SearchRequest, SearchResult } from './search';
 import type { AddSenderRequest, KnownSender } from './senders';
+import type { Operator, OperatorInput } from './operator';
 import type { SettingsUpdate, VaultEvent, VaultSettings } from './session';
 
 /** What anyone can read from vault.json without the passphrase. */
@@ -37,6 +38,8 @@ export interface VaultInfo extends VaultPublicInfo {
   readonly schemaVersion: number;
   /** Whether imports also compute SHA-1 and MD5 (for forensic tools that use them). */
   readonly legacyHashes: boolean;
+  /** Who operates the vault, as they stated it (not an identity check); null when it records none. */
+  readonly operator: Operator | null;
 }
 
 export interface CreateVaultRequest {
@@ -44,6 +47,8 @@ export interface CreateVaultRequest {
   readonly passphrase: string;
   /** Also compute SHA-1 and MD5 on import. */
   readonly legacyHashes?: boolean;
+  /** Who operates it (an 'operator-set' event right after 'vault-created'); none when absent or null. */
+  readonly operator?: OperatorInput | null;
 }
 
 export interface UnlockVaultRequest {
@@ -104,6 +109,15 @@ export interface TamgaApi {
   addKnownSender(request: AddSenderRequest): Promise<KnownSender>;
   /** Removes the known sender with that name (ignoring case) or fingerprint (a `sender-removed` event). */
   removeKnownSender(nameOrFingerprint: string): Promise<KnownSender>;
+  /** Who operates the open vault, as they stated it; null when it records none. */
+  getOperator(): Promise<Operator | null>;
+  /**
+   * Records who operates the vault (an 'operator-set' event on the vault's chain) or, given
+   * null, that nobody is recorded ('operator-cleared'); every later event's actor names the
+   * operator. INVALID_ARGUMENT (details {field, reason}) for a member that cannot be stored.
+   * Answers with the operator as stored.
+   */
+  setOperator(operator: OperatorInput | null): Promise<Operator | null>;
   /** Runs a query (the language in src/shared/search.ts): one page, the total, facets, the query as understood. */
   searchItems(request: SearchRequest): Promise<SearchResult>;
   /** Hashes a file on disk and says whether the vault holds exactly those bytes, and where they came from. */
@@ -156,6 +170,7 @@ export const IMMEDIATE_METHODS: readonly ApiMethod[] = [
   'vaultInfo',
   'getSettings',
   'listKnownSenders',
+  'getOperator',
   'listItems',
   'getItem',
   'readMedia',
@@ -207,6 +222,8 @@ export const API_METHODS = [
   'listKnownSenders',
   'addKnownSender',
   'removeKnownSender',
+  'getOperator',
+  'setOperator',
   'searchItems',
   'findByFile',
   'getItemDescription',
@@ -223,7 +240,8 @@ export const API_METHODS = [
 ] as const satisfies readonly ApiMethod[];
 
 /** The engine methods the window never calls: the CLI, the engine worker (media) and the tests reach them directly. */
-export const NOT_FOR_THE_WINDOW = ['listItems', 'extractItem', 'auditVault', 'readMedia', 'findByFile', 'updateCase', 'removeFromCase', 'revealPrivateField', 'makeCheckpoint'] as const satisfies readonly ApiMethod[];
+// getOperator: the window reads the operator from vaultInfo().
+export const NOT_FOR_THE_WINDOW = ['listItems', 'extractItem', 'auditVault', 'readMedia', 'findByFile', 'updateCase', 'removeFromCase', 'revealPrivateField', 'makeCheckpoint', 'getOperator'] as const satisfies readonly ApiMethod[];
 
 /**
  * What the window may call: the methods it uses, and no more. The preload exposes only

@@ -4,6 +4,7 @@
  * specified in docs/formats.md ("Sealed bundle format v1"); the names of its files live in
  * src/main/engine/bundle/layout.ts.
  */
+import type { OperatorActs } from './operator';
 import type { KnownSender } from './senders';
 
 /** Which items become exhibits, in which order (the order is the exhibit numbering). */
@@ -269,6 +270,15 @@ export interface ExhibitVerdict {
    * in the sender's vault, so they were not checked.
    */
   readonly custodyWithheld: number;
+  /**
+   * Who did each act, as the custody records state it: the events grouped by the operator
+   * part of their actor (null: the actor names only the tool), in the order first seen, with
+   * how many of each type. The operators' own statements, signed by the vault key: not an
+   * identity check. Withheld records are not counted (their actor is not in the bundle).
+   */
+  readonly custodyOperators: readonly OperatorActs[];
+  /** Events past the operators (20) and types (20 per operator) listed. */
+  readonly custodyOperatorsOmitted: number;
   /** The codes of the problems that make it fail (empty for PASS). */
   readonly problems: readonly VerifyProblemCode[];
 }

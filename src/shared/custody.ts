@@ -23,7 +23,7 @@ export const ITEM_EVENT_TYPES = [
 ] as const;
 
 /** Acts recorded on the vault's chain. 'vault-created' is always event 0 and only event 0. */
-export const VAULT_EVENT_TYPES = ['vault-created', 'passphrase-changed', 'exported', 'export-abandoned', 'audit', 'sender-added', 'sender-removed'] as const;
+export const VAULT_EVENT_TYPES = ['vault-created', 'passphrase-changed', 'exported', 'export-abandoned', 'audit', 'sender-added', 'sender-removed', 'operator-set', 'operator-cleared'] as const;
 
 export type ItemEventType = (typeof ITEM_EVENT_TYPES)[number];
 export type VaultEventType = (typeof VAULT_EVENT_TYPES)[number];
@@ -55,7 +55,11 @@ export interface CustodyEvent {
   readonly type: string;
   /** ISO 8601 UTC with milliseconds, e.g. 2021-01-10T08:15:00.000Z. */
   readonly at: string;
-  /** Who acted: the tool and version, optionally with an operator name, e.g. "tamga-cli 0.1.0". */
+  /**
+   * Who acted: the tool and version ("tamga-cli 0.1.0"), after the operator's own statement
+   * of who they are when the vault has one ("Aigerim Sultanova (observer) · tamga-cli 0.2.0";
+   * src/shared/operator.ts splits it).
+   */
   readonly actor: string;
   /** The act's details, e.g. for 'acquired': sha256, size, sourcePath, fileTimes. */
   readonly data: JsonObject;

@@ -47,6 +47,8 @@ describe('the index at rest', () => {
       'cd'.repeat(16),
       '2021-01-10T08:14:00Z',
     );
+    // Who operates the vault is as secret as the evidence: the row, and the operator-set event.
+    vault.setOperator({ name: `${CANARY}-operator`, organisation: `${CANARY}-organisation`, contact: `${CANARY}-contact` });
     const files = await listFiles(root);
     expect(files.some((f) => f.endsWith('index.db-wal'))).toBe(true);
     expect(await filesContaining(root, CANARY)).toEqual([]);
@@ -56,6 +58,7 @@ describe('the index at rest', () => {
     const again = await unlockVault(root, PASSPHRASE);
     expect(again.db.prepare("SELECT value FROM settings WHERE key = 'canary'").pluck().get()).toBe(CANARY);
     expect(again.info().itemCount).toBe(1);
+    expect(again.operator?.contact).toBe(`${CANARY}-contact`);
     again.close();
   });
 

@@ -280,7 +280,8 @@ describe('building an event', () => {
     expectInvalid(() => buildEvent(fields({ at: '2021-01-10T08:15:00.000+05:00' })));
     expectInvalid(() => buildEvent(fields({ at: '2021-02-30T08:15:00.000Z' })));
     expectInvalid(() => buildEvent(fields({ actor: '' })));
-    expectInvalid(() => buildEvent(fields({ actor: 'x'.repeat(201) })));
+    expectInvalid(() => buildEvent(fields({ actor: 'x'.repeat(1001) })));
+    expect(buildEvent(fields({ actor: 'x'.repeat(1000) })).event.actor).toHaveLength(1000);
     expectInvalid(() => buildEvent(fields({ prev: VECTOR_HASH_0 })), /prev must be null/);
     expectInvalid(() => buildEvent(fields({ seq: 1, type: 'tagged', prev: null })));
     expectInvalid(() => buildEvent(fields({ seq: 1, type: 'tagged', prev: VECTOR_HASH_0.toUpperCase() })));

@@ -138,6 +138,12 @@ describe('IPC calls', () => {
     expect(argumentProblem('lockVault', [])).toBeNull();
     expect(argumentProblem('lockVault', ['x'])?.code).toBe('INVALID_ARGUMENT');
     expect(argumentProblem('inspectVault', ['/v', 'extra'])?.code).toBe('INVALID_ARGUMENT');
+    // setOperator takes an operator, or null to clear it; nothing else.
+    expect(argumentProblem('setOperator', [{ name: 'Aigerim Sultanova' }])).toBeNull();
+    expect(argumentProblem('setOperator', [null])).toBeNull();
+    expect(argumentProblem('setOperator', [])?.code).toBe('INVALID_ARGUMENT');
+    expect(argumentProblem('setOperator', ['Aigerim'])?.code).toBe('INVALID_ARGUMENT');
+    expect(argumentProblem('setOperator', [[]])?.code).toBe('INVALID_ARGUMENT');
   });
 
   it('refuses an untrusted sender without reaching the engine', async () => {

@@ -16,6 +16,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { VerifyLimits, VerifyProgress, VerifyReport } from '../../shared/bundle';
 import { TamgaError } from '../../shared/errors';
 import type { KnownSender } from '../../shared/senders';
+import { anyOperatorStated, OPERATORS_LABEL, operatorsText } from '../../shared/operator';
 import { defaultKnownSendersPath, readKnownSendersFile } from '../../main/engine/senders/known-senders-file';
 import { problemTotal } from '../../main/engine/bundle/verify/problem-summary';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit-codes';
@@ -143,6 +144,8 @@ function printReport(report: VerifyReport, anySigner: boolean): void {
   for (const e of report.exhibits) {
     const name = e.originalName ?? e.path ?? '(missing)';
     process.stdout.write(`${e.number}  ${e.status}  ${printable(name)} — ${printable(e.summary)}\n`);
+    // Only when a record names an operator: older bundles name only the tool.
+    if (anyOperatorStated(e.custodyOperators)) process.stdout.write(`       ${OPERATORS_LABEL}: ${printable(operatorsText(e.custodyOperators, e.custodyOperatorsOmitted))}\n`);
   }
   const total = problemTotal(report.problemCounts);
   if (total > 0) process.stdout.write(`\nProblems (${total}):\n`);

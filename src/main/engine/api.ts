@@ -24,6 +24,7 @@ import * as search from './search';
 import { detailOf, resolveItem, summaryOf } from './items/item-view';
 import { closeHeicWorkers } from './thumbnails/heic';
 import { defaultActor } from './version';
+import { requireOperator } from './vault/operator-request';
 import { makeCheckpoint } from './custody/vault-log';
 import { noteVerifier, vaultLogOrigin, verifierKey } from './custody/checkpoint';
 import { createVault, inspectVault, unlockVault, type OpenVault } from './vault/vault';
@@ -108,8 +109,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     async createVault(request) {
       const path = requireString(request.path, 'path');
       const passphrase = requireString(request.passphrase, 'passphrase');
+      const operator = request.operator === undefined || request.operator === null ? null : requireOperator(request.operator);
       await lock('user');
-      const created = opened(await createVault(path, passphrase, { actor, ...(options.newVaultLog2N === undefined ? {} : { log2N: options.newVaultLog2N }) }));
+      const created = opened(await createVault(path, passphrase, { actor, operator, ...(options.newVaultLog2N === undefined ? {} : { log2N: options.newVaultLog2N }) }));
       if (request.legacyHashes === true) created.setLegacyHashes(true);
       return created.info();
     },
@@ -245,6 +247,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const settings = updateSettings(writable(), update);
       emit({ type: 'settingsChanged', settings });
       return settings;
+    },
+
+    getOperator: async () => current().operator,
+    async setOperator(operator) {
+      const checked = operator === null ? null : requireOperator(operator);
+      return writable().setOperator(checked);
     },
 
     listKnownSenders: async () => listVaultSenders(current()),

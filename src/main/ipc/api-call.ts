@@ -13,14 +13,16 @@ import { toErrorData } from '../error-data';
 
 export type CallEngine = (method: ApiMethod, arg: unknown) => Promise<Result<unknown>>;
 
-type ArgumentShape = 'none' | 'string' | 'object';
+type ArgumentShape = 'none' | 'string' | 'object' | 'objectOrNull';
 
 /** The shape each method's one argument has, derived from the contract's own types. */
 type ShapeOf<M extends ApiMethod> = Parameters<TamgaApi[M]> extends []
   ? 'none'
   : Parameters<TamgaApi[M]>[0] extends string
     ? 'string'
-    : 'object';
+    : null extends Parameters<TamgaApi[M]>[0]
+      ? 'objectOrNull'
+      : 'object';
 
 /** Fails to compile when a method is added, or its parameter changes kind, and this is not updated. */
 export const ARGUMENT_SHAPES: { readonly [M in ApiMethod]: ShapeOf<M> } = {
@@ -46,6 +48,8 @@ export const ARGUMENT_SHAPES: { readonly [M in ApiMethod]: ShapeOf<M> } = {
   listKnownSenders: 'none',
   addKnownSender: 'object',
   removeKnownSender: 'string',
+  getOperator: 'none',
+  setOperator: 'objectOrNull',
   searchItems: 'object',
   findByFile: 'string',
   getItemDescription: 'string',
@@ -76,6 +80,8 @@ function hasShape(value: unknown, shape: ArgumentShape): boolean {
       return typeof value === 'string';
     case 'object':
       return isPlainObject(value);
+    case 'objectOrNull':
+      return value === null || isPlainObject(value);
   }
 }
 
@@ -83,7 +89,7 @@ function hasShape(value: unknown, shape: ArgumentShape): boolean {
 export function argumentProblem(method: ApiMethod, args: readonly unknown[]): TamgaErrorData | null {
   const shape: ArgumentShape = ARGUMENT_SHAPES[method];
   if (args.length > 1 || !hasShape(args[0], shape)) {
-    const expected = shape === 'none' ? 'no argument' : shape === 'string' ? 'one string' : 'one object';
+    const expected = shape === 'none' ? 'no argument' : shape === 'string' ? 'one string' : shape === 'object' ? 'one object' : 'one object or null';
     return { code: 'INVALID_ARGUMENT', message: `${method} takes ${expected}.` };
   }
   return null;

@@ -13,12 +13,23 @@
  *          "re-acquired", "extracted", "described", "tagged", "untagged", "added-to-case",
  *          "removed-from-case", "viewed-original", "exported", "verified". The vault chain:
  *          "vault-created" (event 0, and only event 0), "passphrase-changed", "exported",
- *          "audit", "sender-added", "sender-removed". Later versions may add types; a
- *          verifier must accept a type it does not know (hash, signature and links
- *          still apply to it).
+ *          "audit", "sender-added", "sender-removed", "operator-set", "operator-cleared".
+ *          Later versions may add types; a verifier must accept a type it does not know
+ *          (hash, signature and links still apply to it).
  *   at     when, as ISO 8601 UTC with milliseconds: "YYYY-MM-DDTHH:MM:SS.sssZ".
- *   actor  who did it, as a non-empty string: the tool and its version, optionally with
- *          an operator name the user configured, e.g. "tamga-cli 0.1.0".
+ *   actor  who did it, as a non-empty string of at most 1000 characters. When the vault
+ *          records no operator: the tool and its version, "tamga-cli 0.2.0" (the CLI) or
+ *          "tamga-app 0.2.0" (the window). When it does: the operator, then " · " (space,
+ *          U+00B7 MIDDLE DOT, space), then the tool:
+ *            "Aigerim Sultanova (observer, Kazakhstan International Bureau for Human Rights) · tamga-cli 0.2.0"
+ *          The operator part is the name, then, when either is recorded, the role and the
+ *          organisation in parentheses, joined by ", " ("Name (role)", "Name (organisation)",
+ *          "Name (role, organisation)"); the contact is never in it. No operator member
+ *          holds a middle dot (nor a control, line-break or bidi character), so the first
+ *          " · " splits operator from tool; the exact members are in the vault chain's
+ *          latest "operator-set" event before this one. The operator part is the operator's
+ *          own statement, signed by the vault key with the event: nobody checked who they
+ *          are. Events written before a vault had an operator keep their actor as signed.
  *   data   a JSON object with the act's details (for "acquired": sha256, size,
  *          sourcePath, fileTimes …; for "tagged": the old and new value …). Strings are
  *          well-formed Unicode (no unpaired surrogates); numbers are finite.
@@ -84,7 +95,8 @@ export const EVENT_FIELDS = ['actor', 'at', 'chain', 'data', 'prev', 'seq', 'typ
 export const HEX64 = /^[0-9a-f]{64}$/;
 export const HEX128 = /^[0-9a-f]{128}$/;
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const ACTOR_MAX_LENGTH = 200;
+/** Four operator members of at most 200 characters each, their punctuation and the tool fit. */
+const ACTOR_MAX_LENGTH = 1000;
 const DATA_MAX_DEPTH = 32;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -12,6 +12,7 @@ import { basename, dirname, join } from 'node:path';
 import type { VaultInfo, VaultPublicInfo } from '../../../shared/api';
 import { TamgaError } from '../../../shared/errors';
 import { passphraseProblem } from '../../../shared/passphrase-policy';
+import { composeActor, type Operator } from '../../../shared/operator';
 import type { HashName } from '../crypto/blob-writer';
 import { checkScryptParams, DEFAULT_SCRYPT_LOG2N, newScryptParams } from '../crypto/kdf';
 import { unwrapKey, wrapKey } from '../crypto/secretbox';
@@ -29,6 +30,7 @@ import { recoverPendingBlobs } from '../blobs/pending-blobs';
 import { fromFsError } from '../fs/fs-errors';
 import { crashPoint } from '../testing/crash-point';
 import { VAULT_FILE, vaultPaths, type VaultPaths } from './layout';
+import { readOperator, recordOperator, sameOperator } from './operator-store';
 import { newMasterKey, unwrapMasterKey, wrapMasterKey } from './master-key';
 import { acquireVaultLock, type VaultLock } from './vault-lock';
 import { readVaultFile, VAULT_FORMAT_VERSION, writeVaultFile, type VaultFile } from './vault-file';
@@ -42,8 +44,16 @@ export interface VaultKeys {
 export interface OpenVaultOptions {
   /** Read-only: no writer lock, no clean-up, the index opened read-only (e.g. `tamga info`). */
   readonly readonly?: boolean;
-  /** Recorded as the actor of custody events; defaults to the engine's name and version. */
+  /** The tool, recorded in the actor of custody events after the operator; defaults to the engine's name and version. */
   readonly actor?: string;
+}
+
+export interface CreateVaultOptions {
+  readonly log2N?: number;
+  /** The tool, as for OpenVaultOptions. */
+  readonly actor?: string;
+  /** Who operates the new vault (already checked, src/shared/operator.ts); none when absent. */
+  readonly operator?: Operator | null;
 }
 
 function checkPassphrase(passphrase: string): void {
@@ -101,10 +111,37 @@ export class OpenVault {
     readonly signer: Signer,
     readonly db: IndexDb,
     private readonly lock: VaultLock | null,
-    /** Who acts, as custody events record it (e.g. "tamga-cli 0.1.0"). */
-    readonly actor: string,
+    /** The tool that acts, e.g. "tamga-cli 0.2.0". */
+    readonly tool: string,
   ) {
     this.store = new BlobStore(paths.root, paths.tmpDir, keys.blob);
+    this.currentOperator = readOperator(db);
+  }
+
+  private currentOperator: Operator | null;
+
+  /** Who operates the vault, as they stated it; null when it records none. */
+  get operator(): Operator | null {
+    return this.currentOperator;
+  }
+
+  /**
+   * Who acts, as custody events record it: the operator's statement and the tool
+   * ("Aigerim Sultanova (observer) · tamga-cli 0.2.0"), or the tool alone ("tamga-cli 0.2.0").
+   */
+  get actor(): string {
+    return composeActor(this.currentOperator, this.tool);
+  }
+
+  /** Records a new operator (or none) with its custody event; see operator-store.ts. */
+  setOperator(operator: Operator | null): Operator | null {
+    this.assertOpen();
+    if (this.readonly) throw new TamgaError('READ_ONLY', 'The vault is open read-only; its operator cannot be changed.');
+    // Stating again what is recorded records nothing.
+    if (sameOperator(operator, this.currentOperator)) return operator;
+    recordOperator(this.db, this.signer, vaultChainName(this.file.vaultId), this.tool, operator);
+    this.currentOperator = operator;
+    return operator;
   }
 
   get readonly(): boolean {
@@ -132,7 +169,7 @@ export class OpenVault {
   info(): VaultInfo {
     this.assertOpen();
     const { n } = this.db.prepare('SELECT count(*) AS n FROM items').get() as { n: number };
-    return { ...publicInfo(this.paths.root, this.file), itemCount: n, schemaVersion: schemaVersion(this.db), legacyHashes: this.legacyHashes.length > 0 };
+    return { ...publicInfo(this.paths.root, this.file), itemCount: n, schemaVersion: schemaVersion(this.db), legacyHashes: this.legacyHashes.length > 0, operator: this.currentOperator };
   }
 
   /** Rewraps the master key under a new passphrase: one atomic replacement of vault.json. */
@@ -252,7 +289,7 @@ async function assertEmptyOrMissing(root: string): Promise<void> {
  * Builds the whole vault in a hidden sibling folder and renames it into place, so that a
  * crash during creation leaves no half-made vault under the chosen name.
  */
-export async function createVault(root: string, passphrase: string, options: { log2N?: number; actor?: string } = {}): Promise<OpenVault> {
+export async function createVault(root: string, passphrase: string, options: CreateVaultOptions = {}): Promise<OpenVault> {
   checkPassphrase(passphrase);
   await assertEmptyOrMissing(root);
   const parent = dirname(root);
@@ -288,13 +325,17 @@ export async function createVault(root: string, passphrase: string, options: { l
     indexKey.fill(0);
     try {
       migrate(db);
+      const tool = options.actor ?? defaultActor();
+      const operator = options.operator ?? null;
       appendEvent(db, signer, {
         chain: vaultChainName(vaultId),
         type: 'vault-created',
-        actor: options.actor ?? defaultActor(),
+        actor: composeActor(operator, tool),
         data: { formatVersion: VAULT_FORMAT_VERSION, keyFingerprint: file.signing.fingerprint, kdf: { name: kdf.name, N: kdf.N, r: kdf.r, p: kdf.p } },
         at: file.createdAt,
       });
+      // The operator's statement is event 1, right after the vault's creation.
+      if (operator !== null) recordOperator(db, signer, vaultChainName(vaultId), tool, operator);
       db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       db.close();

@@ -11,11 +11,9 @@
  *
  * with `exhibit` null on the vault chain's line, `index` the event's leaf index, `proof`
  * its RFC 9162 inclusion proof in the tree of the checkpoint's size. Then one line per
- * earlier checkpoint the vault signed (each size once, oldest first):
- *
- *   {"from":{"root":"<hex>","size":12},"proof":["<hex>",…]}
- *
- * the RFC 9162 consistency proof from that size to this checkpoint's, so that whoever holds
+ * earlier checkpoint the vault signed (each size once, oldest first): its size and root
+ * (member `from`) and the RFC 9162 consistency proof from that size to this checkpoint's
+ * (member `proof`; docs/formats.md gives the exact line), so that whoever holds
  * an earlier bundle or checkpoint of this vault can check that its history was only
  * appended to since (`tamga verify NEW --since OLD`).
  */

@@ -4,6 +4,7 @@
  * place, so that the two reports cannot tell a reader different things.
  */
 import type { CaptureTime } from '../../../../shared/metadata';
+import { actsByOperator, anyOperatorStated, OPERATORS_LABEL, operatorsText } from '../../../../shared/operator';
 import type { Exhibit } from './exhibit';
 
 function offsetText(minutes: number): string {
@@ -51,7 +52,13 @@ export function deviceText(exhibit: Exhibit): string | null {
   return parts.length === 0 ? null : parts.join(' · ');
 }
 
-/** e.g. "5 events: acquired 2021-01-10 08:15 UTC by tamga-cli 0.1.0; tagged ×2, described; last 2021-01-12 10:00 UTC". */
+/**
+ * e.g. "5 events: acquired 2021-01-10 08:15 UTC by tamga-cli 0.1.0; then tagged ×2, described; last 2021-01-12 10:00 UTC".
+ * When any event's actor names an operator, it goes on to say who did each act, as stated:
+ * ". Who did each act, as the operators stated it (signed by the vault key; not an identity
+ * check): Aigerim Sultanova (observer) — acquired, tagged ×2; no operator stated — described".
+ * It always begins "<n> event(s):" (the verifier reads the count back from the HTML).
+ */
 export function custodySummary(exhibit: Exhibit): string {
   const events = exhibit.custody.map((r) => r.event);
   const first = events[0];
@@ -62,7 +69,9 @@ export function custodySummary(exhibit: Exhibit): string {
   for (const e of events.slice(1)) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
   const later = [...counts].map(([type, n]) => (n > 1 ? `${type} ×${n}` : type)).join(', ');
   const head = `${events.length} event${events.length === 1 ? '' : 's'}: ${first.type} ${minute(first.at)} by ${first.actor}`;
-  return later === '' ? head : `${head}; then ${later}; last ${minute(last.at)}`;
+  const summary = later === '' ? head : `${head}; then ${later}; last ${minute(last.at)}`;
+  const { groups, omitted } = actsByOperator(events);
+  return anyOperatorStated(groups) ? `${summary}. ${OPERATORS_LABEL}: ${operatorsText(groups, omitted)}` : summary;
 }
 
 /** The head of the chain: the hash of its last event (what a later bundle's chain must extend). */

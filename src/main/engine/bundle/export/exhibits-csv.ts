@@ -8,7 +8,7 @@
  * changed; exhibits.json keeps every text exactly as recorded.
  */
 import { stringify } from 'csv-stringify/sync';
-import { custodyHead, sourcePaths } from './describe';
+import { custodyHead, custodySummary, sourcePaths } from './describe';
 import type { SealedExhibit } from './exhibit';
 
 export const CSV_COLUMNS = [
@@ -44,6 +44,7 @@ export const CSV_COLUMNS = [
   'acquired_from',
   'custody_events',
   'custody_head',
+  'custody_summary',
   'item_id',
 ] as const;
 
@@ -95,6 +96,7 @@ function row(e: SealedExhibit, caseName: string | null): Record<(typeof CSV_COLU
     acquired_from: text(sourcePaths(e).join('; ')),
     custody_events: e.custody.length,
     custody_head: custodyHead(e),
+    custody_summary: text(custodySummary(e)),
     item_id: item.id,
   };
 }

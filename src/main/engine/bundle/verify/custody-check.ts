@@ -7,6 +7,7 @@
  * bundle is the one that was acquired, not one swapped in before export.
  */
 import type { VerifyProblem } from '../../../../shared/bundle';
+import { actsByOperator, type OperatorActs } from '../../../../shared/operator';
 import { verifyJsonl } from '../../custody/jsonl';
 import type { ExportSeen } from './custody-exports';
 import { problem, show } from './problems';
@@ -40,6 +41,10 @@ export interface CustodyOutcome {
   readonly head: string | null;
   /** Its 'exported' events, compared across exhibits (custody-exports.ts). */
   readonly exports: readonly ExportSeen[];
+  /** Who did what, as the events' actors state it (withheld records name nobody: they are not counted). */
+  readonly operators: readonly OperatorActs[];
+  /** Events of operators or types past the listed ones (a hostile log may name thousands). */
+  readonly operatorsOmitted: number;
 }
 
 interface RecordView {
@@ -48,6 +53,7 @@ interface RecordView {
   readonly event?: {
     readonly chain?: unknown;
     readonly type?: unknown;
+    readonly actor?: unknown;
     readonly seq?: unknown;
     readonly data?: {
       readonly sha256?: unknown;
@@ -136,7 +142,7 @@ export function checkCustody(input: CustodyInput, problems: VerifyProblem[]): Cu
   const decoded = decodeTagText(input.bytes);
   if (!decoded.ok) {
     problems.push(problem('CUSTODY_MALFORMED', `The custody log of ${exhibit} (${path}) cannot be read: ${decoded.reason}.`, { path, exhibit }));
-    return { events: 0, withheld: 0, chain: null, head: null, exports: [] };
+    return { events: 0, withheld: 0, chain: null, head: null, exports: [], operators: [], operatorsOmitted: 0 };
   }
   const text = decoded.text;
   const options = input.itemId === null ? {} : { chain: input.itemId };
@@ -164,5 +170,10 @@ export function checkCustody(input: CustodyInput, problems: VerifyProblem[]): Cu
       );
     }
   }
-  return { ...outcome, exports: checkFacts(input, lines, problems) };
+  const acted = lines.flatMap((line) => {
+    const event = view(line)?.event;
+    return typeof event?.type === 'string' && typeof event.actor === 'string' ? [{ type: event.type, actor: event.actor }] : [];
+  });
+  const { groups, omitted } = actsByOperator(acted);
+  return { ...outcome, exports: checkFacts(input, lines, problems), operators: groups, operatorsOmitted: omitted };
 }

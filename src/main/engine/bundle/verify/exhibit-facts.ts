@@ -62,6 +62,8 @@ export function gatherExhibits({ source, manifests, custody, list, csv }: Exhibi
       size: path === null ? null : (source.files.get(path)?.size ?? null),
       custodyEvents: chain?.events ?? 0,
       custodyWithheld: chain?.withheld ?? 0,
+      custodyOperators: chain?.operators ?? [],
+      custodyOperatorsOmitted: chain?.operatorsOmitted ?? 0,
       custodyHead: chain?.head ?? null,
       custodyPath: log,
       custodyRead: chain !== undefined,
@@ -73,5 +75,16 @@ export function gatherExhibits({ source, manifests, custody, list, csv }: Exhibi
     checkExhibitList(list, new Map(compared), problems);
   }
   if (csv !== null) checkExhibitsCsv(csv, new Map(facts.map((f) => [f.number, { path: f.listedPath, size: f.size, sha256: f.sha256, sha512: f.sha512 }])), problems);
-  return facts.map(({ number, path, originalName, itemId, sha256: digest, size, custodyEvents, custodyWithheld }) => ({ number, path, originalName, itemId, sha256: digest, size, custodyEvents, custodyWithheld }));
+  return facts.map(({ number, path, originalName, itemId, sha256: digest, size, custodyEvents, custodyWithheld, custodyOperators, custodyOperatorsOmitted }) => ({
+    number,
+    path,
+    originalName,
+    itemId,
+    sha256: digest,
+    size,
+    custodyEvents,
+    custodyWithheld,
+    custodyOperators,
+    custodyOperatorsOmitted,
+  }));
 }

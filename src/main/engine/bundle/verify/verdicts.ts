@@ -9,6 +9,7 @@
  * re-signed everything with a key of their own gets exactly that.
  * Each verdict carries one sentence a person can act on.
  */
+import type { OperatorActs } from '../../../../shared/operator';
 import type { ExhibitVerdict, VerifyProblem, VerifyProblemCode } from '../../../../shared/bundle';
 import { CUSTODY_DIR, exhibitOfPath, MANIFEST_SHA256, MANIFEST_SHA512, PAYLOAD_DIR } from '../layout';
 
@@ -90,6 +91,8 @@ export interface ExhibitFacts {
   readonly size: number | null;
   readonly custodyEvents: number;
   readonly custodyWithheld: number;
+  readonly custodyOperators: readonly OperatorActs[];
+  readonly custodyOperatorsOmitted: number;
 }
 
 export function exhibitVerdicts(facts: readonly ExhibitFacts[], problems: readonly VerifyProblem[], fingerprint: string | null): ExhibitVerdict[] {

@@ -1,4 +1,4 @@
-/** Settings: this vault's key and format, auto-lock and hashes, known senders, the passphrase, the language. */
+/** Settings: this vault's key and format, auto-lock and hashes, its operator, known senders, the passphrase, the language. */
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/useLocale';
@@ -11,6 +11,7 @@ import { LanguagePicker } from '../../ui/LanguagePicker';
 import { Fingerprint } from '../vault/Fingerprint';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { KnownSendersSettings } from './KnownSendersSettings';
+import { OperatorSettings } from './OperatorSettings';
 import { SessionSettings } from './SessionSettings';
 
 export function SettingsView(): JSX.Element | null {
@@ -63,6 +64,7 @@ export function SettingsView(): JSX.Element | null {
         <SessionSettings settings={settings} onUpdate={(update) => void tamga.updateSettings(update).then(() => setSettingsError(null), (e: unknown) => setSettingsError(asTamgaError(e)))} />
         {settingsError !== null && <ErrorNotice error={settingsError} />}
       </section>
+      <OperatorSettings operator={info.operator} />
       <KnownSendersSettings />
       <ChangePassphraseForm onChange={changePassphrase} error={passphraseError} done={changed} />
       <section aria-labelledby="language-section">

@@ -1,6 +1,7 @@
 /**
- * The status bar: always says that the vault is unlocked, which vault, how many items,
- * its key fingerprint, the auto-lock time, and any running import with its progress.
+ * The status bar: always says that the vault is unlocked, which vault, who is at the
+ * keyboard (the operator, as they stated it), how many items, its key fingerprint, the
+ * auto-lock time, and any running import with its progress.
  */
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import { useLocale } from '../../i18n/useLocale';
 import type { VaultInfo } from '../../../../shared/api';
 import type { VaultSettings } from '../../../../shared/session';
 import { formatCount } from '../../format/numbers';
+import { operatorText } from '../../../../shared/operator';
 import { CopyButton } from '../../ui/CopyButton';
 import { StatusBadge } from '../../ui/StatusBadge';
 import type { ImportState } from '../import/useImport';
@@ -33,6 +35,13 @@ export function StatusBar({ info, settings, importState }: StatusBarProps): JSX.
         {t('status.vault', { name: folderName(info.path) })}
       </span>
       <StatusBadge tone="safe" icon="unlock" label={t('status.unlocked')} />
+      <span
+        className="status-item status-operator"
+        data-testid="status-operator"
+        title={info.operator === null ? t('operator.none') : t('operator.statusTitle', { operator: operatorText(info.operator) })}
+      >
+        {info.operator === null ? t('operator.statusNone') : t('operator.status', { name: info.operator.name })}
+      </span>
       <span className="status-item" data-testid="item-count">
         {t('status.items', { count: info.itemCount, formatted: formatCount(info.itemCount, locale) })}
       </span>

@@ -1,12 +1,15 @@
 /**
  * Creating a vault: an empty or new folder, a passphrase typed twice with its strength
- * explained, and whether imports also compute the legacy hashes. Nothing is created
- * until the passphrase is long and strong enough and both copies match.
+ * explained, whether imports also compute the legacy hashes, and who operates it
+ * (optional, with why it matters and what it is: their own statement, not an identity
+ * check). Nothing is created until the passphrase is long and strong enough, both copies
+ * match and the operator's fields can be stored.
  */
 import { useId, type FormEvent, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TamgaError } from '../../../../shared/errors';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { draftProblems, OperatorFields, type OperatorDraft } from '../operator/OperatorFields';
 import { PassphraseField } from './PassphraseField';
 import { StrengthMeter } from './StrengthMeter';
 import { VaultPathField } from './VaultPathField';
@@ -25,6 +28,8 @@ export interface CreateFormProps {
   readonly acceptable: boolean;
   readonly legacyHashes: boolean;
   readonly onLegacyHashesChange: (on: boolean) => void;
+  readonly operator: OperatorDraft;
+  readonly onOperatorChange: (draft: OperatorDraft) => void;
   readonly busy: boolean;
   readonly error: TamgaError | null;
   readonly onSubmit: () => void;
@@ -34,8 +39,10 @@ export function CreateForm(props: CreateFormProps): JSX.Element {
   const { t } = useTranslation();
   const strengthId = useId();
   const legacyId = useId();
+  const operatorId = useId();
   const mismatch = props.confirm !== '' && props.confirm !== props.passphrase;
-  const ready = props.path.trim() !== '' && props.acceptable && props.confirm === props.passphrase && !props.busy;
+  const operatorOk = Object.keys(draftProblems(props.operator)).length === 0;
+  const ready = props.path.trim() !== '' && props.acceptable && props.confirm === props.passphrase && operatorOk && !props.busy;
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     if (ready) props.onSubmit();
@@ -52,6 +59,11 @@ export function CreateForm(props: CreateFormProps): JSX.Element {
         <label htmlFor={legacyId}>{t('settings.legacyHashes')}</label>
       </div>
       <p className="field-hint">{t('vault.passphraseWarning')}</p>
+      <fieldset className="operator-section" aria-labelledby={operatorId}>
+        <legend id={operatorId}>{t('operator.title')}</legend>
+        <p className="field-hint">{t('operator.intro')}</p>
+        <OperatorFields draft={props.operator} onChange={props.onOperatorChange} />
+      </fieldset>
       {props.error !== null && <ErrorNotice error={props.error} />}
       <button type="submit" className="button button-primary" disabled={!ready} aria-busy={props.busy}>
         {props.busy ? t('vault.creating') : t('vault.create')}

@@ -74,6 +74,8 @@ export function VaultGate(): JSX.Element {
               acceptable={form.acceptable}
               legacyHashes={form.legacyHashes}
               onLegacyHashesChange={form.setLegacyHashes}
+              operator={form.operator}
+              onOperatorChange={form.setOperator}
               busy={form.busy}
               error={form.error}
               onSubmit={() => void form.create()}

@@ -9,6 +9,7 @@ import type { VaultInfo } from '../../../../shared/api';
 import type { TamgaError } from '../../../../shared/errors';
 import { passphraseProblem } from '../../../../shared/passphrase-policy';
 import { asTamgaError, shell, tamga } from '../../api';
+import { draftToInput, EMPTY_OPERATOR_DRAFT, type OperatorDraft } from '../operator/OperatorFields';
 import { REQUIRED_SCORE } from './strength';
 import { usePassphraseStrength } from './usePassphraseStrength';
 import { useVaultPreview } from './useVaultPreview';
@@ -19,6 +20,7 @@ export function useGateForm(initialPath: string, onOpened: (info: VaultInfo) => 
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [legacyHashes, setLegacyHashes] = useState(false);
+  const [operator, setOperator] = useState<OperatorDraft>(EMPTY_OPERATOR_DRAFT);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<TamgaError | null>(null);
   const [created, setCreated] = useState<VaultInfo | null>(null);
@@ -51,7 +53,7 @@ export function useGateForm(initialPath: string, onOpened: (info: VaultInfo) => 
   }, []);
 
   const unlock = (): Promise<void> => run(async () => onOpened(await tamga.unlockVault({ path: path.trim(), passphrase })));
-  const create = (): Promise<void> => run(async () => setCreated(await tamga.createVault({ path: path.trim(), passphrase, legacyHashes })));
+  const create = (): Promise<void> => run(async () => setCreated(await tamga.createVault({ path: path.trim(), passphrase, legacyHashes, operator: draftToInput(operator) })));
   const clearError = (): void => setError(null);
 
   return {
@@ -69,6 +71,11 @@ export function useGateForm(initialPath: string, onOpened: (info: VaultInfo) => 
     setConfirm,
     legacyHashes,
     setLegacyHashes,
+    operator,
+    setOperator: (draft: OperatorDraft) => {
+      setOperator(draft);
+      clearError();
+    },
     busy,
     error,
     clearError,

@@ -12,7 +12,8 @@ import type { ExhibitStatus, VerifyReport } from '../../../../shared/bundle';
 import { StatusBadge, type Tone } from '../../ui/StatusBadge';
 import { groupHex } from '../vault/Fingerprint';
 import { RememberSender } from './RememberSender';
-import { bundleProblems, exhibitSentence, problemSentence } from './verdict-words';
+import { bundleProblems, exhibitSentence, operatorsLine, problemSentence } from './verdict-words';
+import { anyOperatorStated } from '../../../../shared/operator';
 
 const TRUST_KEYS = {
   trusted: 'verify.trust.trusted',
@@ -97,6 +98,11 @@ export function VerifyReportView({ report, onRemembered }: { readonly report: Ve
             <strong>{exhibit.number}</strong>
             <span className="exhibit-name">{exhibit.originalName ?? exhibit.path ?? ''}</span>
             <span className="exhibit-sentence">{exhibitSentence(t, exhibit, signer)}</span>
+            {anyOperatorStated(exhibit.custodyOperators) && (
+              <span className="exhibit-sentence exhibit-operators" data-testid="exhibit-operators">
+                {t('verify.operatorsLine', { operators: operatorsLine(t, exhibit.custodyOperators, exhibit.custodyOperatorsOmitted) })}
+              </span>
+            )}
           </li>
         ))}
       </ol>

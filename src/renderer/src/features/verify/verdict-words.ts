@@ -5,6 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { ExhibitVerdict, VerifyProblem, VerifySigner } from '../../../../shared/bundle';
+import type { OperatorActs } from '../../../../shared/operator';
 
 const KNOWN = new Set([
   'PAYLOAD_HASH_MISMATCH',
@@ -28,6 +29,12 @@ const KNOWN = new Set([
   'README_VERIFY_MISMATCH',
   'EXHIBIT_FACT_MISMATCH',
   'SIGNER_ID_MISMATCH',
+  // The custody log that follows the seal.
+  'LOG_CHECKPOINT_INVALID',
+  'LOG_PROOFS_INVALID',
+  'LOG_PROOF_MISMATCH',
+  'LOG_PROOF_MISSING',
+  'LOG_FORK',
 ]);
 
 function isCustody(code: string): boolean {
@@ -50,4 +57,13 @@ export function exhibitSentence(t: TFunction, verdict: ExhibitVerdict, signer: V
 
 export function bundleProblems(problems: readonly VerifyProblem[]): VerifyProblem[] {
   return problems.filter((problem) => problem.exhibit === undefined);
+}
+
+/** "Aigerim Sultanova (observer) — Acquired, Tagged ×2; no operator stated — Described": who did each act, in the window's words for the acts. */
+export function operatorsLine(t: TFunction, groups: readonly OperatorActs[], omitted: number): string {
+  const acts = (group: OperatorActs): string =>
+    group.acts.map(({ type, count }) => `${t(`custody.types.${type}` as 'custody.types.acquired', { defaultValue: type })}${count > 1 ? ` ×${count}` : ''}`).join(', ');
+  const listed = groups.map((g) => `${g.operator ?? t('verify.noOperatorStated')} — ${acts(g)}`);
+  if (omitted > 0) listed.push(t('verify.operatorsMore', { count: omitted }));
+  return listed.join('; ');
 }
