@@ -6,6 +6,7 @@
 // a checkpoint by another key, a removed file, and a custody log cut at its end and
 // re-sealed with the vault's own key, which the chain alone would not show.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,6 +148,24 @@ describe('a bundle carries its custody log', () => {
     expect(codes.some((c) => c.startsWith('CUSTODY_'))).toBe(false);
     expect(run.report.problems.find((p) => p.code === 'LOG_PROOF_MISMATCH')?.message).toMatch(/not the one this export continued/);
     expect(run.report.exhibits[0]?.status).toBe('FAIL');
+  });
+
+  it('says on the vault chain that an export was abandoned when the bundle could not be finished after it was logged', async () => {
+    const target = join(await tempDir(), 'taken');
+    const onProgress = (p: { phase: string }): void => {
+      // The name the user chose appears while the bundle is sealed: the move under it must fail.
+      if (p.phase === 'sealing') mkdirSync(target);
+    };
+    await expect(exportBundle(vault, { selection: { kind: 'items', items: ids }, outPath: target }, { onProgress })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    const last = vault.db.prepare("SELECT type, event_json FROM custody_events WHERE chain LIKE 'vault:%' ORDER BY seq DESC LIMIT 2").all() as { type: string; event_json: string }[];
+    expect(last.map((e) => e.type)).toEqual(['export-abandoned', 'exported']);
+    const abandoned = JSON.parse(last[0]?.event_json ?? '{}') as { data: { bundleId: string; reason: string } };
+    const exported = JSON.parse(last[1]?.event_json ?? '{}') as { data: { bundleId: string } };
+    expect(abandoned.data.bundleId).toBe(exported.data.bundleId);
+    expect(abandoned.data.reason).toMatch(/exists already/);
+    // Nothing is left but the folder that was there; no partial sibling.
+    expect(readdirSync(join(target, '..'))).toEqual(['taken']);
+    expect(readdirSync(target)).toEqual([]);
   });
 
   it('is absent from a bundle of a vault open read-only, which says so in a note', async () => {
