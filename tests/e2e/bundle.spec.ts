@@ -36,6 +36,8 @@ test('export a zip bundle, verify it, and catch tampered copies', async ({ app }
   await expect(report.getByText('The bundle is intact: 2 exhibits, every byte as sealed.')).toBeVisible({ timeout: 60_000 });
   await expect(report.getByText('Sealed by the key you expected:')).toBeVisible();
   await expect(report.locator('[data-status="PASS"]')).toHaveCount(2);
+  // The bundle carries its vault's custody log, which shows the chains complete.
+  await expect(report.getByTestId('custody-log')).toContainText('shows each exhibit');
   await expect(report.locator('[data-status="PASS"]').nth(1)).toContainText(firstName);
   await screenshot(page, '20-export-verified');
   await wizard.getByRole('button', { name: 'Close' }).click();

@@ -91,6 +91,7 @@ export function VerifyReportView({ report, onRemembered }: { readonly report: Ve
       </p>
       {signer.trust === 'unconfirmed' && signer.fingerprint !== null && onRemembered !== undefined && <RememberSender fingerprint={signer.fingerprint} onRemembered={onRemembered} />}
       {report.externalIdentifier !== null && <p className="field-hint">{t('verify.caseLine', { id: report.externalIdentifier })}</p>}
+      {report.custodyLog !== null && !report.problems.some((p) => p.code.startsWith('LOG_')) && <p data-testid="custody-log">{t('verify.custodyLogComplete', { count: report.custodyLog.size })}</p>}
       <ol className="exhibits" aria-label={t('verify.exhibits')}>
         {report.exhibits.map((exhibit) => (
           <li key={exhibit.number} className="exhibit" data-status={exhibit.status}>
