@@ -1,6 +1,5 @@
 /** Opening a vault for one CLI command: passphrase from the usual sources, engine closed after. */
 import type { Engine } from '../main/engine/api';
-import { TamgaError } from '../shared/errors';
 import { defaultActor } from '../main/engine/version';
 import { loadEngine } from './load-engine';
 import { requirePassphrase } from './passphrase';
@@ -22,12 +21,10 @@ export async function withVault<T>(dir: string, opts: VaultCommandOptions, work:
   const passphrase = await requirePassphrase({ file: opts.passphraseFile, envVar: 'TAMGA_PASSPHRASE', label: 'Passphrase' });
   const engine = await loadEngine({ actor: defaultActor('cli') });
   try {
-    try {
-      await engine.unlockVault({ path: dir, passphrase, readonly: mode === 'read' });
-    } catch (err) {
-      if (mode !== 'write-if-possible' || !(err instanceof TamgaError) || err.code !== 'READ_ONLY') throw err;
+    // The engine opens a vault it cannot write read-only (info.readOnly); a change then fails with READ_ONLY.
+    const info = await engine.unlockVault({ path: dir, passphrase, readonly: mode === 'read' });
+    if (info.readOnly && mode === 'write-if-possible') {
       process.stderr.write('tamga: the vault is on a read-only disk: opened read-only, so what this command does is not recorded in its custody.\n');
-      await engine.unlockVault({ path: dir, passphrase, readonly: true });
     }
     return await work(engine);
   } finally {

@@ -40,6 +40,12 @@ export interface VaultInfo extends VaultPublicInfo {
   readonly legacyHashes: boolean;
   /** Who operates the vault, as they stated it (not an identity check); null when it records none. */
   readonly operator: Operator | null;
+  /**
+   * Open without the writer lock: asked for, or because the vault is on a medium that
+   * cannot be written (a write-protected card, a disk mounted read-only). Reading, viewing,
+   * verifying, extracting and exporting work and are not recorded; changes are refused.
+   */
+  readonly readOnly: boolean;
 }
 
 export interface CreateVaultRequest {
@@ -54,7 +60,7 @@ export interface CreateVaultRequest {
 export interface UnlockVaultRequest {
   readonly path: string;
   readonly passphrase: string;
-  /** Open without the writer lock, e.g. to read details while the app has the vault open. */
+  /** Open without the writer lock, e.g. to read details while the app has the vault open. A vault that cannot be written is opened so anyway. */
   readonly readonly?: boolean;
 }
 

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../src/shared/import';
+import { createEngine } from '../../src/main/engine/api';
 import { runTamga } from '../helpers/child-process';
 import { REAL } from '../helpers/fixtures';
 import { PASSPHRASE, removeTempDirs, tempDir } from '../helpers/temp-vault';
@@ -83,6 +84,21 @@ describe('a vault on a read-only disk', () => {
     expect(text.stdout).toMatch(/NOT RECORDED: the vault is open read-only, so this export is in no custody chain/);
     const verified = await runTamga(['verify', out, '--key', result.keyFingerprint], ENV);
     expect(verified.code, verified.stdout).toBe(0);
+  });
+
+  it('opens in the window read-only when it cannot be written, saying so, and refuses changes there', async () => {
+    const engine = createEngine({ actor: 'tamga-test' });
+    try {
+      const info = await engine.unlockVault({ path: vault, passphrase: PASSPHRASE });
+      expect(info).toMatchObject({ readOnly: true, itemCount: 2 });
+      expect((await engine.searchItems({ query: 'portrait' })).total).toBe(1);
+      await expect(engine.tagItems({ items: [itemId], tags: ['x'] })).rejects.toMatchObject({ code: 'READ_ONLY' });
+      const out = join(await tempDir(), 'from-the-window');
+      expect(await engine.exportBundle({ selection: { kind: 'items', items: [itemId] }, outPath: out })).toMatchObject({ recorded: false });
+    } finally {
+      await engine.lockVault();
+    }
+    expect(await leftoverCopies()).toEqual([]);
   });
 
   it('refuses a change with READ_ONLY, in one line', async () => {

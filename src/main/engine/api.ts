@@ -120,7 +120,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const path = requireString(request.path, 'path');
       const passphrase = requireString(request.passphrase, 'passphrase');
       await lock('user');
-      return opened(await unlockVault(path, passphrase, { readonly: request.readonly === true, actor })).info();
+      try {
+        return opened(await unlockVault(path, passphrase, { readonly: request.readonly === true, actor })).info();
+      } catch (error) {
+        // A vault on a medium that cannot be written opens read-only, as the CLI does: the info says so.
+        if (request.readonly === true || !(error instanceof TamgaError) || error.code !== 'READ_ONLY') throw error;
+        return opened(await unlockVault(path, passphrase, { readonly: true, actor })).info();
+      }
     },
 
     lockVault: () => lock('user'),

@@ -169,7 +169,7 @@ export class OpenVault {
   info(): VaultInfo {
     this.assertOpen();
     const { n } = this.db.prepare('SELECT count(*) AS n FROM items').get() as { n: number };
-    return { ...publicInfo(this.paths.root, this.file), itemCount: n, schemaVersion: schemaVersion(this.db), legacyHashes: this.legacyHashes.length > 0, operator: this.currentOperator };
+    return { ...publicInfo(this.paths.root, this.file), itemCount: n, schemaVersion: schemaVersion(this.db), legacyHashes: this.legacyHashes.length > 0, operator: this.currentOperator, readOnly: this.readonly };
   }
 
   /** Rewraps the master key under a new passphrase: one atomic replacement of vault.json. */

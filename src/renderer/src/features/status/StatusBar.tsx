@@ -35,6 +35,11 @@ export function StatusBar({ info, settings, importState }: StatusBarProps): JSX.
         {t('status.vault', { name: folderName(info.path) })}
       </span>
       <StatusBadge tone="safe" icon="unlock" label={t('status.unlocked')} />
+      {info.readOnly && (
+        <span className="status-item" data-testid="status-read-only" title={t('status.readOnlyTitle')}>
+          <StatusBadge tone="warning" icon="lock" label={t('status.readOnly')} />
+        </span>
+      )}
       <span
         className="status-item status-operator"
         data-testid="status-operator"
