@@ -10,6 +10,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
+import { utcMinute } from '../../shared/bundle';
 import { TamgaError } from '../../shared/errors';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit-codes';
 import { withVault, type VaultCommandOptions } from '../open-vault';
@@ -26,10 +27,6 @@ interface TimestampOptions extends VaultCommandOptions {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-/** "2026-12-04 09:12 UTC". */
-export function utcMinute(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
 
 export function registerTimestamp(program: Command): void {
   program

@@ -23,15 +23,7 @@ import type { IndexDb } from '../db/open-index';
 import type { OpenVault } from '../vault/vault';
 import { requestTimestamps, type TsaOptions } from './client';
 import { verifyTimestamp } from './token';
-import { SEAL_SIGNATURE } from '../bundle/layout';
-
-/** Where the n-th token (1, 2, …) of a bundle goes: `seal/tagmanifest-sha256.txt.sig.tsr`, then `….sig.2.tsr`, …. */
-export function timestampTokenPath(n: number): string {
-  return n <= 1 ? `${SEAL_SIGNATURE}.tsr` : `${SEAL_SIGNATURE}.${n}.tsr`;
-}
-
-/** The TSAs' certificate chains (each signer first), for `openssl ts -verify -untrusted`/`-CAfile`. */
-export const TIMESTAMP_CHAIN = `${SEAL_SIGNATURE}.tsa-chain.pem`;
+import { TIMESTAMP_CHAIN, timestampTokenPath } from '../bundle/layout';
 
 export interface SealRecord {
   readonly bundleId: string;
