@@ -19,6 +19,7 @@ import { registerPasswd } from './commands/passwd';
 import { registerReveal } from './commands/reveal';
 import { registerSearch } from './commands/search';
 import { registerTag } from './commands/tag';
+import { registerTimestamp } from './commands/timestamp';
 import { registerVerify } from './commands/verify';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes';
 import { printError } from './output';
@@ -52,6 +53,7 @@ export function buildProgram(): Command {
   registerKeys(program);
   registerOperator(program);
   registerExport(program);
+  registerTimestamp(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

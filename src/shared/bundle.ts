@@ -188,6 +188,11 @@ export const VERIFY_PROBLEM_CODES = [
   'LOG_FORK',
   /** --since names no readable checkpoint, one of another vault, or one signed by another key. */
   'SINCE_INVALID',
+  // Timestamps added after the seal (seal/*.tsr).
+  /** A seal/*.tsr is not a valid RFC 3161 timestamp over seal/tagmanifest-sha256.txt.sig: over other data, damaged, or not a token. */
+  'TIMESTAMP_INVALID',
+  /** With a TSA trust list: the token's TSA certificate does not lead to one of its roots. */
+  'TIMESTAMP_UNTRUSTED',
 ] as const;
 
 /**
@@ -288,7 +293,7 @@ export interface ExhibitVerdict {
  * hard link (a file with more than one name, as `cp -al` and some backup tools make) is
  * read and checked like any file; the note says that its other name can change it later.
  */
-export const VERIFY_NOTE_CODES = ['HARD_LINK', 'NO_CUSTODY_LOG'] as const;
+export const VERIFY_NOTE_CODES = ['HARD_LINK', 'NO_CUSTODY_LOG', 'TIMESTAMP_TSA_NOT_CONFIRMED'] as const;
 export type VerifyNoteCode = (typeof VERIFY_NOTE_CODES)[number];
 
 export interface VerifyNote {
@@ -296,6 +301,23 @@ export interface VerifyNote {
   readonly message: string;
   readonly path?: string;
   readonly exhibit?: string;
+}
+
+/** A timestamp's time to the minute, as the reports say it: "2026-12-04 09:12 UTC". */
+export function utcMinute(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** A timestamp (seal/*.tsr) that holds over the seal signature. */
+export interface VerifyTimestamp {
+  /** seal/tagmanifest-sha256.txt.sig.tsr, ….2.tsr, … */
+  readonly path: string;
+  /** The TSA's time, ISO 8601 UTC: the seal existed no later than this. */
+  readonly genTime: string;
+  /** The TSA's name for itself (TSTInfo tsa), else its certificate's subject. */
+  readonly tsa: string;
+  /** True when its chain leads to a root of the trust list given; false when no list was given (the TSA is not confirmed). */
+  readonly trusted: boolean;
 }
 
 export interface VerifyReport {
@@ -328,6 +350,8 @@ export interface VerifyReport {
   readonly bundleId: string | null;
   readonly externalIdentifier: string | null;
   readonly sealedAt: string | null;
+  /** The timestamps that hold (those that do not are problems); empty when the bundle has none. */
+  readonly timestamps: readonly VerifyTimestamp[];
 }
 
 /** Limits that keep a hostile bundle from exhausting memory, disk or time. */
@@ -360,6 +384,8 @@ export interface VerifyRequest {
   readonly limits?: Partial<VerifyLimits>;
   /** An earlier bundle (folder or zip) or checkpoint file of the same vault: its log must be a prefix of this bundle's. */
   readonly since?: string;
+  /** The root certificates of the timestamp servers the user trusts (PEM text): seal/*.tsr are checked to lead to one. */
+  readonly tsaTrust?: string;
 }
 
 /** What --since found: the earlier checkpoint (null when none could be read) and whether this bundle's log extends it. */

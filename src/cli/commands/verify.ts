@@ -1,6 +1,6 @@
 /**
- * `tamga verify <bundle> [--key FP] [--known-senders FILE] [--vault VAULT] [--any-signer]
- * [--json]`: checks a sealed bundle (folder or .zip) from anyone. Needs no vault and no
+ * `tamga verify <bundle> [--key FP] [--known-senders FILE] [--vault VAULT] [--tsa-trust ROOTS.pem]
+ * [--any-signer] [--json]`: checks a sealed bundle (folder or .zip) from anyone. Needs no vault and no
  * passphrase. Exit 0 only when the bundle is valid and sealed by a confirmed key (the
  * --key given, else a known sender: the known senders file, by default
  * ~/.config/tamga/known_senders, and with --vault that vault's); 1 when any check failed,
@@ -13,7 +13,8 @@
  */
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import type { VerifyLimits, VerifyProgress, VerifyReport } from '../../shared/bundle';
+import { utcMinute, type VerifyLimits, type VerifyProgress, type VerifyReport } from '../../shared/bundle';
+import { readFile } from 'node:fs/promises';
 import { TamgaError } from '../../shared/errors';
 import type { KnownSender } from '../../shared/senders';
 import { anyOperatorStated, OPERATORS_LABEL, operatorsText } from '../../shared/operator';
@@ -30,6 +31,7 @@ interface VerifyCommandOptions {
   passphraseFile?: string;
   anySigner?: boolean;
   since?: string;
+  tsaTrust?: string;
   json?: boolean;
   timeLimit?: string;
   maxBytes?: string;
@@ -127,6 +129,15 @@ async function knownSenders(opts: VerifyCommandOptions): Promise<KnownSender[]> 
   return [...fromVault, ...fromFile];
 }
 
+/** One row per timestamp that holds, or the plain word that there is none. */
+function timestampRows(report: VerifyReport): [string, string][] {
+  if (report.timestamps.length === 0) return [['Timestamp', "no timestamp: the seal time is the sealer's own clock"]];
+  return report.timestamps.map((stamp): [string, string] => [
+    'Timestamp',
+    `sealed no later than ${utcMinute(stamp.genTime)}, per TSA ${printable(stamp.tsa)}${stamp.trusted ? '' : ' — TSA NOT CONFIRMED (no --tsa-trust): this time is not proven'} (${printable(stamp.path)})`,
+  ]);
+}
+
 function printReport(report: VerifyReport, anySigner: boolean): void {
   const rows: [string, string][] = [
     ['Bundle', `${printable(report.bundle)} (${report.container})`],
@@ -135,6 +146,7 @@ function printReport(report: VerifyReport, anySigner: boolean): void {
     ...(report.since === null
       ? []
       : ([['Since', report.since.consistent ? `${printable(report.since.path)}: the log then (${report.since.size} events) is a prefix of this one; history was only appended to` : `${printable(report.since.path)}: NOT shown to be a prefix of this log (see the problems)`]] as [string, string][])),
+    ...timestampRows(report),
     ['Custody log', report.custodyLog === null ? 'no checkpoint in the bundle: nothing shows the chains complete' : `checkpoint of ${report.custodyLog.origin}: ${report.custodyLog.size} events, root ${report.custodyLog.root}`],
   ];
   if (report.externalIdentifier !== null) rows.splice(1, 0, ['Case', printable(report.externalIdentifier)]);
@@ -182,6 +194,14 @@ function showProgress(quiet: boolean): { onProgress: (progress: VerifyProgress) 
   return { onProgress, stop };
 }
 
+async function readTrustFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'latin1');
+  } catch (err) {
+    throw new TamgaError('NOT_FOUND', `The TSA trust list ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).`, { path });
+  }
+}
+
 export function registerVerify(program: Command): void {
   program
     .command('verify')
@@ -192,6 +212,7 @@ export function registerVerify(program: Command): void {
     .option('--vault <vault>', "also accept the known senders of this vault (unlocked read-only; passphrase as for other commands)")
     .option('--passphrase-file <file>', 'read the passphrase of --vault from this file')
     .option('--since <old>', "an earlier bundle (folder or .zip) or checkpoint file of the same vault: check that the vault's custody log only grew since (LOG_FORK otherwise)")
+    .option('--tsa-trust <roots.pem>', 'the root certificates (PEM) of the timestamp servers you trust: each seal/*.tsr must lead to one (TIMESTAMP_UNTRUSTED otherwise); without it a timestamp is checked but its TSA not confirmed')
     .option('--any-signer', 'exit 0 for an intact bundle whoever sealed it: integrity only, the signer NOT checked (said on stderr)')
     .option('--json', 'print the report as JSON')
     .option('--time-limit <seconds>', 'stop and fail after this long (default: no limit)')
@@ -211,7 +232,15 @@ export function registerVerify(program: Command): void {
       const anySigner = opts.anySigner === true;
       const progress = showProgress(opts.json === true);
       try {
-        const request = { path: bundle, ...(opts.key === undefined ? {} : { key: opts.key }), ...(opts.since === undefined ? {} : { since: opts.since }), knownSenders: senders, limits: limitsFrom(opts) };
+        const tsaTrust = opts.tsaTrust === undefined ? undefined : await readTrustFile(opts.tsaTrust);
+        const request = {
+          path: bundle,
+          ...(opts.key === undefined ? {} : { key: opts.key }),
+          ...(opts.since === undefined ? {} : { since: opts.since }),
+          ...(tsaTrust === undefined ? {} : { tsaTrust }),
+          knownSenders: senders,
+          limits: limitsFrom(opts),
+        };
         const report = await verifyBundle(request, { onProgress: progress.onProgress });
         progress.stop();
         if (opts.json) printJson(report);

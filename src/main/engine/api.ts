@@ -28,6 +28,7 @@ import { requireOperator } from './vault/operator-request';
 import { makeCheckpoint } from './custody/vault-log';
 import { noteVerifier, vaultLogOrigin, verifierKey } from './custody/checkpoint';
 import { createVault, inspectVault, unlockVault, type OpenVault } from './vault/vault';
+import { addendumFiles, savedTimestampServers, saveTimestampServers, stampSeals, type AddendumFile, type StampResult } from './timestamp/vault-stamps';
 
 export interface Engine extends TamgaApi {
   /** Locks the vault if one is open; the host calls it on exit. */
@@ -36,6 +37,13 @@ export interface Engine extends TamgaApi {
   lock(reason: LockReason): Promise<void>;
   /** Receives progress while calls run; returns the unsubscribe function. */
   subscribe(listener: (event: ApiEvent) => void): () => void;
+  /**
+   * RFC 3161 timestamps over the seals this vault made and has not had stamped by these
+   * TSAs (the URLs given, else those saved; `save` keeps the given ones). CLI only.
+   */
+  timestampSeals(request: { readonly urls?: readonly string[]; readonly save?: boolean; readonly timeoutMs?: number }): Promise<StampResult & { readonly saved: boolean }>;
+  /** The files that add a bundle's timestamps to a copy already sent (vault-stamps.ts). */
+  timestampAddendum(bundleId: string): Promise<AddendumFile[]>;
 }
 
 export interface EngineOptions {
@@ -228,6 +236,19 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const origin = vaultLogOrigin(vaultId);
       return { note: made.note, origin, size: made.size, root: made.root, verifierKey: verifierKey(noteVerifier(origin, open.signer.publicKey)) };
     },
+    async timestampSeals(request) {
+      const open = writable();
+      const given = request.urls ?? [];
+      if (request.save === true) {
+        if (given.length === 0) throw new TamgaError('INVALID_ARGUMENT', 'Name the timestamp servers to save with --tsa URL.');
+        saveTimestampServers(open.db, given);
+      }
+      const urls = given.length > 0 ? given : savedTimestampServers(open.db);
+      if (urls.length === 0) throw new TamgaError('INVALID_ARGUMENT', 'No timestamp server is given or saved: name one with --tsa URL (two, of different operators, are recommended); --save keeps them.');
+      const result = await stampSeals(open, urls, request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs });
+      return { ...result, saved: request.save === true };
+    },
+    timestampAddendum: async (bundleId) => addendumFiles(current().db, requireString(bundleId, 'bundleId')),
     revealPrivateField: async (request) => organise.revealPrivateField(current().db, request),
     tagItems: async (request) => organise.tagItems(writable(), request),
     untagItems: async (request) => organise.untagItems(writable(), request),

@@ -114,6 +114,29 @@ export const CUSTODY_PROOFS = 'seal/custody-proofs.jsonl';
 export const CUSTODY_LOG_FILES = [CUSTODY_CHECKPOINT, CUSTODY_PROOFS] as const;
 
 /**
+ * Timestamps added later (docs/formats.md, "Timestamps"): RFC 3161 TimeStampResp files
+ * over the exact bytes of SEAL_SIGNATURE, `seal/tagmanifest-sha256.txt.sig.tsr` then
+ * `….sig.2.tsr` …, and the TSAs' certificate chains, `….sig.tsa-chain.pem`. A bundle is
+ * sealed with none (the vault stamps its seal once online) and gains them by an addendum
+ * copied into seal/, so neither a manifest nor README-VERIFY's file count includes them.
+ */
+export const TIMESTAMP_TOKEN = `${SEAL_SIGNATURE}.tsr`;
+export const TIMESTAMP_CHAIN = `${SEAL_SIGNATURE}.tsa-chain.pem`;
+
+/** Where the n-th token (1, 2, …) goes. */
+export function timestampTokenPath(n: number): string {
+  return n <= 1 ? TIMESTAMP_TOKEN : `${SEAL_SIGNATURE}.${n}.tsr`;
+}
+
+/** Any file of seal/ that may arrive after the seal as a timestamp: `seal/*.tsr` and `seal/*.tsa-chain.pem`. */
+export function isTimestampFile(path: string): boolean {
+  return /^seal\/[^/]+\.(?:tsr|tsa-chain\.pem)$/u.test(path);
+}
+
+/** The exclusion EXTRA_FILES_COMMAND and COUNT_COMMAND make for them (grep -E, and find -path). */
+const TIMESTAMP_GREP = `grep -vxE 'seal/[^/]+[.](tsr|tsa-chain[.]pem)'`;
+
+/**
  * The step that notices added files, which `sha256sum -c` cannot (it checks only the lines
  * it is given): every file, link or other non-folder under the bundle folder that neither
  * a manifest nor UNLISTABLE_FILES names. It prints nothing for a complete bundle. Byte
@@ -126,11 +149,15 @@ export const CUSTODY_LOG_FILES = [CUSTODY_CHECKPOINT, CUSTODY_PROOFS] as const;
 export const EXTRA_FILES_COMMAND = [
   `(export LC_ALL=C; comm -23 <(find . ! -type d | cut -c3- | sort) <(`,
   `  sed 's/^[0-9a-f]* [ *]//' ${MANIFEST_SHA256} ${MANIFEST_SHA512} ${TAGMANIFEST_SHA256} |`,
-  `  sort -u) | grep -vxF ${[...UNLISTABLE_FILES, ...CUSTODY_LOG_FILES].map((f) => `-e ${f}`).join(' ')})`,
+  `  sort -u) | grep -vxF ${[...UNLISTABLE_FILES, ...CUSTODY_LOG_FILES].map((f) => `-e ${f}`).join(' ')} |`,
+  `  ${TIMESTAMP_GREP})`,
 ].join('\n');
 
-/** Counts every file (and link) in the bundle folder: README-VERIFY.txt states the number it must print. */
-export const COUNT_COMMAND = 'find . ! -type d | wc -l';
+/**
+ * Counts every file (and link) in the bundle folder but the timestamp files of seal/, which
+ * may be added later: README-VERIFY.txt states the number it must print.
+ */
+export const COUNT_COMMAND = `find . ! -type d | cut -c3- | ${TIMESTAMP_GREP} | wc -l`;
 
 /**
  * How many files a bundle of `exhibits` exhibits holds, which is what COUNT_COMMAND prints

@@ -42,6 +42,8 @@ export interface TsaOptions {
 export interface TimestampOptions extends TsaOptions {
   /** The root certificates the user trusts (PEM text or DER), for every TSA. */
   readonly trustedRoots: readonly (string | Uint8Array)[];
+  /** Check the token over the data and its signature but not its chain (token.ts, skipChain). */
+  readonly skipChain?: boolean;
 }
 
 export interface Timestamped {
@@ -174,7 +176,7 @@ export async function requestTimestamp(url: string, data: Uint8Array, options: T
     });
   }
   try {
-    return { response, facts: await verifyTimestamp(response, data, { trustedRoots: options.trustedRoots, nonce: request.nonce }) };
+    return { response, facts: await verifyTimestamp(response, data, { trustedRoots: options.trustedRoots, nonce: request.nonce, skipChain: options.skipChain === true }) };
   } catch (err) {
     if (!(err instanceof TamgaError)) throw err;
     throw new TamgaError(err.code, `The timestamp from ${url} does not hold: ${err.message}`, { ...err.details, url }, { cause: err });

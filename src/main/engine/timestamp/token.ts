@@ -38,6 +38,13 @@ export interface TimestampCheck {
   readonly trustedRoots: readonly (string | Uint8Array)[];
   /** The nonce of the request this is a fresh answer to; leave it out for a stored token. */
   readonly nonce?: bigint;
+  /**
+   * Leave the chain unchecked (step 7): for a token just received from a TSA the user named
+   * but may not yet trust (the vault stamps, verify checks the chain against a trust list).
+   * The facts then have `root: null`, and chainPem is the signer's certificate followed by
+   * the others the token carries.
+   */
+  readonly skipChain?: boolean;
 }
 
 export interface TimestampFacts {
@@ -57,8 +64,8 @@ export interface TimestampFacts {
   readonly tsaName: string | null;
   /** The subject of the certificate that signed, e.g. "C=LV, O=Example, CN=Example TSA". */
   readonly signer: string;
-  /** The subject of the trusted root the chain ends in. */
-  readonly root: string;
+  /** The subject of the trusted root the chain ends in; null when the chain was not checked (skipChain). */
+  readonly root: string | null;
   /**
    * The chain as PEM, signer first, trusted root last: what a bundle ships next to the
    * token for `openssl ts -verify -CAfile`. (Shipping the root is a convenience; an auditor
@@ -162,8 +169,9 @@ export async function verifyTimestamp(der: Uint8Array, data: Uint8Array, check: 
   const signerInfo = signedData.signerInfos[0];
   const ess = signerInfo === undefined ? 'it has no signer' : signingCertificateProblem(signerInfo, signer);
   if (ess !== null) throw new TamgaError('TIMESTAMP_SIGNATURE_INVALID', `The timestamp's signature is not bound to its certificate: ${ess}.`, { signer: subject });
-  const path = await checkChain(signedData, signer, roots, tstInfo.genTime);
-  const root = path[path.length - 1] ?? signer;
+  const unchecked = (): Certificate[] => [signer, ...(signedData.certificates ?? []).filter((c): c is Certificate => c instanceof Certificate && serialHex(c) !== serialHex(signer))];
+  const path = check.skipChain === true ? unchecked() : await checkChain(signedData, signer, roots, tstInfo.genTime);
+  const root = check.skipChain === true ? null : (path[path.length - 1] ?? signer);
 
   return {
     genTime: tstInfo.genTime.toISOString(),
@@ -174,7 +182,7 @@ export async function verifyTimestamp(der: Uint8Array, data: Uint8Array, check: 
     hashAlgorithm,
     tsaName: tstInfo.tsa === undefined ? null : generalName(tstInfo.tsa),
     signer: subject,
-    root: distinguishedName(root.subject),
+    root: root === null ? null : distinguishedName(root.subject),
     chainPem: path.map(certificatePem).join(''),
   };
 }

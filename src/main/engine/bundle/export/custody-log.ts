@@ -4,11 +4,13 @@
  * recipient and the SHA-256 of the tag manifest the seal signs, which ties each event to
  * the exact bundle. Written after the bundle is complete and in place: the events describe
  * a finished act, so they cannot be inside the bundle they describe (the bundle carries
- * each chain as it stood before this export).
+ * each chain as it stood before this export). The seal signature goes into the index's
+ * `seals` in the same transaction (vault-stamps.ts), to be timestamped later.
  */
 import { vaultChainName } from '../../../../shared/custody';
 import type { BundleFormat } from '../../../../shared/bundle';
 import { appendEvent, type StoredEvent } from '../../custody/store';
+import { recordSeal } from '../../timestamp/vault-stamps';
 import type { OpenVault } from '../../vault/vault';
 import type { SealedExhibit } from './exhibit';
 
@@ -17,6 +19,8 @@ export interface ExportRecord {
   readonly recipient: string;
   readonly format: BundleFormat;
   readonly tagManifestSha256: string;
+  /** The seal signature (64 bytes), kept in the index so the bundle can be timestamped later. */
+  readonly sealSignature: Uint8Array;
   readonly keyFingerprint: string;
   /** Tamga-Sealed-At: the events' time, so that a bundle made twice from one vault state is the same bytes. */
   readonly at: string;
@@ -42,6 +46,7 @@ export function logExport(vault: OpenVault, exhibits: readonly SealedExhibit[], 
           data: { bundleId: record.bundleId, exhibit: e.number, recipient, sha256: e.sha256, tagManifestSha256: record.tagManifestSha256 },
         }));
       }
+      recordSeal(vault.db, { bundleId: record.bundleId, signature: record.sealSignature, tagManifestSha256: record.tagManifestSha256, sealedAt: record.at });
       return appendEvent(vault.db, vault.signer, {
         chain: vaultChainName(vault.vaultFile.vaultId),
         type: 'exported',

@@ -169,7 +169,7 @@ export async function exportBundle(vault: OpenVault, request: ExportRequest, opt
     await writer?.abort();
     throw exportError(err);
   }
-  if (withCustodyLog) await finishLogged(vault, writer, written, { bundleId, recipient: plan.recipient, format: plan.format, tagManifestSha256: written.tagManifestSha256, keyFingerprint: signing.fingerprint, at: sealedAt });
+  if (withCustodyLog) await finishLogged(vault, writer, written, { bundleId, recipient: plan.recipient, format: plan.format, tagManifestSha256: written.tagManifestSha256, sealSignature: written.sealSignature, keyFingerprint: signing.fingerprint, at: sealedAt });
   progress.phase('finished');
   return {
     bundleId,

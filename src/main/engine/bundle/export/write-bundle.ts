@@ -61,6 +61,8 @@ export interface BundleContent {
 export interface WrittenBundle {
   readonly exhibits: readonly SealedExhibit[];
   readonly tagManifestSha256: string;
+  /** The seal: the bytes of seal/tagmanifest-sha256.txt.sig, which the vault keeps to timestamp later. */
+  readonly sealSignature: Uint8Array;
 }
 
 /** The originals, one after the other, each checked against its recorded SHA-256. */
@@ -138,5 +140,5 @@ export async function writeBundle(c: BundleContent, writer: BundleWriter): Promi
   const seal = sealTagManifest(c.signer, manifest);
   await tagFile(SEAL_PUBLIC_KEY, seal.publicKeyPem);
   await tagFile(SEAL_SIGNATURE, seal.signature);
-  return { exhibits, tagManifestSha256: sha256Hex(manifest) };
+  return { exhibits, tagManifestSha256: sha256Hex(manifest), sealSignature: seal.signature };
 }

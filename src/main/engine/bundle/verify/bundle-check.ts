@@ -10,7 +10,7 @@
  * are hashed; custody logs are read, hashed and checked one at a time; everything else is
  * streamed. Memory is therefore bounded by the limits, whatever the bundle holds.
  */
-import type { VerifyLimits, VerifyNote, VerifyProblem, VerifyProgress } from '../../../../shared/bundle';
+import type { VerifyLimits, VerifyNote, VerifyProblem, VerifyProgress, VerifyTimestamp } from '../../../../shared/bundle';
 import type { Checkpoint } from '../../custody/checkpoint';
 import {
   BAG_INFO_TXT,
@@ -22,6 +22,7 @@ import {
   EXHIBITS_CSV,
   EXHIBITS_JSON,
   exhibitOfPath,
+  isTimestampFile,
   MANIFEST_SHA256,
   MANIFEST_SHA512,
   README_VERIFY,
@@ -53,6 +54,7 @@ import type { KnownSender } from '../../../../shared/senders';
 import { checkSignerClaims } from './signer-claims';
 import type { BundleSource } from './source';
 import { checkStructure, isPayloadPath } from './structure';
+import { checkTimestamps } from './timestamp-check';
 import { gatherExhibits } from './exhibit-facts';
 import type { ExhibitFacts } from './verdicts';
 
@@ -80,6 +82,8 @@ export class BundleCheck {
   seal: SealOutcome = { publicKey: null, fingerprint: null, trust: 'unknown', name: null };
   checkedFiles = 0;
   checkedBytes = 0;
+  /** The timestamps over the seal that hold (timestamp-check.ts). */
+  timestamps: VerifyTimestamp[] = [];
   private list: Map<string, ListedExhibit> | null = null;
   private csv: Map<string, CsvRow[]> | null = null;
   private readonly cache = new Map<string, Buffer>();
@@ -99,6 +103,8 @@ export class BundleCheck {
     private readonly pinned: string | null,
     private readonly knownSenders: readonly Pick<KnownSender, 'name' | 'fingerprint'>[],
     private readonly onProgress: (progress: VerifyProgress) => void,
+    /** The TSA roots the user trusts (PEM text), or null: timestamps are then checked but their TSA not confirmed. */
+    private readonly tsaTrust: string | null = null,
   ) {
     this.problems = BoundedProblems.copyOf(source.problems);
     this.hasher = new FileHasher(source, signal, (bytes) => {
@@ -112,6 +118,7 @@ export class BundleCheck {
     checkStructure(this.source, this.manifests, this.problems);
     await this.hashFiles();
     await this.checkLogFiles();
+    await this.checkTimestampFiles();
     await this.checkHtml();
     await this.checkPdf();
     // A refused payload file (a link, an oversized entry) has no size to count: its own
@@ -237,6 +244,16 @@ export class BundleCheck {
     );
     this.custodyLog = outcome.checkpoint;
     this.earlierCheckpoints = outcome.earlier;
+    throwIfStopped(this.signal);
+  }
+
+  /** Each seal/*.tsr over the seal signature, read whole (a token is a few KiB). */
+  private async checkTimestampFiles(): Promise<void> {
+    const paths = [...this.source.files.keys()].filter((p) => isTimestampFile(p) && p.endsWith('.tsr')).sort();
+    if (paths.length === 0) return;
+    const tokens: { path: string; bytes: Uint8Array | null }[] = [];
+    for (const path of paths) tokens.push({ path, bytes: await this.readWhole(path, false) });
+    this.timestamps = await checkTimestamps({ tokens, signature: await this.readWhole(SEAL_SIGNATURE), trust: this.tsaTrust }, this.problems, this.notes);
     throwIfStopped(this.signal);
   }
 

@@ -2,12 +2,13 @@
  * The bag's shape against its manifests: every payload file listed in every payload
  * manifest and every listed file present (RFC 8493 §3); every file outside data/ listed in
  * the sealed tag manifest, except that manifest itself and the two seal files, which
- * cannot be (the seal signs the tag manifest); no fetch.txt (a sealed bundle holds its
+ * cannot be (the seal signs the tag manifest), the custody log files and the timestamps
+ * (seal/*.tsr, seal/*.tsa-chain.pem) that follow the seal; no fetch.txt (a sealed bundle holds its
  * payload, it does not point to it); and each payload file an exhibit, `data/E0001_…`,
  * with its own number.
  */
 import type { VerifyProblem } from '../../../../shared/bundle';
-import { CUSTODY_LOG_FILES, exhibitOfPath, PAYLOAD_DIR, SEAL_PUBLIC_KEY, SEAL_SIGNATURE, TAGMANIFEST_SHA256 } from '../layout';
+import { CUSTODY_LOG_FILES, exhibitOfPath, isTimestampFile, PAYLOAD_DIR, SEAL_PUBLIC_KEY, SEAL_SIGNATURE, TAGMANIFEST_SHA256 } from '../layout';
 import type { Manifest } from './manifest';
 import { problem, show } from './problems';
 import type { BundleSource } from './source';
@@ -41,7 +42,7 @@ export function checkStructure(source: BundleSource, manifests: readonly Manifes
     problems.push(problem('PAYLOAD_MISSING', `${show(path)} is listed in the payload manifests but is not in the bundle: it was removed or renamed.`, placeOf(path)));
   }
 
-  for (const path of files.filter((p) => !isPayloadPath(p) && !UNLISTED_ALLOWED.has(p))) {
+  for (const path of files.filter((p) => !isPayloadPath(p) && !UNLISTED_ALLOWED.has(p) && !isTimestampFile(p))) {
     if (sealed !== undefined && !sealed.entries.has(path)) {
       problems.push(problem('TAG_FILE_UNLISTED', `${show(path)} is not listed in ${TAGMANIFEST_SHA256}, so the seal does not cover it: it was added after the bundle was sealed.`, placeOf(path)));
     }

@@ -19,6 +19,7 @@ import { problem, VerifyStopped } from './problems';
 import { summariseProblems } from './problem-summary';
 import { normaliseFingerprint, type SealOutcome } from './seal';
 import { openBundleSource } from './source';
+import { parseCertificates } from '../../timestamp/certificates';
 import { checkSince } from './since-check';
 import { exhibitVerdicts, type ExhibitFacts } from './verdicts';
 
@@ -79,6 +80,7 @@ function report(path: string, pinned: string | null, parts: ReportParts): Verify
     bundleId: info('Tamga-Bundle-Id'),
     externalIdentifier: info('External-Identifier'),
     sealedAt: info('Tamga-Sealed-At'),
+    timestamps: check?.timestamps ?? [],
   };
 }
 
@@ -93,6 +95,14 @@ function checkKnownSenders(input: unknown): Pick<KnownSender, 'name' | 'fingerpr
   });
 }
 
+/** The TSA trust list as given, checked to hold certificates (INVALID_ARGUMENT otherwise); null for none. */
+function checkTsaTrust(input: unknown): string | null {
+  if (input === undefined || input === null || input === '') return null;
+  if (typeof input !== 'string') throw new TamgaError('INVALID_ARGUMENT', 'tsaTrust must be PEM text with the root certificates of the timestamp servers you trust.');
+  parseCertificates(input);
+  return input;
+}
+
 export async function verifyBundle(request: VerifyRequest, options: VerifyOptions = {}): Promise<VerifyReport> {
   if (typeof request.path !== 'string' || request.path === '') throw new TamgaError('INVALID_ARGUMENT', 'Name the bundle to verify: a folder or a .zip file.');
   if (request.key !== undefined && typeof request.key !== 'string') throw new TamgaError('INVALID_ARGUMENT', 'key must be a fingerprint: 64 hexadecimal digits.');
@@ -103,6 +113,7 @@ export async function verifyBundle(request: VerifyRequest, options: VerifyOption
   const onProgress = options.onProgress ?? (() => undefined);
   const noSeal: SealOutcome = { publicKey: null, fingerprint: null, trust: 'unknown', name: null };
   const knownSenders = checkKnownSenders(request.knownSenders);
+  const tsaTrust = checkTsaTrust(request.tsaTrust);
 
   let opened;
   try {
@@ -113,7 +124,7 @@ export async function verifyBundle(request: VerifyRequest, options: VerifyOption
   }
   if (!opened.ok) return report(request.path, pinned, { container: opened.container, complete: false, problems: opened.problems, seal: noSeal, facts: [], check: null });
 
-  const check = new BundleCheck(opened.source, limits, signal, pinned, knownSenders, onProgress);
+  const check = new BundleCheck(opened.source, limits, signal, pinned, knownSenders, onProgress, tsaTrust);
   let complete = true;
   let since: VerifySince | null = null;
   try {

@@ -8,7 +8,7 @@
  */
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExhibitStatus, VerifyReport } from '../../../../shared/bundle';
+import { utcMinute, type ExhibitStatus, type VerifyReport } from '../../../../shared/bundle';
 import { StatusBadge, type Tone } from '../../ui/StatusBadge';
 import { groupHex } from '../vault/Fingerprint';
 import { RememberSender } from './RememberSender';
@@ -92,6 +92,15 @@ export function VerifyReportView({ report, onRemembered }: { readonly report: Ve
       {signer.trust === 'unconfirmed' && signer.fingerprint !== null && onRemembered !== undefined && <RememberSender fingerprint={signer.fingerprint} onRemembered={onRemembered} />}
       {report.externalIdentifier !== null && <p className="field-hint">{t('verify.caseLine', { id: report.externalIdentifier })}</p>}
       {report.custodyLog !== null && !report.problems.some((p) => p.code.startsWith('LOG_')) && <p data-testid="custody-log">{t('verify.custodyLogComplete', { count: report.custodyLog.size })}</p>}
+      {report.timestamps.length === 0 ? (
+        <p className="field-hint" data-testid="timestamp-line">{t('verify.noTimestamp')}</p>
+      ) : (
+        report.timestamps.map((stamp) => (
+          <p key={stamp.path} className="field-hint" data-testid="timestamp-line">
+            {t(stamp.trusted ? 'verify.timestampLine' : 'verify.timestampUnconfirmed', { time: utcMinute(stamp.genTime), tsa: stamp.tsa })}
+          </p>
+        ))
+      )}
       <ol className="exhibits" aria-label={t('verify.exhibits')}>
         {report.exhibits.map((exhibit) => (
           <li key={exhibit.number} className="exhibit" data-status={exhibit.status}>

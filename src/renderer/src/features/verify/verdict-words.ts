@@ -35,6 +35,9 @@ const KNOWN = new Set([
   'LOG_PROOF_MISMATCH',
   'LOG_PROOF_MISSING',
   'LOG_FORK',
+  // Timestamps added after the seal.
+  'TIMESTAMP_INVALID',
+  'TIMESTAMP_UNTRUSTED',
 ]);
 
 function isCustody(code: string): boolean {
