@@ -118,6 +118,9 @@ describe('timestamps for sealed bundles', () => {
       const rows = vault.db.prepare('SELECT bundle_id, tsa, token_sha256, response FROM seal_timestamps').all() as { tsa: string; token_sha256: string; response: Buffer }[];
       expect(rows.map((r) => r.tsa)).toEqual([tsa.url, tsa.url]);
       for (const r of rows) expect(createHash('sha256').update(r.response).digest('hex')).toBe(r.token_sha256);
+      // The signed chain carries each token itself, byte for byte as kept.
+      const onChain = stamped.map((e) => Buffer.from((e.event.data as { token: string }).token, 'base64').toString('hex')).sort();
+      expect(onChain).toEqual(rows.map((r) => r.response.toString('hex')).sort());
     } finally {
       vault.close();
     }
