@@ -193,6 +193,8 @@ export const VERIFY_PROBLEM_CODES = [
   'TIMESTAMP_INVALID',
   /** With a TSA trust list: the token's TSA certificate does not lead to one of its roots. */
   'TIMESTAMP_UNTRUSTED',
+  /** A seal/*.tsa-chain.pem holds a certificate no valid token carries, is not certificates, or lacks a token's signer. */
+  'TIMESTAMP_CHAIN_MISMATCH',
 ] as const;
 
 /**

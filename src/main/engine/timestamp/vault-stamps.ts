@@ -6,8 +6,9 @@
  * timestamp over those exact 64 bytes, for every seal that TSA has not stamped yet, checks
  * each token over the signature (its imprint, nonce and signature, not its chain: the user
  * may not have configured whom to trust; verify checks the chain against a trust list),
- * keeps the TSA's whole TimeStampResp and records a `timestamped` event on the vault's
- * chain, both in one transaction. One TSA that fails never stops the others: each outcome
+ * keeps the TSA's whole TimeStampResp in `seal_timestamps` and records a `timestamped`
+ * event on the vault's chain that carries the same bytes (so the signed chain itself
+ * holds every token, and audit or a restore can re-check it), both in one transaction. One TSA that fails never stops the others: each outcome
  * is reported, and nothing is recorded for a failed one.
  *
  * A bundle already sent gains its timestamp by an addendum (`addendumFiles`): the token
@@ -107,7 +108,7 @@ export async function stampSeals(vault: OpenVault, urls: readonly string[], opti
           tokenSha256,
           new Date().toISOString(),
         );
-        appendEvent(db, vault.signer, { chain: vaultChainName(vault.vaultFile.vaultId), type: 'timestamped', actor: vault.actor, data: { bundleId: seal.bundle_id, tsa: result.url, genTime, tokenSha256 } });
+        appendEvent(db, vault.signer, { chain: vaultChainName(vault.vaultFile.vaultId), type: 'timestamped', actor: vault.actor, data: { bundleId: seal.bundle_id, tsa: result.url, genTime, tokenSha256, token: Buffer.from(result.response).toString('base64') } });
       }).immediate();
       outcomes.push({ bundleId: seal.bundle_id, tsa: result.url, ok: true, genTime, tsaName, tokenSha256 });
     }

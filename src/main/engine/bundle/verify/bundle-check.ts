@@ -247,13 +247,18 @@ export class BundleCheck {
     throwIfStopped(this.signal);
   }
 
-  /** Each seal/*.tsr over the seal signature, read whole (a token is a few KiB). */
+  /** Each seal/*.tsr over the seal signature, and the chain files next to them, read whole (a few KiB each). */
   private async checkTimestampFiles(): Promise<void> {
-    const paths = [...this.source.files.keys()].filter((p) => isTimestampFile(p) && p.endsWith('.tsr')).sort();
-    if (paths.length === 0) return;
-    const tokens: { path: string; bytes: Uint8Array | null }[] = [];
-    for (const path of paths) tokens.push({ path, bytes: await this.readWhole(path, false) });
-    this.timestamps = await checkTimestamps({ tokens, signature: await this.readWhole(SEAL_SIGNATURE), trust: this.tsaTrust }, this.problems, this.notes);
+    const files = [...this.source.files.keys()].filter((p) => isTimestampFile(p)).sort();
+    if (files.length === 0) return;
+    const read = async (paths: string[]): Promise<{ path: string; bytes: Uint8Array | null }[]> => {
+      const out: { path: string; bytes: Uint8Array | null }[] = [];
+      for (const path of paths) out.push({ path, bytes: await this.readWhole(path, false) });
+      return out;
+    };
+    const tokens = await read(files.filter((p) => p.endsWith('.tsr')));
+    const chains = await read(files.filter((p) => !p.endsWith('.tsr')));
+    this.timestamps = await checkTimestamps({ tokens, chains, signature: await this.readWhole(SEAL_SIGNATURE), trust: this.tsaTrust }, this.problems, this.notes);
     throwIfStopped(this.signal);
   }
 
