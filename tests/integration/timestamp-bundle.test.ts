@@ -176,6 +176,27 @@ describe('timestamps for sealed bundles', () => {
     expect(plain.report.notes.map((n) => n.code)).toContain('TIMESTAMP_TSA_NOT_CONFIRMED');
   });
 
+  it('exported online, a bundle leaves with the token of each TSA that answered; one down is named and the export still succeeds', async () => {
+    const run = await runTamga(['export', root, '--query', 'a.jpg', '--out', join(work, 'online'), '--tsa', downUrl, '--tsa', tsa.url, '--json'], env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as ExportResult;
+    expect(result.timestamps).toEqual([
+      expect.objectContaining({ tsa: downUrl, ok: false, error: expect.objectContaining({ code: 'TSA_UNREACHABLE' }) }),
+      expect.objectContaining({ tsa: tsa.url, ok: true, genTime: expect.any(String) }),
+    ]);
+    const ca = join(work, 'ca.pem');
+    await writeFile(ca, pki.caPem);
+    const { code, report } = await verifyJson(result.outPath, '--tsa-trust', ca);
+    expect(code).toBe(0);
+    expect(report.timestamps).toEqual([expect.objectContaining({ path: TIMESTAMP_TOKEN, trusted: true })]);
+    expect(shell(result.outPath, `openssl ts -verify -data ${SEAL_SIGNATURE} -in ${TIMESTAMP_TOKEN} -CAfile ${ca}`).stdout).toContain('Verification: OK');
+    expect(shell(result.outPath, EXTRA_FILES_COMMAND).stdout).toBe('');
+    // The vault kept it: that TSA has nothing left to stamp for this bundle.
+    const again = await runTamga(['timestamp', root, '--tsa', tsa.url, '--json'], env);
+    expect((JSON.parse(again.stdout) as { outcomes: { bundleId: string }[] }).outcomes.map((o) => o.bundleId)).not.toContain(result.bundleId);
+  });
+
   it('names a damaged token, a token over another bundle\'s seal, a changed seal signature, a changed chain file, and a trust list without the TSA\'s root', async () => {
     const files = await addendum(first.bundleId, join(work, 'addendum-2'));
     const token = files[TIMESTAMP_TOKEN] ?? Buffer.alloc(0);
