@@ -21,7 +21,7 @@ import { problem, show } from './problems';
 import { collisionKey } from './safe-path';
 import type { BundleSource, OpenedSource } from './source';
 import { readBufferPool } from './chunked-read';
-import { checkEntry, zipErrorProblem, type EntryVerdict } from './zip-entry';
+import { checkEntry, utf8, zipErrorProblem, type EntryVerdict } from './zip-entry';
 import { LocalHeaderOffsets } from './zip-offsets';
 import { zipPrefixBytes } from './zip-prefix';
 import { openZipWithDirectoryWindow } from './zip-reader';
@@ -77,7 +77,7 @@ export async function openZipSource(path: string, zipBytes: number, limits: Veri
     zip.close();
     return refusal(prefixed ?? zipErrorProblem(error));
   }
-  return { ok: true, source: sourceOf(zip, fd, build(scanned, rootPrefix(scanned.scanned))) };
+  return { ok: true, source: sourceOf(zip, fd, build(scanned, rootPrefix(scanned))) };
 }
 
 /**
@@ -94,13 +94,18 @@ async function prefixProblem(fd: number, zipBytes: number): Promise<VerifyProble
 
 /**
  * A listed entry: a file's name (the n-th name is file n of the table), or a folder or a
- * refusal as zip-entry.ts judged it. No object per file: a zip may hold 250 000.
+ * refusal as zip-entry.ts judged it. No object per file: a zip may hold 250 000. A file's
+ * name is kept without the top folder of the first file name with one (`top`, where a
+ * bag's root will most likely be) when it starts with it, and the table marks it rooted:
+ * kept whole, then stripped, every name took memory twice until the listing was built.
  */
 type Scanned = string | Exclude<EntryVerdict, { kind: 'file' }>;
 
 interface ScanResult {
   readonly scanned: Scanned[];
   readonly table: ZipFiles;
+  /** 'name/', or '' when no file name has a folder. */
+  readonly top: string;
 }
 
 /** Pass 1: every entry's own checks and the archive-wide limits (which refuse the whole zip). */
@@ -108,6 +113,8 @@ async function scan(zip: ZipFile, zipBytes: number, limits: VerifyLimits): Promi
   const scanned: Scanned[] = [];
   const table = new ZipFiles(zip.entryCount);
   const offsets = new LocalHeaderOffsets(zip.entryCount);
+  let top = '';
+  let topBytes = 0;
   let nameBytes = 0;
   let declared = 0;
   let compressed = 0;
@@ -119,8 +126,18 @@ async function scan(zip: ZipFile, zipBytes: number, limits: VerifyLimits): Promi
       scanned.push(verdict);
       continue;
     }
-    table.add(entry);
-    scanned.push(verdict.path);
+    const n = table.add(entry);
+    if (top === '' && verdict.path.includes('/')) {
+      top = verdict.path.slice(0, verdict.path.indexOf('/') + 1);
+      topBytes = Buffer.byteLength(top, 'utf8');
+    }
+    if (top !== '' && verdict.path.startsWith(top)) {
+      // Decoded again from its bytes: a slice of the whole name would keep the whole name.
+      scanned.push(utf8.decode(entry.fileNameRaw.subarray(topBytes)));
+      table.markRooted(n);
+    } else {
+      scanned.push(verdict.path);
+    }
     declared += entry.uncompressedSize;
     compressed += entry.compressedSize;
     if (declared > limits.maxTotalBytes) return { problems: [problem('TOO_LARGE', `The zip file declares more than ${limits.maxTotalBytes} bytes of files, the most Tamga checks: it was refused.`)] };
@@ -131,26 +148,29 @@ async function scan(zip: ZipFile, zipBytes: number, limits: VerifyLimits): Promi
   if (declared > Math.max(zipBytes, 1) * limits.maxCompressionRatio && declared > limits.maxCompressionRatio * 1024 * 1024) {
     return { problems: [problem('ZIP_BOMB', `The zip file of ${zipBytes} bytes would expand to ${declared} bytes: it looks like a zip bomb and was refused.`)] };
   }
-  return { scanned, table };
+  return { scanned, table, top };
 }
 
 /**
  * The bag's root: the one top-level folder holding bagit.txt, unless bagit.txt is at the
  * top. One pass, no list of paths: a zip may hold 250 000 entries.
  */
-function rootPrefix(scanned: readonly Scanned[]): string {
+function rootPrefix({ scanned, table, top: firstTop }: ScanResult): string {
   let top: string | null = null;
   let oneTop = true;
   const topsWithBagit = new Set<string>();
+  let file = 0;
   for (const item of scanned) {
+    const rooted = typeof item === 'string' && table.isRooted(file);
+    if (typeof item === 'string') file += 1;
     const path = typeof item === 'string' ? item : item.path;
     if (path === null) continue;
-    if (typeof item === 'string' && path === 'bagit.txt') return '';
+    if (typeof item === 'string' && !rooted && path === 'bagit.txt') return '';
     const slash = path.indexOf('/');
-    const first = slash === -1 ? path : path.slice(0, slash);
+    const first = rooted ? firstTop.slice(0, -1) : slash === -1 ? path : path.slice(0, slash);
     if (top === null) top = first;
     else if (first !== top) oneTop = false;
-    if (typeof item === 'string' && path === `${first}/bagit.txt`) topsWithBagit.add(first);
+    if (typeof item === 'string' && (rooted ? path === 'bagit.txt' : path === `${first}/bagit.txt`)) topsWithBagit.add(first);
   }
   return oneTop && top !== null && topsWithBagit.has(top) ? `${top}/` : '';
 }
@@ -161,7 +181,7 @@ function rootPrefix(scanned: readonly Scanned[]): string {
  * capitals, so nearly all) is found in the listing itself, and only the others are kept
  * in `folded`, key → name: a Map of every name's key was ~14 MB for 200 000 names.
  */
-function build({ scanned, table }: ScanResult, prefix: string): Listing {
+function build({ scanned, table, top }: ScanResult, prefix: string): Listing {
   const strip = (p: string): string => (p.startsWith(prefix) ? p.slice(prefix.length) : p);
   table.root = prefix;
   const listing: Listing = { files: table, folders: new Set(), refused: new Set(), problems: new BoundedProblems() };
@@ -184,8 +204,18 @@ function build({ scanned, table }: ScanResult, prefix: string): Listing {
     }
     const isFolder = typeof item !== 'string';
     const n = isFolder ? -1 : file++;
-    const name = isFolder ? item.path : item;
-    const path = strip(name);
+    // A name scanned without `top` is already seen from the root when the root is `top`.
+    const short = !isFolder && table.isRooted(n);
+    let path: string;
+    let rooted: boolean;
+    if (short && prefix === top) {
+      path = item;
+      rooted = true;
+    } else {
+      const name = isFolder ? item.path : short ? `${top}${item}` : item;
+      path = strip(name);
+      rooted = path !== name;
+    }
     const key = collisionKey(path);
     const earlier = earlierWith(key);
     if (earlier !== undefined && !(isFolder && listing.folders.has(path))) {
@@ -199,7 +229,7 @@ function build({ scanned, table }: ScanResult, prefix: string): Listing {
     }
     if (key !== path) folded.set(key, path);
     if (isFolder) listing.folders.add(path);
-    else listing.files.list(path, n, path !== name);
+    else listing.files.list(path, n, rooted);
   }
   for (const path of listing.files.keys()) {
     const clash = fileAmongParents(path, listing.files);
