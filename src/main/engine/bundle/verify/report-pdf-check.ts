@@ -22,13 +22,13 @@ import { visibleName } from '../export/text';
 import type { Manifest } from './manifest';
 import { pdfTextLines } from './pdf-text';
 import { problem, show } from './problems';
-import { sealedFileCount } from './readme-check';
+import { sealedFileCount, type PayloadSizes } from './readme-check';
 
 export interface ReportPdfFacts {
   readonly fingerprint: string | null;
   readonly manifests: readonly Manifest[];
-  /** Payload file path → size, as found. */
-  readonly sizes: ReadonlyMap<string, number>;
+  /** Payload file path → size, as found (a view of the listing, not a copy: it may hold 250 000 files). */
+  readonly sizes: PayloadSizes;
   readonly custodyLogFiles: number;
 }
 

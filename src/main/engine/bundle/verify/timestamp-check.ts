@@ -22,8 +22,6 @@
 import type { VerifyNote, VerifyProblem, VerifyTimestamp } from '../../../../shared/bundle';
 import { TamgaError } from '../../../../shared/errors';
 import { SEAL_SIGNATURE } from '../layout';
-import { certificatePem, parseCertificates } from '../../timestamp/certificates';
-import { verifyTimestamp } from '../../timestamp/token';
 import { problem, show } from './problems';
 
 export interface TimestampInput {
@@ -42,6 +40,10 @@ const PEM_CERT = /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----\n/g;
 export async function checkTimestamps(input: TimestampInput, problems: VerifyProblem[], notes: VerifyNote[]): Promise<VerifyTimestamp[]> {
   const found: VerifyTimestamp[] = [];
   if (input.signature === null || input.signature.byteLength === 0) return found;
+  // Loaded here, not at the top: PKI.js is ~15 MB of memory, which a bundle without
+  // timestamps (and a hostile one at its memory bound) should not pay for.
+  const { verifyTimestamp } = await import('../../timestamp/token');
+  const certificates = await import('../../timestamp/certificates');
   /** Each valid token's signer certificate, and every certificate it carries or was checked against, as PEM. */
   const signers = new Map<string, string>();
   const known = new Set<string>();
@@ -76,11 +78,19 @@ export async function checkTimestamps(input: TimestampInput, problems: VerifyPro
     }
   }
   // With no token over this seal, its problem says all: a chain file has nothing to match.
-  if (signers.size > 0) checkChainFiles(input.chains, signers, known, problems);
+  if (signers.size > 0) checkChainFiles(input.chains, signers, known, certificates, problems);
   return found;
 }
 
-function checkChainFiles(chains: TimestampInput['chains'], signers: ReadonlyMap<string, string>, known: ReadonlySet<string>, problems: VerifyProblem[]): void {
+type Certificates = typeof import('../../timestamp/certificates');
+
+function checkChainFiles(
+  chains: TimestampInput['chains'],
+  signers: ReadonlyMap<string, string>,
+  known: ReadonlySet<string>,
+  { parseCertificates, certificatePem }: Certificates,
+  problems: VerifyProblem[],
+): void {
   const shipped = new Set<string>();
   for (const { path, bytes } of chains) {
     if (bytes === null) continue;
