@@ -50,7 +50,9 @@ export function TimestampServersSettings({ readOnly, onChanged }: TimestampServe
     event.preventDefault();
     const url = checkTimestampUrl(address);
     if (!canAdd || 'reason' in url) return;
-    save([...list, url.url], () => setAddress(''));
+    // Cleared once saved, unless the person has already typed the next one meanwhile.
+    const typed = address;
+    save([...list, url.url], () => setAddress((current) => (current === typed ? '' : current)));
   };
 
   return (
