@@ -29,6 +29,8 @@ import { makeCheckpoint } from './custody/vault-log';
 import { noteVerifier, vaultLogOrigin, verifierKey } from './custody/checkpoint';
 import { createVault, inspectVault, unlockVault, type OpenVault } from './vault/vault';
 import { addendumFiles, savedTimestampServers, saveTimestampServers, stampSeals, type AddendumFile, type StampResult } from './timestamp/vault-stamps';
+import { timestampStatus } from './timestamp/seal-status';
+import { setTimestampServers } from './timestamp/saved-servers';
 
 export interface Engine extends TamgaApi {
   /** Locks the vault if one is open; the host calls it on exit. */
@@ -74,6 +76,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let importSettled: Promise<unknown> = Promise.resolve();
   /** Open media files and viewed originals of the current unlock session. */
   let media: MediaSession | null = null;
+  /** Whether getTimestamps is asking servers now (one round at a time: a token is kept once per seal and server). */
+  let stamping = false;
 
   const current = (): OpenVault => {
     if (vault === null) throw new TamgaError('VAULT_LOCKED', 'No vault is unlocked. Unlock a vault first.');
@@ -249,6 +253,25 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return { ...result, saved: request.save === true };
     },
     timestampAddendum: async (bundleId) => addendumFiles(current().db, requireString(bundleId, 'bundleId')),
+    timestampStatus: async () => timestampStatus(current().db),
+    setTimestampServers: async (urls) => setTimestampServers(writable().db, urls),
+    async getTimestamps() {
+      const open = writable();
+      if (stamping) throw new TamgaError('BUSY', 'Timestamps are being asked for already; wait for the answers.');
+      const urls = savedTimestampServers(open.db);
+      if (urls.length === 0) throw new TamgaError('INVALID_ARGUMENT', 'No timestamp server is saved: add one in Settings, under Timestamp servers.');
+      stamping = true;
+      try {
+        return await stampSeals(open, urls);
+      } catch (error) {
+        // Locked while a server was being asked: the index is closed, so nothing more was
+        // recorded (every token is written with its event in one transaction, or not at all).
+        if (vault !== open) throw new TamgaError('VAULT_LOCKED', 'The vault was locked while timestamps were asked for; those received before are kept.');
+        throw error;
+      } finally {
+        stamping = false;
+      }
+    },
     revealPrivateField: async (request) => organise.revealPrivateField(current().db, request),
     tagItems: async (request) => organise.tagItems(writable(), request),
     untagItems: async (request) => organise.untagItems(writable(), request),
