@@ -53,7 +53,7 @@ export interface Engine extends TamgaApi {
   /** Forgets a replica (a custody event); what the storage holds stays there. */
   removeReplica(name: string): Promise<void>;
   /** Pushes to the named replica, or to each; `signal` or cancelReplicaPush stops it (what was sent stays). */
-  pushReplicas(name: string | undefined, options?: replicas.ReplicaRunOptions): Promise<ReplicaPushResult[]>;
+  pushReplicas(name?: string, options?: replicas.ReplicaRunOptions): Promise<ReplicaPushResult[]>;
   cancelReplicaPush(): Promise<void>;
   /** Checks a replica of the unlocked vault against the last manifest it wrote; `sample` reads only that many originals whole. */
   verifyReplica(request: { readonly name: string; readonly sample?: number }, options?: replicas.ReplicaRunOptions): Promise<ReplicaCheckReport>;
