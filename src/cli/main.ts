@@ -16,6 +16,8 @@ import { registerKeys } from './commands/keys';
 import { registerInit } from './commands/init';
 import { registerOperator } from './commands/operator';
 import { registerPasswd } from './commands/passwd';
+import { registerReplica } from './commands/replica';
+import { registerRestore } from './commands/restore';
 import { registerReveal } from './commands/reveal';
 import { registerSearch } from './commands/search';
 import { registerTag } from './commands/tag';
@@ -54,6 +56,8 @@ export function buildProgram(): Command {
   registerOperator(program);
   registerExport(program);
   registerTimestamp(program);
+  registerReplica(program);
+  registerRestore(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -61,6 +61,8 @@ export const ERROR_CODES = [
   'TIMESTAMP_UNTRUSTED_CHAIN',
   /** A timestamp is signed by a certificate that may not sign timestamps (no critical timeStamping extended key usage). */
   'TIMESTAMP_SIGNER_NOT_TSA',
+  /** Something this version cannot do yet (e.g. a kind of replica storage not built in); the message names it. */
+  'UNSUPPORTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
