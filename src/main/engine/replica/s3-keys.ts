@@ -1,11 +1,13 @@
 /**
  * How a replica object's name becomes an S3 key: `${prefix}/${name}`, or `name` alone
- * without a prefix. Names are the replica engine's own ("blobs/ab/ab12…",
- * "manifests/000042.json"); they are checked here so that a bug upstream can never write
- * outside the prefix or produce a key that another S3 server would normalise differently
- * ("a//b", "./a", "a/../b" are kept verbatim by some servers and collapsed by others).
+ * without a prefix. Names are checked as every store checks them (store.ts,
+ * checkObjectName), so a name from a hostile manifest can never reach outside the prefix
+ * or become a key that another S3 server would normalise differently ("a//b", "./a",
+ * "a/../b" are kept verbatim by some servers and collapsed by others). The prefix is the
+ * user's, so it is held to the same shape, with the user's own characters allowed.
  */
 import { TamgaError } from '../../../shared/errors';
+import { checkObjectName } from './store';
 
 /** S3's limit on a key, in UTF-8 bytes. */
 const MAX_KEY_BYTES = 1024;
@@ -26,12 +28,9 @@ export function keyPrefix(prefix: string | undefined): string {
   return `${trimmed}/`;
 }
 
-/** The S3 key for `name`; INVALID_ARGUMENT for a name that could escape or be rewritten. */
+/** The S3 key for `name`; INVALID_ARGUMENT for a name any store refuses (store.ts). */
 export function objectKey(base: string, name: string): string {
-  if (name === '' || CONTROL.test(name) || badSegments(name)) {
-    throw new TamgaError('INVALID_ARGUMENT', `"${name}" is not a valid replica object name.`, { name });
-  }
-  const key = base + name;
+  const key = base + checkObjectName(name);
   if (Buffer.byteLength(key) > MAX_KEY_BYTES) {
     throw new TamgaError('INVALID_ARGUMENT', `The replica object name "${name}" is too long for S3 (over ${MAX_KEY_BYTES} bytes with its prefix).`, { name });
   }

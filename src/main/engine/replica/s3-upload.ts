@@ -171,6 +171,10 @@ async function putMultipart(t: Target, body: AsyncIterable<Uint8Array>, size: nu
 export async function uploadObject(t: Target, body: Uint8Array | AsyncIterable<Uint8Array>, size: number, tuning: UploadTuning, signal?: AbortSignal): Promise<void> {
   if (!Number.isSafeInteger(size) || size < 0) throw new TamgaError('INVALID_ARGUMENT', `${size} is not a size in bytes.`, { name: t.name, size });
   signal?.throwIfAborted();
-  if (size <= tuning.partSize) await putSingle(t, await gather(body, size, t.name), signal);
+  if (size <= tuning.partSize) {
+    const data = await gather(body, size, t.name);
+    signal?.throwIfAborted();
+    await putSingle(t, data, signal);
+  }
   else await putMultipart(t, asIterable(body), size, tuning, signal);
 }
