@@ -201,6 +201,11 @@ export function createS3Store(config: S3StoreConfig, tuning: S3StoreTuning = {})
         } catch (error) {
           throw storageError(error, c);
         }
+        // The SDK reads any XML, or none, as an empty listing: an answer without the
+        // bucket's name is not S3 (a captive portal's page) and must not pass for "empty".
+        if (page.Name === undefined) {
+          throw new TamgaError('STORAGE_FAILED', `${description} did not answer as S3 storage while listing "${prefix}…".`, { endpoint, bucket: Bucket });
+        }
         bucketSeen = true;
         for (const object of page.Contents ?? []) {
           if (object.Key?.startsWith(base) === true) yield { name: object.Key.slice(base.length), size: object.Size ?? 0 };
