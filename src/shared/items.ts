@@ -77,6 +77,10 @@ export type AuditProblemCode =
   /** A checkpoint the vault signed does not verify, or names a root the log no longer has at its size. */
   | 'CHECKPOINT_INVALID'
   | 'CHECKPOINT_MISMATCH'
+  /** A timestamp the vault keeps does not check over the seal or checkpoint it dates. */
+  | 'TIMESTAMP_INVALID'
+  /** A kept timestamp and the vault chain's `timestamped` events disagree: one lacks the other, or its bytes changed. */
+  | 'TIMESTAMP_MISMATCH'
   | CustodyProblem['code'];
 
 export interface AuditProblem {

@@ -30,6 +30,22 @@ export interface StampOutcome {
   readonly error?: TamgaErrorData;
 }
 
+/**
+ * The custody log and one server: a token over a checkpoint of the log (its signed note),
+ * or why not. A token over a checkpoint dates every event the log held at that size.
+ */
+export interface CheckpointStampOutcome {
+  /** The checkpoint stamped (or that was to be): the log's size and root hash (hex). */
+  readonly size: number;
+  readonly root: string;
+  readonly tsa: string;
+  readonly ok: boolean;
+  readonly genTime?: string;
+  readonly tsaName?: string | null;
+  readonly tokenSha256?: string;
+  readonly error?: TamgaErrorData;
+}
+
 /** What one round of asking did; the same shape as the engine's stampSeals answer. */
 export interface StampResult {
   /** The servers asked, in order. */
@@ -39,6 +55,8 @@ export interface StampResult {
   readonly stamped: number;
   /** One per seal and server asked (a server unreachable once is reported for every later seal without being asked again). */
   readonly outcomes: readonly StampOutcome[];
+  /** One per server asked to stamp the custody log; none when each server's newest token already covers every event but timestamps. */
+  readonly log: readonly CheckpointStampOutcome[];
 }
 
 /** More would only make each round slower: two, of different operators, are the advice. */

@@ -136,10 +136,14 @@ for (const lang of ['en', 'ru', 'kk'] as const) {
     // Per server, in plain words: stamped by the one up; the one down recorded nothing.
     const report = page.getByRole('region', { name: t('timestamps.reportTitle') });
     const outcomes = report.getByTestId('timestamp-outcome');
-    await expect(outcomes.nth(0)).toHaveText(t('timestamps.stamped_one', { server: tsa.url, formatted: '1' }), { timeout: 30_000 });
+    await expect(outcomes.nth(0)).toContainText(t('timestamps.stamped_one', { server: tsa.url, formatted: '1' }), { timeout: 30_000 });
+    // …and, after the seal, the custody log as it then was (its size: a number of events).
+    const [logBefore = '', logAfter = ''] = t('timestamps.logStamped', { server: tsa.url, formatted: 'NUMBER' }).split('NUMBER');
+    const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await expect(outcomes.nth(0)).toContainText(new RegExp(`${literal(logBefore)}\\d+${literal(logAfter)}`));
     await expect(outcomes.nth(1)).toHaveText(t('timestamps.unreachable', { server: downUrl }));
     await expect(report).toContainText(t('timestamps.total_one', { stamped: '1', formatted: '1' }));
-    expect(tsa.requests()).toBe(before + 1);
+    expect(tsa.requests()).toBe(before + 2); // the seal, then a checkpoint of the log
     // The seal still lacks the down server's timestamp, so it still waits for it.
     await expect(line).toContainText(waiting);
     await screenshot(page, `timestamps-report-${lang}`);

@@ -92,6 +92,11 @@ describe('timestamps from the window', () => {
       [false, 'TSA_UNREACHABLE'],
       [false, 'TSA_UNREACHABLE'],
     ]);
+    // After the seals, the custody log (vault-level checkpoint): stamped by the one up; the one down is named again.
+    expect(result.log.map((o) => [o.tsa, o.ok, o.error?.code])).toEqual([
+      [downUrl, false, 'TSA_UNREACHABLE'],
+      [tsa.url, true, undefined],
+    ]);
     // Each seal still lacks the down server's timestamp, so both still wait…
     expect(await engine.timestampStatus()).toEqual({ servers: [downUrl, tsa.url], seals: 2, waiting: 2 });
     // …and with only the server that answered saved, none does.
@@ -105,7 +110,12 @@ describe('timestamps from the window', () => {
     const reader = await unlockVault(root, PASSPHRASE, { readonly: true });
     try {
       const events = readChain(reader.db, vaultChainName(reader.vaultFile.vaultId)).filter((e) => e.event.type === 'timestamped');
-      expect(events.map((e) => (e.event.data as { tsa: string }).tsa)).toEqual([tsa.url, tsa.url]);
+      // Two over the seals, then one over a checkpoint of the log.
+      expect(events.map((e) => [(e.event.data as { tsa: string }).tsa, 'bundleId' in e.event.data ? 'seal' : 'log'])).toEqual([
+        [tsa.url, 'seal'],
+        [tsa.url, 'seal'],
+        [tsa.url, 'log'],
+      ]);
     } finally {
       reader.close();
     }
@@ -114,15 +124,17 @@ describe('timestamps from the window', () => {
   it('a second round asks only for what is missing: a new seal, from each server', async () => {
     await engine.setTimestampServers([tsa.url]);
     const before = tsa.requests();
-    expect((await engine.getTimestamps()).outcomes).toEqual([]);
+    const idle = await engine.getTimestamps();
+    expect([idle.outcomes, idle.log]).toEqual([[], []]);
     expect(tsa.requests()).toBe(before);
     const [item] = (await engine.importFiles({ paths: [await writePhoto(join(dir, 'in'), { name: 'c.jpg', seed: 7 })] })).imported;
     await engine.exportBundle({ selection: { kind: 'items', items: [item?.itemId ?? ''] }, outPath: join(dir, 'bundle-c') });
     expect(await engine.timestampStatus()).toEqual({ servers: [tsa.url], seals: 3, waiting: 1 });
     const round = await engine.getTimestamps();
     expect(round.outcomes.map((o) => o.ok)).toEqual([true]);
+    expect(round.log.map((o) => o.ok)).toEqual([true]); // the import and the export are new in the log
     expect(round).toMatchObject({ seals: 3, stamped: 3 });
-    expect(tsa.requests()).toBe(before + 1);
+    expect(tsa.requests()).toBe(before + 2);
     expect((await engine.timestampStatus()).waiting).toBe(0);
   });
 

@@ -31,7 +31,7 @@ import { createVault, inspectVault, unlockVault, type OpenVault } from './vault/
 import type { ManifestSummary, ReplicaCheckReport, ReplicaConfig, ReplicaProblem, ReplicaPushResult, ReplicaStatus, RestoreResult } from '../../shared/replica';
 import * as replicas from './replica/replicas';
 import { finishRestore } from './replica/restore-finish';
-import { addendumFiles, savedTimestampServers, saveTimestampServers, stampSeals, type AddendumFile, type StampResult } from './timestamp/vault-stamps';
+import { addendumFiles, checkpointTimestampFiles, savedTimestampServers, saveTimestampServers, stampSeals, type AddendumFile, type StampResult } from './timestamp/vault-stamps';
 import { timestampStatus } from './timestamp/seal-status';
 import { setTimestampServers } from './timestamp/saved-servers';
 
@@ -49,6 +49,8 @@ export interface Engine extends TamgaApi {
   timestampSeals(request: { readonly urls?: readonly string[]; readonly save?: boolean; readonly timeoutMs?: number }): Promise<StampResult & { readonly saved: boolean }>;
   /** The files that add a bundle's timestamps to a copy already sent (vault-stamps.ts). */
   timestampAddendum(bundleId: string): Promise<AddendumFile[]>;
+  /** The newest checkpoint of the custody log that has a timestamp, with its tokens, as files (vault-stamps.ts). */
+  timestampedCheckpointFiles(): Promise<AddendumFile[]>;
   /** Off-site copies of the vault's ciphertext (CLI only; docs/formats.md, "Replicas"). */
   addReplica(request: { readonly name: string; readonly config: ReplicaConfig }): Promise<ReplicaStatus>;
   listReplicas(): Promise<ReplicaStatus[]>;
@@ -277,6 +279,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return { ...result, saved: request.save === true };
     },
     timestampAddendum: async (bundleId) => addendumFiles(current().db, requireString(bundleId, 'bundleId')),
+    timestampedCheckpointFiles: async () => checkpointTimestampFiles(current().db),
     timestampStatus: async () => timestampStatus(current().db),
     setTimestampServers: async (urls) => setTimestampServers(writable().db, urls),
     async getTimestamps() {

@@ -20,15 +20,24 @@ describe('summariseByServer', () => {
         { bundleId: 'b', tsa: UP, ok: true, genTime: '2026-12-03T10:00:01Z' },
         { bundleId: 'b', tsa: DOWN, ok: false, error: unreachable },
       ],
+      log: [
+        { size: 9, root: 'ab'.repeat(32), tsa: UP, ok: true, genTime: '2026-12-03T10:00:02Z' },
+        { size: 9, root: 'ab'.repeat(32), tsa: DOWN, ok: false, error: unreachable },
+      ],
     };
     expect(summariseByServer(result)).toEqual([
-      { tsa: UP, stamped: 2, failed: 0, error: null },
-      { tsa: DOWN, stamped: 0, failed: 2, error: unreachable },
+      { tsa: UP, stamped: 2, logStamped: 9, failed: 0, error: null },
+      { tsa: DOWN, stamped: 0, logStamped: null, failed: 3, error: unreachable },
     ]);
   });
 
   it('says nothing was asked of a server with nothing to stamp', () => {
-    expect(summariseByServer({ tsas: [UP], seals: 1, stamped: 1, outcomes: [] })).toEqual([{ tsa: UP, stamped: 0, failed: 0, error: null }]);
+    expect(summariseByServer({ tsas: [UP], seals: 1, stamped: 1, outcomes: [], log: [] })).toEqual([{ tsa: UP, stamped: 0, logStamped: null, failed: 0, error: null }]);
+  });
+
+  it('names a server that stamped the log but had no seal left to stamp', () => {
+    const log = [{ size: 4, root: 'cd'.repeat(32), tsa: UP, ok: true, genTime: '2026-12-03T10:00:00Z' }];
+    expect(summariseByServer({ tsas: [UP], seals: 1, stamped: 1, outcomes: [], log })).toEqual([{ tsa: UP, stamped: 0, logStamped: 4, failed: 0, error: null }]);
   });
 });
 

@@ -25,6 +25,8 @@ import type { OpenVault } from '../vault/vault';
 import { requestTimestamps, type TsaOptions } from './client';
 import { verifyTimestamp, type TimestampFacts } from './token';
 import { TIMESTAMP_CHAIN, timestampTokenPath } from '../bundle/layout';
+import type { StampOutcome, StampResult } from '../../../shared/timestamp';
+import { newestStampedCheckpoint, stampLog } from './checkpoint-stamps';
 
 export interface SealRecord {
   readonly bundleId: string;
@@ -51,26 +53,7 @@ export function saveTimestampServers(db: IndexDb, urls: readonly string[]): void
   })();
 }
 
-export interface StampOutcome {
-  readonly bundleId: string;
-  readonly tsa: string;
-  readonly ok: boolean;
-  /** The token's time, ISO 8601 UTC, when ok. */
-  readonly genTime?: string;
-  readonly tsaName?: string | null;
-  readonly tokenSha256?: string;
-  readonly error?: TamgaErrorData;
-}
-
-export interface StampResult {
-  /** The TSAs asked, in order. */
-  readonly tsas: readonly string[];
-  /** Seals known to the vault, and how many have at least one token now. */
-  readonly seals: number;
-  readonly stamped: number;
-  /** One per bundle and TSA asked (a TSA unreachable once is not asked again in this run: it is reported for every seal). */
-  readonly outcomes: readonly StampOutcome[];
-}
+export type { StampOutcome, StampResult } from '../../../shared/timestamp';
 
 /**
  * Keeps one checked token: its row in seal_timestamps and a `timestamped` event on the
@@ -91,15 +74,21 @@ export function recordToken(vault: OpenVault, bundleId: string, tsa: string, res
   return { bundleId, tsa, ok: true, genTime, tsaName, tokenSha256 };
 }
 
-/** The bundle files for tokens over one seal, in order: each token, then one chain file with the certificates they carry, each once. */
-export function tokenFiles(tokens: readonly { readonly response: Uint8Array; readonly chainPem: string }[]): AddendumFile[] {
+/**
+ * The files for tokens over one piece of data, in order: each token, then one chain file
+ * with the certificates they carry, each once. Named after the seal signature by default
+ * (seal/tagmanifest-sha256.txt.sig.tsr …); `dataPath` names them after another file
+ * (checkpoint.txt.tsr, checkpoint.txt.2.tsr, checkpoint.txt.tsa-chain.pem).
+ */
+export function tokenFiles(tokens: readonly { readonly response: Uint8Array; readonly chainPem: string }[], dataPath?: string): AddendumFile[] {
   const files: AddendumFile[] = [];
   const chain: string[] = [];
+  const tokenPath = (n: number): string => (dataPath === undefined ? timestampTokenPath(n) : n <= 1 ? `${dataPath}.tsr` : `${dataPath}.${n}.tsr`);
   for (const [i, token] of tokens.entries()) {
-    files.push({ path: timestampTokenPath(i + 1), bytes: new Uint8Array(token.response) });
+    files.push({ path: tokenPath(i + 1), bytes: new Uint8Array(token.response) });
     for (const block of token.chainPem.match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----\n/g) ?? []) if (!chain.includes(block)) chain.push(block);
   }
-  if (files.length > 0) files.push({ path: TIMESTAMP_CHAIN, bytes: new Uint8Array(Buffer.from(chain.join(''), 'utf8')) });
+  if (files.length > 0) files.push({ path: dataPath === undefined ? TIMESTAMP_CHAIN : `${dataPath}.tsa-chain.pem`, bytes: new Uint8Array(Buffer.from(chain.join(''), 'utf8')) });
   return files;
 }
 
@@ -108,7 +97,10 @@ interface SealRow {
   readonly signature: Buffer;
 }
 
-/** Asks every TSA for a timestamp over every seal it has not stamped yet; records each token received. */
+/**
+ * Asks every TSA for a timestamp over every seal it has not stamped yet, then over a
+ * checkpoint of the custody log (checkpoint-stamps.ts); records each token received.
+ */
 export async function stampSeals(vault: OpenVault, urls: readonly string[], options: TsaOptions = {}): Promise<StampResult> {
   if (urls.length === 0) throw new TamgaError('INVALID_ARGUMENT', 'Name at least one timestamp server (--tsa URL); two of different operators are recommended.');
   const db = vault.db;
@@ -133,7 +125,9 @@ export async function stampSeals(vault: OpenVault, urls: readonly string[], opti
     }
   }
   const stamped = db.prepare<[], number>('SELECT COUNT(DISTINCT bundle_id) FROM seal_timestamps').pluck().get() ?? 0;
-  return { tsas: [...urls], seals: seals.length, stamped, outcomes };
+  // After the seals: their `timestamped` events are then in the log the checkpoint fixes.
+  const log = await stampLog(vault, urls, options, unreachable);
+  return { tsas: [...urls], seals: seals.length, stamped, outcomes, log };
 }
 
 export interface AddendumFile {
@@ -154,4 +148,27 @@ export async function addendumFiles(db: IndexDb, bundleId: string): Promise<Adde
     checked.push({ response: new Uint8Array(token), chainPem: facts.chainPem });
   }
   return tokenFiles(checked);
+}
+
+/** The name the log's checkpoint file is written under (`tamga timestamp --log-out DIR`). */
+export const CHECKPOINT_FILE = 'checkpoint.txt';
+
+/**
+ * The newest checkpoint of the log that has a timestamp, as files: checkpoint.txt (the
+ * signed note, exactly as signed and stamped), each token (checkpoint.txt.tsr, .2.tsr …)
+ * and the certificates they carry (checkpoint.txt.tsa-chain.pem). Given to someone, it
+ * dates the log at that size (`openssl ts -verify -data checkpoint.txt -in
+ * checkpoint.txt.tsr -CAfile tsa-root.pem`) and is what a later bundle is checked against
+ * (`tamga verify BUNDLE --since checkpoint.txt`).
+ */
+export async function checkpointTimestampFiles(db: IndexDb): Promise<AddendumFile[]> {
+  const stamped = newestStampedCheckpoint(db);
+  if (stamped === null) throw new TamgaError('NOT_FOUND', 'No checkpoint of the custody log has a timestamp yet: run tamga timestamp VAULT --tsa URL first.');
+  const note = new Uint8Array(Buffer.from(stamped.note, 'utf8'));
+  const checked: { response: Uint8Array; chainPem: string }[] = [];
+  for (const response of stamped.responses) {
+    const facts = await verifyTimestamp(response, note, { trustedRoots: [], skipChain: true });
+    checked.push({ response, chainPem: facts.chainPem });
+  }
+  return [{ path: CHECKPOINT_FILE, bytes: note }, ...tokenFiles(checked, CHECKPOINT_FILE)];
 }

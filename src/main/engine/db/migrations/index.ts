@@ -11,6 +11,7 @@ import { migration0009 } from './0009-custody-log';
 import { migration0010 } from './0010-operator';
 import { migration0011 } from './0011-seals';
 import { migration0012 } from './0012-replicas';
+import { migration0013 } from './0013-checkpoint-timestamps';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013];

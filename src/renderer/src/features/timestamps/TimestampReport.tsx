@@ -35,7 +35,7 @@ export function TimestampReport({ report, onDismiss }: { readonly report: StampR
   return (
     <section className="timestamp-report" aria-label={t('timestamps.reportTitle')} aria-live="polite">
       <h2 className="timestamp-report-title">{t('timestamps.reportTitle')}</h2>
-      {result.outcomes.length === 0 ? (
+      {result.outcomes.length === 0 && result.log.length === 0 ? (
         <p>{t('timestamps.nothingToDo')}</p>
       ) : (
         <ul className="timestamp-servers-outcome">
@@ -43,6 +43,9 @@ export function TimestampReport({ report, onDismiss }: { readonly report: StampR
             <li key={server.tsa} data-testid="timestamp-outcome">
               {server.stamped > 0 && (
                 <StatusBadge tone="safe" label={t('timestamps.stamped', { server: server.tsa, count: server.stamped, formatted: formatCount(server.stamped, locale) })} />
+              )}
+              {server.logStamped !== null && (
+                <StatusBadge tone="safe" label={t('timestamps.logStamped', { server: server.tsa, formatted: formatCount(server.logStamped, locale) })} />
               )}
               {server.error !== null &&
                 (server.error.code === 'TSA_UNREACHABLE' ? (
