@@ -6,7 +6,7 @@
  * folder of a million files is refused at the limit without holding them all.
  *
  * Reading opens with O_NOFOLLOW | O_NONBLOCK and checks that the open file is the very
- * one the walk saw (same device, inode, size, one link): a file swapped for a link or a
+ * one the walk saw (same device, inode and size): a file swapped for a link or a
  * FIFO after the walk is refused rather than followed or waited on.
  */
 import { constants } from 'node:fs';
