@@ -28,6 +28,8 @@ import { requireOperator } from './vault/operator-request';
 import { makeCheckpoint } from './custody/vault-log';
 import { noteVerifier, vaultLogOrigin, verifierKey } from './custody/checkpoint';
 import { createVault, inspectVault, unlockVault, type OpenVault } from './vault/vault';
+import { createRecoveryKey, recoverVault, removeRecoveryKey, type RecoverySecret } from './vault/recovery';
+import { writeRecoveryPages } from './vault/recovery-page';
 import { addendumFiles, savedTimestampServers, saveTimestampServers, stampSeals, type AddendumFile, type StampResult } from './timestamp/vault-stamps';
 
 export interface Engine extends TamgaApi {
@@ -58,6 +60,17 @@ function requireString(value: unknown, name: string): string {
     throw new TamgaError('INVALID_ARGUMENT', `${name} must be a non-empty string.`);
   }
   return value;
+}
+
+/** Words or shares, exactly one of them. */
+function recoverySecretOf(request: { readonly words?: unknown; readonly shares?: unknown }): RecoverySecret {
+  const hasWords = typeof request.words === 'string' && request.words.trim() !== '';
+  const hasShares = Array.isArray(request.shares) && request.shares.length > 0;
+  if (hasWords === hasShares) throw new TamgaError('INVALID_ARGUMENT', 'Give the recovery words or the shares of the recovery key (one of them).');
+  if (hasWords) return { words: request.words as string };
+  const shares = request.shares as unknown[];
+  if (!shares.every((share) => typeof share === 'string')) throw new TamgaError('INVALID_ARGUMENT', 'Each share must be text.');
+  return { shares: shares as string[] };
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
@@ -144,6 +157,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async changePassphrase(request) {
       await writable().changePassphrase(requireString(request.oldPassphrase, 'oldPassphrase'), requireString(request.newPassphrase, 'newPassphrase'));
+    },
+
+    createRecoveryKey: async (request) => createRecoveryKey(writable(), { shares: request.shares ?? null }),
+    removeRecoveryKey: async () => removeRecoveryKey(writable()),
+    writeRecoveryPage: async (request) => writeRecoveryPages(request.made, requireString(request.outPath, 'outPath')),
+
+    async recoverVault(request) {
+      const path = requireString(request.path, 'path');
+      const newPassphrase = requireString(request.newPassphrase, 'newPassphrase');
+      const secret = recoverySecretOf(request);
+      await lock('user');
+      return opened(await recoverVault(path, secret, newPassphrase, { actor })).info();
     },
 
     async importFiles(request) {
