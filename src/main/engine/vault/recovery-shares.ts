@@ -185,12 +185,14 @@ export async function combineShares(shares: readonly ParsedShare[], vault: { rea
       throw new TamgaError('WRONG_RECOVERY_KEY', `Share ${i + 1} given is from another split of this vault's recovery key than share 1 given (set ${share.setId}, not ${first.setId}): use shares of one split only, those printed together.`, { reason: 'mixed-sets', given: i + 1 });
     }
   }
-  if (vault.split === null || vault.split.setId !== first.setId) {
+  if (vault.split === null || vault.split.setId !== first.setId || vault.split.k !== first.k || vault.split.n !== first.n) {
     throw new TamgaError(
       'WRONG_RECOVERY_KEY',
       vault.split === null
         ? "These shares are of a recovery key this vault no longer has: it now has none split into shares (it was replaced or removed)."
-        : `These shares (set ${first.setId}) are of a recovery key this vault no longer has: it was replaced by one split as set ${vault.split.setId}.`,
+        : vault.split.setId !== first.setId
+          ? `These shares (set ${first.setId}) are of a recovery key this vault no longer has: it was replaced by one split as set ${vault.split.setId}.`
+          : `These shares say ${first.k}-of-${first.n}, but this vault's recovery key was split ${vault.split.k}-of-${vault.split.n}: one of them was altered.`,
       { reason: 'old-set' },
     );
   }
