@@ -18,6 +18,8 @@ import { registerOperator } from './commands/operator';
 import { registerPasswd } from './commands/passwd';
 import { registerRecover } from './commands/recover';
 import { registerRecoveryKey } from './commands/recovery-key';
+import { registerReplica } from './commands/replica';
+import { registerRestore } from './commands/restore';
 import { registerReveal } from './commands/reveal';
 import { registerSearch } from './commands/search';
 import { registerTag } from './commands/tag';
@@ -58,6 +60,8 @@ export function buildProgram(): Command {
   registerOperator(program);
   registerExport(program);
   registerTimestamp(program);
+  registerReplica(program);
+  registerRestore(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

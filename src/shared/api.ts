@@ -18,6 +18,7 @@ import type { AddSenderRequest, KnownSender } from './senders';
 import type { Operator, OperatorInput } from './operator';
 import type { SettingsUpdate, VaultEvent, VaultSettings } from './session';
 import type { CreateRecoveryKeyRequest, RecoverVaultRequest, RecoveryKeyMade, WriteRecoveryPageRequest } from './recovery';
+import type { StampResult, TimestampStatus } from './timestamp';
 
 /** What anyone can read from vault.json without the passphrase. */
 export interface VaultPublicInfo {
@@ -169,6 +170,21 @@ export interface TamgaApi {
   addToCase(request: CaseItemsRequest): Promise<OrganiseResult>;
   /** Takes the named items out of a case; one `removed-from-case` custody event per item. */
   removeFromCase(request: CaseItemsRequest): Promise<OrganiseResult>;
+  /** The saved timestamp servers, how many seals the vault keeps, and how many wait for a timestamp (src/shared/timestamp.ts). */
+  timestampStatus(): Promise<TimestampStatus>;
+  /**
+   * Replaces the saved timestamp servers with these, in order (an empty list saves none).
+   * INVALID_ARGUMENT (details {index, url, reason}) for an address that cannot be kept;
+   * READ_ONLY on a read-only vault. Answers with the list as saved.
+   */
+  setTimestampServers(urls: readonly string[]): Promise<string[]>;
+  /**
+   * Asks each saved server for an RFC 3161 timestamp over every seal it has not stamped yet
+   * (it is sent the SHA-256 of the seal signature, nothing else) and records each token
+   * with a `timestamped` event; a server that fails is reported and nothing is recorded
+   * for it. INVALID_ARGUMENT when no server is saved.
+   */
+  getTimestamps(): Promise<StampResult>;
 }
 
 /** Events the engine pushes while a call runs. */
@@ -205,6 +221,8 @@ export const IMMEDIATE_METHODS: readonly ApiMethod[] = [
   'revealPrivateField',
   'listTags',
   'listCases',
+  // The waiting-seals line reads three counts; it must not wait behind an import or the stamping itself.
+  'timestampStatus',
 ];
 
 export type ApiMethod = keyof TamgaApi;
@@ -266,6 +284,9 @@ export const API_METHODS = [
   'listCases',
   'addToCase',
   'removeFromCase',
+  'timestampStatus',
+  'setTimestampServers',
+  'getTimestamps',
 ] as const satisfies readonly ApiMethod[];
 
 /** The engine methods the window never calls: the CLI, the engine worker (media) and the tests reach them directly. */

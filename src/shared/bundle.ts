@@ -48,6 +48,24 @@ export interface ExportRequest {
    * Defaults to the case name when the selection is a case.
    */
   readonly caseIdentifier?: string;
+  /**
+   * Timestamp the seal right away (docs/formats.md, "Timestamps"): the TSAs to ask, or an
+   * empty list for those saved in the vault. Left out, the bundle leaves with no timestamp
+   * (the vault can stamp it later). A TSA that fails never fails the export: the result
+   * says so, and `tamga timestamp` can ask again.
+   */
+  readonly timestampWith?: readonly string[];
+}
+
+/** What one TSA answered for a bundle's seal right after it was sealed. */
+export interface ExportTimestamp {
+  readonly tsa: string;
+  readonly ok: boolean;
+  /** The token's time, ISO 8601 UTC, when ok. */
+  readonly genTime?: string;
+  readonly tsaName?: string | null;
+  /** Why not, when not ok: the error code (TSA_UNREACHABLE, TSA_REFUSED, …) and its sentence. */
+  readonly error?: { readonly code: string; readonly message: string };
 }
 
 export type ExportPhase = 'preparing' | 'payload' | 'metadata' | 'sealing' | 'finished';
@@ -94,6 +112,8 @@ export interface ExportResult {
   readonly zipRoot: string | null;
   /** False when the vault was open read-only, so no `exported` events could be logged: the bundle is complete, its export is in no custody chain. */
   readonly recorded: boolean;
+  /** One per TSA asked with timestampWith, in order; the bundle carries the tokens of those ok. Empty when none was asked. */
+  readonly timestamps: readonly ExportTimestamp[];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -193,6 +213,8 @@ export const VERIFY_PROBLEM_CODES = [
   'TIMESTAMP_INVALID',
   /** With a TSA trust list: the token's TSA certificate does not lead to one of its roots. */
   'TIMESTAMP_UNTRUSTED',
+  /** A seal/*.tsa-chain.pem holds a certificate no valid token carries, is not certificates, or lacks a token's signer. */
+  'TIMESTAMP_CHAIN_MISMATCH',
 ] as const;
 
 /**

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../src/main/engine/bundle/export/export';
 import { CSV_COLUMNS } from '../../src/main/engine/bundle/export/exhibits-csv';
 import { REPORT_CSP } from '../../src/main/engine/bundle/export/report-html';
-import { bundleFileCount, COUNT_COMMAND, EXTRA_FILES_COMMAND, FINGERPRINT_COMMAND, VERIFY_COMMANDS } from '../../src/main/engine/bundle/layout';
+import { bundleFileCount, COUNT_COMMAND, EXTRA_FILES_COMMAND, FINGERPRINT_COMMAND, TIMESTAMP_COMMANDS, VERIFY_COMMANDS } from '../../src/main/engine/bundle/layout';
 import type { ExportResult } from '../../src/shared/bundle';
 import { HOSTILE_NAME, KAZAKH_NAME, makeEvidenceVault, shell, type EvidenceVault } from '../helpers/bundle-export-vault';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
@@ -75,8 +75,10 @@ describe('the PDF exhibit list', () => {
     expect(shell(bundle.outPath, copied(EXTRA_FILES_COMMAND))).toEqual({ code: 1, stdout: '', stderr: '' });
     const count = bundleFileCount(bundle.exhibits.length);
     expect(shell(bundle.outPath, copied(COUNT_COMMAND)).stdout.trim()).toBe(String(count));
-    expect(text).toContain(`The number of files, which must be ${count}:`);
+    expect(text).toContain(`The number of files (timestamp files not counted), which must be ${count}:`);
     expect(shell(bundle.outPath, copied(FINGERPRINT_COMMAND)).stdout.trim()).toBe(`${bundle.keyFingerprint}  -`);
+    // The timestamp step is printed whole too (a bundle with a token runs it in timestamp-bundle.test.ts).
+    for (const command of TIMESTAMP_COMMANDS) expect(copied(command)).toBe(command);
   });
 
   it('shows Kazakh names and descriptions with their own letters (an embedded Unicode font)', () => {

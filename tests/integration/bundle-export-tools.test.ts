@@ -7,7 +7,7 @@ import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../src/main/engine/bundle/export/export';
-import { bundleFileCount, COUNT_COMMAND, EXTRA_FILES_COMMAND, FINGERPRINT_COMMAND, VERIFY_COMMANDS } from '../../src/main/engine/bundle/layout';
+import { bundleFileCount, COUNT_COMMAND, EXTRA_FILES_COMMAND, FINGERPRINT_COMMAND, TIMESTAMP_COMMANDS, VERIFY_COMMANDS } from '../../src/main/engine/bundle/layout';
 import type { ExportResult } from '../../src/shared/bundle';
 import { bundleFiles, HOSTILE_NAME, KAZAKH_NAME, LONG_NAME, makeEvidenceVault, shell, SLASHED_NAME, type EvidenceVault } from '../helpers/bundle-export-vault';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
@@ -50,7 +50,7 @@ describe('a bundle folder', () => {
   it('gives in README-VERIFY.txt exactly those commands, then how to read the fingerprint', async () => {
     const readme = await readFile(join(folder.outPath, 'README-VERIFY.txt'), 'utf8');
     const commands = readme.split('\n').filter((line) => /^(sha256sum|sha512sum|openssl) /.test(line));
-    expect(commands).toEqual([...VERIFY_COMMANDS, FINGERPRINT_COMMAND]);
+    expect(commands).toEqual([...VERIFY_COMMANDS, FINGERPRINT_COMMAND, ...TIMESTAMP_COMMANDS]);
     expect(readme).toContain(evidence.vault.vaultFile.signing.fingerprint);
   });
 

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportResult, VerifyReport } from '../../src/shared/bundle';
 import { readChain } from '../../src/main/engine/custody/store';
-import { bundleFileCount, COUNT_COMMAND, EXTRA_FILES_COMMAND, SEAL_SIGNATURE, TIMESTAMP_CHAIN, TIMESTAMP_TOKEN } from '../../src/main/engine/bundle/layout';
+import { bundleFileCount, COUNT_COMMAND, EXTRA_FILES_COMMAND, README_VERIFY, SEAL_SIGNATURE, TIMESTAMP_CHAIN, TIMESTAMP_COMMANDS, TIMESTAMP_TOKEN, TSA_ROOT_NAME } from '../../src/main/engine/bundle/layout';
 import { parseTimestamp } from '../../src/main/engine/timestamp/response';
 import { vaultChainName } from '../../src/shared/custody';
 import { unlockVault } from '../../src/main/engine/vault/vault';
@@ -118,6 +118,9 @@ describe('timestamps for sealed bundles', () => {
       const rows = vault.db.prepare('SELECT bundle_id, tsa, token_sha256, response FROM seal_timestamps').all() as { tsa: string; token_sha256: string; response: Buffer }[];
       expect(rows.map((r) => r.tsa)).toEqual([tsa.url, tsa.url]);
       for (const r of rows) expect(createHash('sha256').update(r.response).digest('hex')).toBe(r.token_sha256);
+      // The signed chain carries each token itself, byte for byte as kept.
+      const onChain = stamped.map((e) => Buffer.from((e.event.data as { token: string }).token, 'base64').toString('hex')).sort();
+      expect(onChain).toEqual(rows.map((r) => r.response.toString('hex')).sort());
     } finally {
       vault.close();
     }
@@ -154,6 +157,14 @@ describe('timestamps for sealed bundles', () => {
     expect(shell(copy, COUNT_COMMAND).stdout.trim()).toBe(String(bundleFileCount(1)));
     const audit = shell(copy, `openssl ts -verify -data ${SEAL_SIGNATURE} -in ${TIMESTAMP_TOKEN} -CAfile ${ca}`);
     expect(audit.stdout).toContain('Verification: OK');
+    // Step 6 of README-VERIFY.txt as the auditor copies it: the TSA's root saved next to the folder.
+    const readme = (await readFile(join(copy, README_VERIFY), 'utf8')).split('\n');
+    const [tsVerify, tsTime] = TIMESTAMP_COMMANDS.map((command) => readme.find((line) => line === command) ?? `missing: ${command}`);
+    await writeFile(join(copy, '..', TSA_ROOT_NAME), pki.caPem);
+    expect(shell(copy, tsVerify ?? '').stdout).toContain('Verification: OK');
+    const printed = shell(copy, tsTime ?? '').stdout;
+    expect(printed).toMatch(/^Time stamp: \w{3} +\d+ \d\d:\d\d:\d\d(?:\.\d+)? \d{4} GMT$/m);
+    expect(printed).toMatch(/^TSA: .*Tamga Test TSA ECDSA/m);
     expect(await openssl(['ts', '-reply', '-in', join(copy, TIMESTAMP_TOKEN), '-text'])).toContain('Status: Granted.');
 
     // Without a trust list: the token is checked, the TSA is not confirmed (a note, not a pass of the time).
@@ -165,7 +176,28 @@ describe('timestamps for sealed bundles', () => {
     expect(plain.report.notes.map((n) => n.code)).toContain('TIMESTAMP_TSA_NOT_CONFIRMED');
   });
 
-  it('names a damaged token, a token over another bundle\'s seal, and a trust list without the TSA\'s root', async () => {
+  it('exported online, a bundle leaves with the token of each TSA that answered; one down is named and the export still succeeds', async () => {
+    const run = await runTamga(['export', root, '--query', 'a.jpg', '--out', join(work, 'online'), '--tsa', downUrl, '--tsa', tsa.url, '--json'], env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as ExportResult;
+    expect(result.timestamps).toEqual([
+      expect.objectContaining({ tsa: downUrl, ok: false, error: expect.objectContaining({ code: 'TSA_UNREACHABLE' }) }),
+      expect.objectContaining({ tsa: tsa.url, ok: true, genTime: expect.any(String) }),
+    ]);
+    const ca = join(work, 'ca.pem');
+    await writeFile(ca, pki.caPem);
+    const { code, report } = await verifyJson(result.outPath, '--tsa-trust', ca);
+    expect(code).toBe(0);
+    expect(report.timestamps).toEqual([expect.objectContaining({ path: TIMESTAMP_TOKEN, trusted: true })]);
+    expect(shell(result.outPath, `openssl ts -verify -data ${SEAL_SIGNATURE} -in ${TIMESTAMP_TOKEN} -CAfile ${ca}`).stdout).toContain('Verification: OK');
+    expect(shell(result.outPath, EXTRA_FILES_COMMAND).stdout).toBe('');
+    // The vault kept it: that TSA has nothing left to stamp for this bundle.
+    const again = await runTamga(['timestamp', root, '--tsa', tsa.url, '--json'], env);
+    expect((JSON.parse(again.stdout) as { outcomes: { bundleId: string }[] }).outcomes.map((o) => o.bundleId)).not.toContain(result.bundleId);
+  });
+
+  it('names a damaged token, a token over another bundle\'s seal, a changed seal signature, a changed chain file, and a trust list without the TSA\'s root', async () => {
     const files = await addendum(first.bundleId, join(work, 'addendum-2'));
     const token = files[TIMESTAMP_TOKEN] ?? Buffer.alloc(0);
     const ca = join(work, 'ca.pem');
@@ -185,6 +217,27 @@ describe('timestamps for sealed bundles', () => {
     expect(other.code).toBe(1);
     expect(other.report.problems).toEqual([expect.objectContaining({ code: 'TIMESTAMP_INVALID', path: TIMESTAMP_TOKEN })]);
     expect(other.report.problems[0]?.message).toContain('TIMESTAMP_IMPRINT_MISMATCH');
+
+    // The seal signature changed (and so the seal fails): the token no longer vouches for it.
+    const sig = Buffer.from(await readFile(join(first.outPath, SEAL_SIGNATURE)));
+    sig[0] = (sig[0] ?? 0) ^ 0x01;
+    const resealed = await verifyJson(await withAddendum('changed-seal', { ...files, [SEAL_SIGNATURE]: sig }), '--tsa-trust', ca);
+    expect(resealed.code).toBe(1);
+    expect(resealed.report.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['SEAL_INVALID', 'TIMESTAMP_INVALID']));
+
+    // The chain file: a root added by someone else, or no certificates at all, is named; the token itself still holds.
+    const chain = files[TIMESTAMP_CHAIN]?.toString('utf8') ?? '';
+    const planted = await verifyJson(await withAddendum('planted-root', { ...files, [TIMESTAMP_CHAIN]: chain + otherPki.caPem }), '--tsa-trust', ca);
+    expect(planted.code).toBe(1);
+    expect(planted.report.problems).toEqual([expect.objectContaining({ code: 'TIMESTAMP_CHAIN_MISMATCH', path: TIMESTAMP_CHAIN })]);
+    expect(planted.report.timestamps).toEqual([expect.objectContaining({ trusted: true })]);
+    const garbage = await verifyJson(await withAddendum('garbage-chain', { ...files, [TIMESTAMP_CHAIN]: 'not a certificate\n' }));
+    expect(garbage.report.problems).toEqual([
+      expect.objectContaining({ code: 'TIMESTAMP_CHAIN_MISMATCH', path: TIMESTAMP_CHAIN }),
+      expect.objectContaining({ code: 'TIMESTAMP_CHAIN_MISMATCH', path: TIMESTAMP_TOKEN }),
+    ]);
+    const swapped = await verifyJson(await withAddendum('swapped-chain', { ...files, [TIMESTAMP_CHAIN]: otherPki.caPem }), '--tsa-trust', ca);
+    expect(swapped.report.problems.map((p) => p.code)).toEqual(['TIMESTAMP_CHAIN_MISMATCH', 'TIMESTAMP_CHAIN_MISMATCH']);
 
     const wrongRoots = join(work, 'other-ca.pem');
     await writeFile(wrongRoots, otherPki.caPem);

@@ -11,7 +11,7 @@ import { readmeVerifyText } from '../../src/main/engine/bundle/export/readme-ver
 import { sealTagManifest } from '../../src/main/engine/bundle/export/seal';
 import { escapeHtml } from '../../src/main/engine/bundle/export/report-html';
 import { oneLine, visibleName } from '../../src/main/engine/bundle/export/text';
-import { BAG_INFO_LABELS, COUNT_COMMAND, EXTRA_FILES_COMMAND, FINGERPRINT_COMMAND, VERIFY_COMMANDS } from '../../src/main/engine/bundle/layout';
+import { BAG_INFO_LABELS, COUNT_COMMAND, EXTRA_FILES_COMMAND, FINGERPRINT_COMMAND, TIMESTAMP_COMMANDS, VERIFY_COMMANDS } from '../../src/main/engine/bundle/layout';
 import { signerFromSeed, verifySignature } from '../../src/main/engine/crypto/signing';
 
 const FINGERPRINT = 'fe812c12f3ab4ce6ac5db69ac352f906cb1b11ef43fb33e252ef7ff552263889';
@@ -81,7 +81,7 @@ describe('README-VERIFY.txt', () => {
   it('gives exactly the verify commands, each alone on a line, then the fingerprint command and the fingerprint', () => {
     const text = readmeVerifyText({ keyFingerprint: FINGERPRINT, exhibitCount: 3, payloadBytes: 2_483_917, withCustodyLog: true });
     const commands = text.split('\n').filter((line) => /^(sha256sum|sha512sum|openssl) /.test(line));
-    expect(commands).toEqual([...VERIFY_COMMANDS, FINGERPRINT_COMMAND]);
+    expect(commands).toEqual([...VERIFY_COMMANDS, FINGERPRINT_COMMAND, ...TIMESTAMP_COMMANDS]);
     expect(text.split('\n')).toContain(FINGERPRINT);
     expect(text).toContain('Exhibits: 3 files in data/, 2483917 bytes');
   });
@@ -98,6 +98,8 @@ describe('README-VERIFY.txt', () => {
   it('is as docs/formats.md gives it: the extra-files command and the worked example', async () => {
     const docs = await readFile(join(import.meta.dirname, '../../docs/formats.md'), 'utf8');
     expect(docs).toContain(`\n\`\`\`\n${EXTRA_FILES_COMMAND}\n\`\`\`\n`);
+    expect(docs).toContain(`\n\`\`\`\n${COUNT_COMMAND}\n\`\`\`\n`);
+    expect(docs).toContain(`\n\`\`\`\n${TIMESTAMP_COMMANDS.join('\n')}\n\`\`\`\n`);
     const text = readmeVerifyText({ keyFingerprint: FINGERPRINT, exhibitCount: 3, payloadBytes: 2_483_917, withCustodyLog: true }).split('\n');
     for (const line of ['Exhibits: 3 files in data/, 2483917 bytes (2.5 MB).', 'Files in this folder, this one included: 21.']) {
       expect(text).toContain(line);

@@ -144,6 +144,13 @@ describe('IPC calls', () => {
     expect(argumentProblem('setOperator', [])?.code).toBe('INVALID_ARGUMENT');
     expect(argumentProblem('setOperator', ['Aigerim'])?.code).toBe('INVALID_ARGUMENT');
     expect(argumentProblem('setOperator', [[]])?.code).toBe('INVALID_ARGUMENT');
+    // setTimestampServers takes one list of addresses (possibly empty), nothing else.
+    expect(argumentProblem('setTimestampServers', [['http://tsa.example.org/tsr']])).toBeNull();
+    expect(argumentProblem('setTimestampServers', [[]])).toBeNull();
+    expect(argumentProblem('setTimestampServers', ['http://tsa.example.org/tsr'])?.code).toBe('INVALID_ARGUMENT');
+    expect(argumentProblem('setTimestampServers', [[1]])?.code).toBe('INVALID_ARGUMENT');
+    expect(argumentProblem('setTimestampServers', [{ urls: [] }])?.code).toBe('INVALID_ARGUMENT');
+    expect(argumentProblem('getTimestamps', [])).toBeNull();
   });
 
   it('refuses an untrusted sender without reaching the engine', async () => {

@@ -6,7 +6,7 @@
  */
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import type { ExportRequest, ExportResult, ExportSelection } from '../../shared/bundle';
+import { utcMinute, type ExportRequest, type ExportResult, type ExportSelection } from '../../shared/bundle';
 import { TamgaError } from '../../shared/errors';
 import type { Engine } from '../../main/engine/api';
 import { withVault, type VaultCommandOptions } from '../open-vault';
@@ -24,6 +24,8 @@ interface ExportOptions extends VaultCommandOptions {
   contactEmail?: string;
   description?: string;
   caseId?: string;
+  tsa?: string[];
+  timestamp?: boolean;
   json?: boolean;
 }
 
@@ -73,6 +75,9 @@ function printResult(result: ExportResult): void {
   ]);
   for (const e of result.exhibits) out(`  ${e.number}  ${e.sha256}  ${e.path}`);
   out(`Anyone can check it with README-VERIFY.txt inside, or: tamga verify ${result.outPath} --key ${result.keyFingerprint}`);
+  for (const t of result.timestamps) {
+    out(t.ok ? `Timestamped by ${t.tsa}: sealed no later than ${utcMinute(t.genTime ?? '')}, per TSA ${t.tsaName ?? t.tsa} (in seal/).` : `NOT TIMESTAMPED by ${t.tsa}: ${t.error?.code ?? 'FAILED'}: ${t.error?.message ?? ''} Nothing was recorded for it; tamga timestamp VAULT asks again later.`);
+  }
   if (!result.recorded) out('NOT RECORDED: the vault is open read-only, so this export is in no custody chain. The bundle itself is complete and sealed.');
 }
 
@@ -92,6 +97,8 @@ export function registerExport(program: Command): void {
     .option('--contact-email <text>', 'Contact-Email')
     .option('--description <text>', 'what these exhibits are (External-Description)')
     .option('--case-id <text>', 'the case or file number (External-Identifier); default: the case name')
+    .option('--tsa <url>', 'timestamp the seal right away with this timestamp server (RFC 3161; repeat for more; sends it only the seal signature\'s SHA-256)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--timestamp', 'timestamp the seal right away with the timestamp servers saved in the vault (tamga timestamp --save)')
     .option('--passphrase-file <file>', 'read the passphrase from this file')
     .option('--json', 'print the result as JSON')
     .action(async (dir: string, opts: ExportOptions) => {
@@ -105,6 +112,7 @@ export function registerExport(program: Command): void {
         ...(opts.contactEmail === undefined ? {} : { contactEmail: opts.contactEmail }),
         ...(opts.description === undefined ? {} : { description: opts.description }),
         ...(opts.caseId === undefined ? {} : { caseIdentifier: opts.caseId }),
+        ...(opts.tsa !== undefined ? { timestampWith: opts.tsa } : opts.timestamp === true ? { timestampWith: [] } : {}),
       };
       const result = await withVault(
         dir,

@@ -30,7 +30,12 @@ import { noteVerifier, vaultLogOrigin, verifierKey } from './custody/checkpoint'
 import { createVault, inspectVault, unlockVault, type OpenVault } from './vault/vault';
 import { createRecoveryKey, recoverVault, removeRecoveryKey, type RecoverySecret } from './vault/recovery';
 import { writeRecoveryPages } from './vault/recovery-page';
+import type { ManifestSummary, ReplicaCheckReport, ReplicaConfig, ReplicaProblem, ReplicaPushResult, ReplicaStatus, RestoreResult } from '../../shared/replica';
+import * as replicas from './replica/replicas';
+import { finishRestore } from './replica/restore-finish';
 import { addendumFiles, savedTimestampServers, saveTimestampServers, stampSeals, type AddendumFile, type StampResult } from './timestamp/vault-stamps';
+import { timestampStatus } from './timestamp/seal-status';
+import { setTimestampServers } from './timestamp/saved-servers';
 
 export interface Engine extends TamgaApi {
   /** Locks the vault if one is open; the host calls it on exit. */
@@ -46,6 +51,22 @@ export interface Engine extends TamgaApi {
   timestampSeals(request: { readonly urls?: readonly string[]; readonly save?: boolean; readonly timeoutMs?: number }): Promise<StampResult & { readonly saved: boolean }>;
   /** The files that add a bundle's timestamps to a copy already sent (vault-stamps.ts). */
   timestampAddendum(bundleId: string): Promise<AddendumFile[]>;
+  /** Off-site copies of the vault's ciphertext (CLI only; docs/formats.md, "Replicas"). */
+  addReplica(request: { readonly name: string; readonly config: ReplicaConfig }): Promise<ReplicaStatus>;
+  listReplicas(): Promise<ReplicaStatus[]>;
+  /** Forgets a replica (a custody event); what the storage holds stays there. */
+  removeReplica(name: string): Promise<void>;
+  /** Pushes to the named replica, or to each; `signal` or cancelReplicaPush stops it (what was sent stays). */
+  pushReplicas(name?: string, options?: replicas.ReplicaRunOptions): Promise<ReplicaPushResult[]>;
+  cancelReplicaPush(): Promise<void>;
+  /** Checks a replica of the unlocked vault against the last manifest it wrote; `sample` reads only that many originals whole. */
+  verifyReplica(request: { readonly name: string; readonly sample?: number }, options?: replicas.ReplicaRunOptions): Promise<ReplicaCheckReport>;
+  /** Checks a replica with no vault, against a pinned key fingerprint. */
+  verifyReplicaKeyless(request: { readonly source: string; readonly keyFingerprint: string }, options?: replicas.ReplicaRunOptions): Promise<ReplicaCheckReport>;
+  /** Rebuilds a locked vault folder from a replica (no vault needed); then unlock it and call finishRestore. */
+  restoreReplica(request: { readonly source: string; readonly target: string; readonly keyFingerprint?: string; readonly previous?: boolean }, options?: replicas.ReplicaRunOptions): Promise<RestoreResult>;
+  /** On the unlocked restored vault: its log against the manifest's checkpoint, and the replica's last manifest recorded. */
+  finishRestore(manifest: ManifestSummary): Promise<ReplicaProblem[]>;
 }
 
 export interface EngineOptions {
@@ -80,6 +101,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let vault: OpenVault | null = null;
   let runningImport: AbortController | null = null;
   let runningExport: AbortController | null = null;
+  let runningPush: AbortController | null = null;
+  /** Settles when the running push has stopped (lock waits for it before closing the index). */
+  let pushSettled: Promise<unknown> = Promise.resolve();
   const runningVerifies = new Set<AbortController>();
   /** Settles when the running export has stopped and removed what it wrote (lock waits for it too). */
   let exportSettled: Promise<unknown> = Promise.resolve();
@@ -87,6 +111,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let importSettled: Promise<unknown> = Promise.resolve();
   /** Open media files and viewed originals of the current unlock session. */
   let media: MediaSession | null = null;
+  /** Whether getTimestamps is asking servers now (one round at a time: a token is kept once per seal and server). */
+  let stamping = false;
 
   const current = (): OpenVault => {
     if (vault === null) throw new TamgaError('VAULT_LOCKED', 'No vault is unlocked. Unlock a vault first.');
@@ -115,8 +141,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     media = null;
     runningImport?.abort();
     runningExport?.abort();
+    runningPush?.abort();
     await importSettled;
     await exportSettled;
+    await pushSettled;
     await session?.blobs.closeAll();
     open?.close();
     if (open !== null) emit({ type: 'vaultLocked', reason });
@@ -274,6 +302,48 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return { ...result, saved: request.save === true };
     },
     timestampAddendum: async (bundleId) => addendumFiles(current().db, requireString(bundleId, 'bundleId')),
+    timestampStatus: async () => timestampStatus(current().db),
+    setTimestampServers: async (urls) => setTimestampServers(writable().db, urls),
+    async getTimestamps() {
+      const open = writable();
+      if (stamping) throw new TamgaError('BUSY', 'Timestamps are being asked for already; wait for the answers.');
+      const urls = savedTimestampServers(open.db);
+      if (urls.length === 0) throw new TamgaError('INVALID_ARGUMENT', 'No timestamp server is saved: add one in Settings, under Timestamp servers.');
+      stamping = true;
+      try {
+        return await stampSeals(open, urls);
+      } catch (error) {
+        // Locked while a server was being asked: the index is closed, so nothing more was
+        // recorded (every token is written with its event in one transaction, or not at all).
+        if (vault !== open) throw new TamgaError('VAULT_LOCKED', 'The vault was locked while timestamps were asked for; those received before are kept.');
+        throw error;
+      } finally {
+        stamping = false;
+      }
+    },
+    addReplica: async (request) => replicas.addReplica(writable(), request),
+    listReplicas: async () => replicas.listReplicas(current()),
+    removeReplica: async (name) => replicas.removeReplica(writable(), requireString(name, 'name')),
+    async pushReplicas(name, options = {}) {
+      const open = writable();
+      if (runningPush !== null) throw new TamgaError('BUSY', 'A push is already running; wait for it or cancel it.');
+      runningPush = new AbortController();
+      const signal = options.signal === undefined ? runningPush.signal : AbortSignal.any([runningPush.signal, options.signal]);
+      try {
+        const running = replicas.pushReplicas(open, name, { ...options, signal });
+        pushSettled = running.catch(() => undefined);
+        return await running;
+      } finally {
+        runningPush = null;
+      }
+    },
+    async cancelReplicaPush() {
+      runningPush?.abort();
+    },
+    verifyReplica: async (request, options = {}) => replicas.verifyReplica(current(), request, options),
+    verifyReplicaKeyless: async (request, options = {}) => replicas.verifyReplicaKeyless(request, options),
+    restoreReplica: async (request, options = {}) => replicas.restoreReplica(request, options),
+    finishRestore: async (manifest) => finishRestore(writable(), manifest),
     revealPrivateField: async (request) => organise.revealPrivateField(current().db, request),
     tagItems: async (request) => organise.tagItems(writable(), request),
     untagItems: async (request) => organise.untagItems(writable(), request),

@@ -5,7 +5,8 @@
  * one-liner over this; keeping Electron out of this file lets a unit test drive it.
  *
  * The checks are deliberately shallow: the shape the contract promises (a string, a
- * plain object, or nothing). The engine validates the contents, with the same codes.
+ * plain object, a list of strings, or nothing). The engine validates the contents, with
+ * the same codes.
  */
 import type { ApiMethod, TamgaApi } from '../../shared/api';
 import type { Result, TamgaErrorData } from '../../shared/errors';
@@ -13,16 +14,18 @@ import { toErrorData } from '../error-data';
 
 export type CallEngine = (method: ApiMethod, arg: unknown) => Promise<Result<unknown>>;
 
-type ArgumentShape = 'none' | 'string' | 'object' | 'objectOrNull';
+type ArgumentShape = 'none' | 'string' | 'strings' | 'object' | 'objectOrNull';
 
 /** The shape each method's one argument has, derived from the contract's own types. */
 type ShapeOf<M extends ApiMethod> = Parameters<TamgaApi[M]> extends []
   ? 'none'
   : Parameters<TamgaApi[M]>[0] extends string
     ? 'string'
-    : null extends Parameters<TamgaApi[M]>[0]
-      ? 'objectOrNull'
-      : 'object';
+    : Parameters<TamgaApi[M]>[0] extends readonly string[]
+      ? 'strings'
+      : null extends Parameters<TamgaApi[M]>[0]
+        ? 'objectOrNull'
+        : 'object';
 
 /** Fails to compile when a method is added, or its parameter changes kind, and this is not updated. */
 export const ARGUMENT_SHAPES: { readonly [M in ApiMethod]: ShapeOf<M> } = {
@@ -68,6 +71,9 @@ export const ARGUMENT_SHAPES: { readonly [M in ApiMethod]: ShapeOf<M> } = {
   listCases: 'none',
   addToCase: 'object',
   removeFromCase: 'object',
+  timestampStatus: 'none',
+  setTimestampServers: 'strings',
+  getTimestamps: 'none',
 };
 
 function isPlainObject(value: unknown): boolean {
@@ -82,6 +88,8 @@ function hasShape(value: unknown, shape: ArgumentShape): boolean {
       return value === undefined;
     case 'string':
       return typeof value === 'string';
+    case 'strings':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string');
     case 'object':
       return isPlainObject(value);
     case 'objectOrNull':
@@ -93,7 +101,7 @@ function hasShape(value: unknown, shape: ArgumentShape): boolean {
 export function argumentProblem(method: ApiMethod, args: readonly unknown[]): TamgaErrorData | null {
   const shape: ArgumentShape = ARGUMENT_SHAPES[method];
   if (args.length > 1 || !hasShape(args[0], shape)) {
-    const expected = shape === 'none' ? 'no argument' : shape === 'string' ? 'one string' : shape === 'object' ? 'one object' : 'one object or null';
+    const expected = { none: 'no argument', string: 'one string', strings: 'one list of strings', object: 'one object', objectOrNull: 'one object or null' }[shape];
     return { code: 'INVALID_ARGUMENT', message: `${method} takes ${expected}.` };
   }
   return null;

@@ -128,13 +128,35 @@ export function timestampTokenPath(n: number): string {
   return n <= 1 ? TIMESTAMP_TOKEN : `${SEAL_SIGNATURE}.${n}.tsr`;
 }
 
+/**
+ * Where README-VERIFY.txt tells the auditor to save the root certificate the TSA publishes:
+ * next to the bundle folder, not in it (a file added to the folder would be an extra file,
+ * and a root shipped inside the bundle is chosen by whoever made it).
+ */
+export const TSA_ROOT_NAME = 'tsa-root.pem';
+export const TSA_ROOT_FILE = `../${TSA_ROOT_NAME}`;
+
+/**
+ * The auditor's timestamp step (docs/formats.md, "Timestamps"): OpenSSL checks the token
+ * over the seal signature and its chain to the TSA's published root, then prints its time
+ * and the TSA's name. A second TSA's token (….sig.2.tsr) is checked the same way.
+ */
+export const TIMESTAMP_COMMANDS = [
+  `openssl ts -verify -data ${SEAL_SIGNATURE} -in ${TIMESTAMP_TOKEN} -CAfile ${TSA_ROOT_FILE}`,
+  `openssl ts -reply -in ${TIMESTAMP_TOKEN} -text | grep -E '^(Time stamp|TSA):'`,
+] as const;
+
 /** Any file of seal/ that may arrive after the seal as a timestamp: `seal/*.tsr` and `seal/*.tsa-chain.pem`. */
 export function isTimestampFile(path: string): boolean {
   return /^seal\/[^/]+\.(?:tsr|tsa-chain\.pem)$/u.test(path);
 }
 
-/** The exclusion EXTRA_FILES_COMMAND and COUNT_COMMAND make for them (grep -E, and find -path). */
-const TIMESTAMP_GREP = `grep -vxE 'seal/[^/]+[.](tsr|tsa-chain[.]pem)'`;
+/**
+ * The exclusion EXTRA_FILES_COMMAND and COUNT_COMMAND make for them. Byte order and -a: a
+ * name that is not UTF-8 would otherwise make GNU grep print "binary file matches" in its
+ * place, and the count would lose it.
+ */
+const TIMESTAMP_GREP = `grep -avxE 'seal/[^/]+[.](tsr|tsa-chain[.]pem)'`;
 
 /**
  * The step that notices added files, which `sha256sum -c` cannot (it checks only the lines
@@ -157,7 +179,7 @@ export const EXTRA_FILES_COMMAND = [
  * Counts every file (and link) in the bundle folder but the timestamp files of seal/, which
  * may be added later: README-VERIFY.txt states the number it must print.
  */
-export const COUNT_COMMAND = `find . ! -type d | cut -c3- | ${TIMESTAMP_GREP} | wc -l`;
+export const COUNT_COMMAND = `find . ! -type d | cut -c3- | LC_ALL=C ${TIMESTAMP_GREP} | wc -l`;
 
 /**
  * How many files a bundle of `exhibits` exhibits holds, which is what COUNT_COMMAND prints

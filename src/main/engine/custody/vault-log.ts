@@ -18,7 +18,7 @@ import type { IndexDb } from '../db/open-index';
 import { signCheckpoint, vaultLogOrigin } from './checkpoint';
 import { custodyLeafHash, MemoryMerkleLog, subtreeHash, subtreesCompletedBy, treeRoot, type MerkleSource } from './merkle';
 
-export type CheckpointReason = 'export' | 'audit' | 'request';
+export type CheckpointReason = 'export' | 'audit' | 'request' | 'replica';
 
 /** The index schema that has the log (migration 0009); a read-only open of an older index has none. */
 export const LOG_SCHEMA = 9;

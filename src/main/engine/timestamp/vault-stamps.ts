@@ -6,8 +6,9 @@
  * timestamp over those exact 64 bytes, for every seal that TSA has not stamped yet, checks
  * each token over the signature (its imprint, nonce and signature, not its chain: the user
  * may not have configured whom to trust; verify checks the chain against a trust list),
- * keeps the TSA's whole TimeStampResp and records a `timestamped` event on the vault's
- * chain, both in one transaction. One TSA that fails never stops the others: each outcome
+ * keeps the TSA's whole TimeStampResp in `seal_timestamps` and records a `timestamped`
+ * event on the vault's chain that carries the same bytes (so the signed chain itself
+ * holds every token, and audit or a restore can re-check it), both in one transaction. One TSA that fails never stops the others: each outcome
  * is reported, and nothing is recorded for a failed one.
  *
  * A bundle already sent gains its timestamp by an addendum (`addendumFiles`): the token
@@ -22,7 +23,7 @@ import { appendEvent } from '../custody/store';
 import type { IndexDb } from '../db/open-index';
 import type { OpenVault } from '../vault/vault';
 import { requestTimestamps, type TsaOptions } from './client';
-import { verifyTimestamp } from './token';
+import { verifyTimestamp, type TimestampFacts } from './token';
 import { TIMESTAMP_CHAIN, timestampTokenPath } from '../bundle/layout';
 
 export interface SealRecord {
@@ -71,6 +72,37 @@ export interface StampResult {
   readonly outcomes: readonly StampOutcome[];
 }
 
+/**
+ * Keeps one checked token: its row in seal_timestamps and a `timestamped` event on the
+ * vault chain carrying its bytes. Inside the caller's transaction.
+ */
+export function recordToken(vault: OpenVault, bundleId: string, tsa: string, response: Uint8Array, facts: TimestampFacts): StampOutcome {
+  const tokenSha256 = createHash('sha256').update(response).digest('hex');
+  const { genTime, tsaName } = facts;
+  vault.db
+    .prepare('INSERT INTO seal_timestamps (bundle_id, tsa, response, gen_time, token_sha256, stamped_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(bundleId, tsa, Buffer.from(response), genTime, tokenSha256, new Date().toISOString());
+  appendEvent(vault.db, vault.signer, {
+    chain: vaultChainName(vault.vaultFile.vaultId),
+    type: 'timestamped',
+    actor: vault.actor,
+    data: { bundleId, tsa, genTime, tokenSha256, token: Buffer.from(response).toString('base64') },
+  });
+  return { bundleId, tsa, ok: true, genTime, tsaName, tokenSha256 };
+}
+
+/** The bundle files for tokens over one seal, in order: each token, then one chain file with the certificates they carry, each once. */
+export function tokenFiles(tokens: readonly { readonly response: Uint8Array; readonly chainPem: string }[]): AddendumFile[] {
+  const files: AddendumFile[] = [];
+  const chain: string[] = [];
+  for (const [i, token] of tokens.entries()) {
+    files.push({ path: timestampTokenPath(i + 1), bytes: new Uint8Array(token.response) });
+    for (const block of token.chainPem.match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----\n/g) ?? []) if (!chain.includes(block)) chain.push(block);
+  }
+  if (files.length > 0) files.push({ path: TIMESTAMP_CHAIN, bytes: new Uint8Array(Buffer.from(chain.join(''), 'utf8')) });
+  return files;
+}
+
 interface SealRow {
   readonly bundle_id: string;
   readonly signature: Buffer;
@@ -96,20 +128,8 @@ export async function stampSeals(vault: OpenVault, urls: readonly string[], opti
         outcomes.push({ bundleId: seal.bundle_id, tsa: result.url, ok: false, error: result.error });
         continue;
       }
-      const tokenSha256 = createHash('sha256').update(result.response).digest('hex');
-      const { genTime, tsaName } = result.facts;
-      db.transaction(() => {
-        db.prepare('INSERT INTO seal_timestamps (bundle_id, tsa, response, gen_time, token_sha256, stamped_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-          seal.bundle_id,
-          result.url,
-          Buffer.from(result.response),
-          genTime,
-          tokenSha256,
-          new Date().toISOString(),
-        );
-        appendEvent(db, vault.signer, { chain: vaultChainName(vault.vaultFile.vaultId), type: 'timestamped', actor: vault.actor, data: { bundleId: seal.bundle_id, tsa: result.url, genTime, tokenSha256 } });
-      }).immediate();
-      outcomes.push({ bundleId: seal.bundle_id, tsa: result.url, ok: true, genTime, tsaName, tokenSha256 });
+      const outcome = db.transaction(() => recordToken(vault, seal.bundle_id, result.url, result.response, result.facts)).immediate();
+      outcomes.push(outcome);
     }
   }
   const stamped = db.prepare<[], number>('SELECT COUNT(DISTINCT bundle_id) FROM seal_timestamps').pluck().get() ?? 0;
@@ -128,13 +148,10 @@ export async function addendumFiles(db: IndexDb, bundleId: string): Promise<Adde
   if (seal === undefined) throw new TamgaError('NOT_FOUND', `This vault sealed no bundle ${bundleId} (or sealed it before it kept seals, schema 11).`, { bundleId });
   const tokens = db.prepare<[string], Buffer>('SELECT response FROM seal_timestamps WHERE bundle_id = ? ORDER BY id').pluck().all(bundleId);
   if (tokens.length === 0) throw new TamgaError('NOT_FOUND', `Bundle ${bundleId} has no timestamp yet: run tamga timestamp VAULT --tsa URL first.`, { bundleId });
-  const files: AddendumFile[] = [];
-  const chain: string[] = [];
-  for (const [i, token] of tokens.entries()) {
+  const checked: { response: Uint8Array; chainPem: string }[] = [];
+  for (const token of tokens) {
     const facts = await verifyTimestamp(new Uint8Array(token), new Uint8Array(seal), { trustedRoots: [], skipChain: true });
-    files.push({ path: timestampTokenPath(i + 1), bytes: new Uint8Array(token) });
-    for (const block of facts.chainPem.match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----\n/g) ?? []) if (!chain.includes(block)) chain.push(block);
+    checked.push({ response: new Uint8Array(token), chainPem: facts.chainPem });
   }
-  files.push({ path: TIMESTAMP_CHAIN, bytes: new Uint8Array(Buffer.from(chain.join(''), 'utf8')) });
-  return files;
+  return tokenFiles(checked);
 }

@@ -25,6 +25,7 @@ import { cancelled } from './payload';
 import { progressReporter } from './progress';
 import { planExport } from './request';
 import { selectItems, type QueryItems } from './selection';
+import { stampAtSeal, type SealStamps } from './stamp-at-seal';
 import { writeBundle, type WrittenBundle } from './write-bundle';
 import { openDirectoryWriter } from './write-directory';
 import { openZipWriter } from './write-zip';
@@ -169,7 +170,20 @@ export async function exportBundle(vault: OpenVault, request: ExportRequest, opt
     await writer?.abort();
     throw exportError(err);
   }
-  if (withCustodyLog) await finishLogged(vault, writer, written, { bundleId, recipient: plan.recipient, format: plan.format, tagManifestSha256: written.tagManifestSha256, sealSignature: written.sealSignature, keyFingerprint: signing.fingerprint, at: sealedAt });
+  let stamps: SealStamps = { files: [], outcomes: [], record: () => [] };
+  if (withCustodyLog) {
+    try {
+      stamps = await stampAtSeal(vault, plan.timestampWith, bundleId, written.sealSignature);
+      if (signal.aborted) throw cancelled();
+      for (const file of stamps.files) await writer.addFile(file.path, Buffer.from(file.bytes));
+    } catch (err) {
+      await writer.abort();
+      throw exportError(err);
+    }
+    await finishLogged(vault, writer, written, { bundleId, recipient: plan.recipient, format: plan.format, tagManifestSha256: written.tagManifestSha256, sealSignature: written.sealSignature, keyFingerprint: signing.fingerprint, at: sealedAt });
+  }
+  // The tokens are in the finished bundle; now the vault keeps them too (seal_timestamps, timestamped events).
+  const timestamps = stamps.record();
   progress.phase('finished');
   return {
     bundleId,
@@ -190,5 +204,6 @@ export async function exportBundle(vault: OpenVault, request: ExportRequest, opt
     tagManifestSha256: written.tagManifestSha256,
     zipRoot,
     recorded: !vault.readonly,
+    timestamps,
   };
 }

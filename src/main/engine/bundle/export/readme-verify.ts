@@ -1,7 +1,8 @@
 /**
  * README-VERIFY.txt: how a clerk or an auditor checks the bundle without Tamga, in plain
  * steps, with exactly the commands of layout.ts (VERIFY_COMMANDS, EXTRA_FILES_COMMAND,
- * COUNT_COMMAND, FINGERPRINT_COMMAND), each starting a line of its own, ready to copy; then
+ * COUNT_COMMAND, FINGERPRINT_COMMAND, TIMESTAMP_COMMANDS), each starting a line of its own,
+ * ready to copy; then
  * what a pass proves and what it does not. No sentence may claim more than its step
  * checks: verify compares the numbers and the fingerprint stated here with the sealed
  * files (verify/readme-check.ts), so the lines that state them keep one fixed form.
@@ -19,6 +20,10 @@ import {
   SEAL_PUBLIC_KEY,
   UNLISTABLE_FILES,
   CUSTODY_LOG_FILES,
+  SEAL_SIGNATURE,
+  TIMESTAMP_COMMANDS,
+  TIMESTAMP_TOKEN,
+  TSA_ROOT_NAME,
   VERIFY_COMMANDS,
 } from '../layout';
 import { humanSize } from './text';
@@ -36,6 +41,7 @@ export function readmeVerifyText(input: ReadmeInput): string {
   const files = `${input.exhibitCount} file${input.exhibitCount === 1 ? '' : 's'}`;
   const total = bundleFileCount(input.exhibitCount, input.withCustodyLog);
   const [tagManifest, ...sealFiles] = UNLISTABLE_FILES;
+  const [tsVerify, tsTime] = TIMESTAMP_COMMANDS;
   return [
     'HOW TO VERIFY THIS SEALED EVIDENCE BUNDLE',
     '',
@@ -73,11 +79,13 @@ export function readmeVerifyText(input: ReadmeInput): string {
     '   not notice a file added to the folder. The command below lists every file that no',
     `   manifest lists, except the three that cannot be listed: ${tagManifest ?? ''}`,
     '   (it cannot hold its own hash) and the seal files made from it,',
-    `   ${sealFiles.join(' and ')}${input.withCustodyLog ? `, and the custody log files written after the seal, ${CUSTODY_LOG_FILES.join(' and ')} (signed by the same key; tamga verify checks them)` : ''}. It must print nothing:`,
+    `   ${sealFiles.join(' and ')}${input.withCustodyLog ? `, the custody log files written after the seal, ${CUSTODY_LOG_FILES.join(' and ')} (signed by the same key; tamga verify checks them),` : ','}`,
+    '   and the timestamp files of step 6, seal/*.tsr and seal/*.tsa-chain.pem, which may be',
+    '   added after the seal. It must print nothing:',
     '',
     EXTRA_FILES_COMMAND,
     '',
-    `   Then count the files. This must print ${total}:`,
+    `   Then count the files (the timestamp files of step 6 are not counted). This must print ${total}:`,
     '',
     COUNT_COMMAND,
     '',
@@ -91,15 +99,33 @@ export function readmeVerifyText(input: ReadmeInput): string {
     '   fingerprint printed in this file or elsewhere in the bundle: it is itself inside the',
     '   bundle, so it proves nothing alone; whoever made the bundle chose it.',
     '',
+    `6. When it was sealed, if a timestamp came with it. Tamga-Sealed-At in bag-info.txt is`,
+    "   the sealer's own clock. A timestamp authority (TSA) may have timestamped the seal,",
+    '   then or later: its answer is the file',
+    `   ${TIMESTAMP_TOKEN}`,
+    '   (a second TSA\'s is ….sig.2.tsr), which may have been sent to you afterwards to copy',
+    '   into seal/. If there is none, skip this step: nothing dates the seal. Otherwise save',
+    `   the root certificate the TSA publishes on its own website as ${TSA_ROOT_NAME}`,
+    '   NEXT TO this folder (not in it; not a copy from this bundle, which whoever made the',
+    '   bundle could have chosen), then run. It must print "Verification: OK":',
+    '',
+    tsVerify,
+    '',
+    '   This prints the time the TSA states (UTC) and its name:',
+    '',
+    tsTime,
+    '',
     'WHAT A PASS PROVES, AND WHAT IT DOES NOT',
     '',
     `If steps 1 to 4 pass, this folder holds the files the sealed manifests list, the ${input.withCustodyLog ? 'five' : 'three'}`,
-    'files named in step 4, and nothing else,',
+    'files named in step 4, perhaps timestamp files in seal/, and nothing else,',
     `each listed file unchanged since the holder of the key in ${SEAL_PUBLIC_KEY} signed the`,
     'tag manifest. Only step 5 says who that holder is. A pass does not prove:',
     '',
     '- when it was sealed: Tamga-Sealed-At in bag-info.txt is the sealer\'s own computer',
-    '  clock, and this bundle holds no timestamp from anyone else;',
+    `  clock. Only step 6, when it passes, dates the seal, and only this far: the TSA whose`,
+    `  root you trust states that ${SEAL_SIGNATURE} existed no later than`,
+    '  the time it prints (so the bundle was sealed then or earlier, not that it was made then);',
     `- what happened to an exhibit before sealing: the custody logs (${CUSTODY_DIR}/)`,
     '  record what the sealer\'s software recorded; these steps check that the logs are',
     '  unchanged, not that they are true, and do not check their signatures;',
@@ -111,6 +137,8 @@ export function readmeVerifyText(input: ReadmeInput): string {
     'hashes, the key) matches them:',
     '',
     'tamga verify <this folder or the .zip> --key <the fingerprint the sender published>',
+    '',
+    `and, for step 6, add --tsa-trust ${TSA_ROOT_NAME} (the TSA's root saved as above).`,
     '',
   ].join('\n');
 }

@@ -3,7 +3,7 @@
  * exhibit, the labelled lines a reader sees. Text from evidence and users is made visible
  * here (controls and bidi overrides written out); each renderer only escapes for its medium.
  */
-import { bundleFileCount, COUNT_COMMAND, CUSTODY_LOG_FILES, EXTRA_FILES_COMMAND, FINGERPRINT_COMMAND, README_VERIFY, UNLISTABLE_FILES, VERIFY_COMMANDS } from '../layout';
+import { bundleFileCount, COUNT_COMMAND, CUSTODY_LOG_FILES, EXTRA_FILES_COMMAND, FINGERPRINT_COMMAND, README_VERIFY, TIMESTAMP_COMMANDS, TIMESTAMP_TOKEN, TSA_ROOT_NAME, UNLISTABLE_FILES, VERIFY_COMMANDS } from '../layout';
 import { captureText, custodySummary, deviceText, gpsText } from './describe';
 import type { SealedExhibit } from './exhibit';
 import { humanSize, visibleName, visibleText } from './text';
@@ -70,6 +70,7 @@ export interface VerifyStep {
  */
 export function reportVerifySteps(exhibitCount: number, withCustodyLog: boolean): readonly VerifyStep[] {
   const [sha256Payload, sha512Payload, sha256Tags, opensslSeal] = VERIFY_COMMANDS;
+  const [tsVerify, tsTime] = TIMESTAMP_COMMANDS;
   const command = (text: string): VerifyStep => ({ text, command: true });
   return [
     {
@@ -81,15 +82,20 @@ export function reportVerifySteps(exhibitCount: number, withCustodyLog: boolean)
     { text: 'The seal, which must print "Signature Verified Successfully":' },
     command(opensslSeal),
     {
-      text: `No file added: this lists every file no manifest lists (except ${[...UNLISTABLE_FILES, ...(withCustodyLog ? CUSTODY_LOG_FILES : [])].join(', ')}, which cannot be listed) and must print nothing:`,
+      text: `No file added: this lists every file no manifest lists (except ${[...UNLISTABLE_FILES, ...(withCustodyLog ? CUSTODY_LOG_FILES : [])].join(', ')}, which cannot be listed, and timestamp files, seal/*.tsr and seal/*.tsa-chain.pem, which may be added later) and must print nothing:`,
     },
     command(EXTRA_FILES_COMMAND),
-    { text: `The number of files, which must be ${bundleFileCount(exhibitCount, withCustodyLog)}:` },
+    { text: `The number of files (timestamp files not counted), which must be ${bundleFileCount(exhibitCount, withCustodyLog)}:` },
     command(COUNT_COMMAND),
     { text: 'Who sealed it: this prints the fingerprint of the sealing key, which must equal the one the sender published by another channel:' },
     command(FINGERPRINT_COMMAND),
     {
-      text: `A pass shows the files are unchanged since that key sealed them. It does not show who holds the key (only the comparison above does; the fingerprint printed in this list is itself part of the bundle), when it was sealed (the sealed-at time is the sealer's own clock), or that the custody logs are true (they record what the sealer's software recorded). ${README_VERIFY} in the bundle explains each step.`,
+      text: `When it was sealed, only if a timestamp came with the bundle (${TIMESTAMP_TOKEN}, possibly sent later): save the root certificate the timestamp authority publishes as ${TSA_ROOT_NAME} next to the bundle folder, not in it; this must print "Verification: OK", then the time and the authority:`,
+    },
+    command(tsVerify),
+    command(tsTime),
+    {
+      text: `A pass shows the files are unchanged since that key sealed them. It does not show who holds the key (only the comparison above does; the fingerprint printed in this list is itself part of the bundle), when it was sealed (the sealed-at time is the sealer's own clock; a timestamp that passes shows only that the seal existed no later than its time), or that the custody logs are true (they record what the sealer's software recorded). ${README_VERIFY} in the bundle explains each step.`,
     },
   ];
 }

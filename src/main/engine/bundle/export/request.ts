@@ -19,6 +19,16 @@ export interface ExportPlan {
   readonly description: string;
   /** Empty when none was given (the case name then stands in, if the selection is a case). */
   readonly caseIdentifier: string;
+  /** The TSAs to ask right after sealing; [] for the vault's saved ones; null for none. */
+  readonly timestampWith: readonly string[] | null;
+}
+
+function timestampList(value: unknown): readonly string[] | null {
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value) || !value.every((v): v is string => typeof v === 'string' && /^https?:\/\/\S+$/iu.test(v))) {
+    throw invalid('timestampWith must be a list of timestamp server addresses (http://… or https://…).');
+  }
+  return value;
 }
 
 function invalid(message: string): TamgaError {
@@ -69,5 +79,6 @@ export function planExport(request: ExportRequest): ExportPlan {
     contactEmail: optionalText(request.contactEmail, 'contactEmail'),
     description: optionalText(request.description, 'description'),
     caseIdentifier: optionalText(request.caseIdentifier, 'caseIdentifier'),
+    timestampWith: timestampList(request.timestampWith),
   };
 }

@@ -45,14 +45,14 @@ import { FileHasher, isHashAlgorithm, type HashMode, type PendingDigests } from 
 import { manifestName, parseManifest, type Manifest } from './manifest';
 import { BoundedProblems } from './problem-summary';
 import { problem, ReadFailure, show, throwIfStopped } from './problems';
-import { checkReadme } from './readme-check';
+import { checkReadme, type PayloadSizes } from './readme-check';
 import { ReportHtmlCheck, type ManifestExhibit } from './report-html-check';
 import { checkReportPdf, MAX_REPORT_PDF_BYTES } from './report-pdf-check';
 import { READ_AHEAD_MAX_BYTES, ReadAhead, type ReadResult } from './read-ahead';
 import { checkSeal, type SealOutcome } from './seal';
 import type { KnownSender } from '../../../../shared/senders';
 import { checkSignerClaims } from './signer-claims';
-import type { BundleSource } from './source';
+import type { BundleSource, SourceFile } from './source';
 import { checkStructure, isPayloadPath } from './structure';
 import { checkTimestamps } from './timestamp-check';
 import { gatherExhibits } from './exhibit-facts';
@@ -131,8 +131,20 @@ export class BundleCheck {
 
   /** Payload-Oxum as found: the bytes and number of the payload files present. */
   payloadTotals(): { bytes: number; files: number } {
-    const payload = [...this.source.files.values()].filter((f) => isPayloadPath(f.path));
-    return { bytes: payload.reduce((sum, f) => sum + f.size, 0), files: payload.length };
+    let bytes = 0;
+    let files = 0;
+    for (const file of this.source.files.values()) {
+      if (!isPayloadPath(file.path)) continue;
+      bytes += file.size;
+      files += 1;
+    }
+    return { bytes, files };
+  }
+
+  /** The payload files' sizes by path, looked up in the listing: a copy of 200 000 sizes was ~15 MB, twice. */
+  private payloadSizeView(): PayloadSizes {
+    const payloadFile = (path: string): SourceFile | undefined => (isPayloadPath(path) ? this.source.files.get(path) : undefined);
+    return { get: (path) => payloadFile(path)?.size, has: (path) => payloadFile(path) !== undefined };
   }
 
   async close(): Promise<void> {
@@ -203,8 +215,7 @@ export class BundleCheck {
 
   /** What README-VERIFY.txt tells a clerk, against the sealed files (readme-check.ts). */
   private async checkStatements(): Promise<void> {
-    const sizes = new Map([...this.source.files.values()].filter((f) => isPayloadPath(f.path)).map((f) => [f.path, f.size] as const));
-    const facts = { fingerprint: this.seal.fingerprint, manifests: this.manifests, sizes, custodyLogFiles: this.custodyLogFileCount() };
+    const facts = { fingerprint: this.seal.fingerprint, manifests: this.manifests, sizes: this.payloadSizeView(), custodyLogFiles: this.custodyLogFileCount() };
     checkReadme(await this.readWhole(README_VERIFY), facts, this.problems);
   }
 
@@ -213,10 +224,9 @@ export class BundleCheck {
    * so that its memory never adds to the payload's read buffers.
    */
   private async checkPdf(): Promise<void> {
-    const sizes = new Map([...this.source.files.values()].filter((f) => isPayloadPath(f.path)).map((f) => [f.path, f.size] as const));
     // A PDF holds thumbnails: it may be larger than the other tag files, up to MAX_REPORT_PDF_BYTES.
     const bytes = await this.readWhole(REPORT_PDF, false, this.problems, Math.max(this.limits.maxTagFileBytes, MAX_REPORT_PDF_BYTES));
-    await checkReportPdf(bytes, { fingerprint: this.seal.fingerprint, manifests: this.manifests, sizes, custodyLogFiles: this.custodyLogFileCount() }, this.problems);
+    await checkReportPdf(bytes, { fingerprint: this.seal.fingerprint, manifests: this.manifests, sizes: this.payloadSizeView(), custodyLogFiles: this.custodyLogFileCount() }, this.problems);
     throwIfStopped(this.signal);
   }
 
@@ -247,13 +257,18 @@ export class BundleCheck {
     throwIfStopped(this.signal);
   }
 
-  /** Each seal/*.tsr over the seal signature, read whole (a token is a few KiB). */
+  /** Each seal/*.tsr over the seal signature, and the chain files next to them, read whole (a few KiB each). */
   private async checkTimestampFiles(): Promise<void> {
-    const paths = [...this.source.files.keys()].filter((p) => isTimestampFile(p) && p.endsWith('.tsr')).sort();
-    if (paths.length === 0) return;
-    const tokens: { path: string; bytes: Uint8Array | null }[] = [];
-    for (const path of paths) tokens.push({ path, bytes: await this.readWhole(path, false) });
-    this.timestamps = await checkTimestamps({ tokens, signature: await this.readWhole(SEAL_SIGNATURE), trust: this.tsaTrust }, this.problems, this.notes);
+    const files = [...this.source.files.keys()].filter((p) => isTimestampFile(p)).sort();
+    if (files.length === 0) return;
+    const read = async (paths: string[]): Promise<{ path: string; bytes: Uint8Array | null }[]> => {
+      const out: { path: string; bytes: Uint8Array | null }[] = [];
+      for (const path of paths) out.push({ path, bytes: await this.readWhole(path, false) });
+      return out;
+    };
+    const tokens = await read(files.filter((p) => p.endsWith('.tsr')));
+    const chains = await read(files.filter((p) => !p.endsWith('.tsr')));
+    this.timestamps = await checkTimestamps({ tokens, chains, signature: await this.readWhole(SEAL_SIGNATURE), trust: this.tsaTrust }, this.problems, this.notes);
     throwIfStopped(this.signal);
   }
 

@@ -17,12 +17,15 @@ import type { Manifest } from './manifest';
 import { problem, show } from './problems';
 import { decodeTagText } from './tag-text';
 
+/** The sizes of payload files, by path. */
+export type PayloadSizes = Pick<ReadonlyMap<string, number>, 'get' | 'has'>;
+
 export interface ReadmeFacts {
   /** The seal's key fingerprint, or null when there is no readable key (the seal's own problem says so). */
   readonly fingerprint: string | null;
   readonly manifests: readonly Manifest[];
-  /** Payload file path → size, as found. */
-  readonly sizes: ReadonlyMap<string, number>;
+  /** Payload file path → size, as found (a view of the listing, not a copy: it may hold 250 000 files). */
+  readonly sizes: PayloadSizes;
   /** How many of the custody log files that follow the seal (CUSTODY_LOG_FILES) the bundle holds. */
   readonly custodyLogFiles: number;
 }

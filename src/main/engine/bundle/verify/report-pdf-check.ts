@@ -22,13 +22,13 @@ import { visibleName } from '../export/text';
 import type { Manifest } from './manifest';
 import { pdfTextLines } from './pdf-text';
 import { problem, show } from './problems';
-import { sealedFileCount } from './readme-check';
+import { sealedFileCount, type PayloadSizes } from './readme-check';
 
 export interface ReportPdfFacts {
   readonly fingerprint: string | null;
   readonly manifests: readonly Manifest[];
-  /** Payload file path → size, as found. */
-  readonly sizes: ReadonlyMap<string, number>;
+  /** Payload file path → size, as found (a view of the listing, not a copy: it may hold 250 000 files). */
+  readonly sizes: PayloadSizes;
   readonly custodyLogFiles: number;
 }
 
@@ -50,7 +50,7 @@ const FOOTER = /^Bundle \S+ · key ([0-9a-fA-F]{64}) · page \d+ of \d+$/u;
 const TITLE = /^(E\d{4,})(?:\s|$)/u;
 const HEADER_KEY = /^Key fingerprint ([0-9a-fA-F]{64})$/u;
 const HEADER_EXHIBITS = /^Exhibits (\d+) \(/u;
-const FILE_COUNT = /The number of files, which must be (\d+):/u;
+const FILE_COUNT = /The number of files(?: \(timestamp files not counted\))?, which must be (\d+):/u;
 /** How far a wrapped value may run on (a 1 500-character value wraps to fewer lines). */
 const MAX_VALUE_LINES = 40;
 

@@ -19,10 +19,19 @@ export interface SourceFile {
   readonly size: number;
 }
 
+/** The listing's files by path: a Map for a folder; for a zip, a compact table (zip-files.ts) that reads like one. */
+export interface SourceFiles {
+  readonly size: number;
+  get(path: string): SourceFile | undefined;
+  has(path: string): boolean;
+  keys(): IterableIterator<string>;
+  values(): IterableIterator<SourceFile>;
+}
+
 export interface BundleSource {
   readonly container: BundleFormat;
   /** Every regular file that may be read, by path. */
-  readonly files: ReadonlyMap<string, SourceFile>;
+  readonly files: SourceFiles;
   /** Paths that exist but were refused (links, encrypted entries …): reported, never read. */
   readonly refused: ReadonlySet<string>;
   /** What listing the bundle found wrong (each refused entry, each unsafe name). */

@@ -45,6 +45,11 @@ export function exhibitOfProblem(p: VerifyProblem): string | null {
   return p.exhibit ?? (p.path === undefined ? null : exhibitOfPath(p.path));
 }
 
+/** True when the problem can change an exhibit's verdict: it breaks trust in all of them, or it is one exhibit's own. */
+export function judgesAnExhibit(p: VerifyProblem): boolean {
+  return breaksTrust(p) || exhibitOfProblem(p) !== null;
+}
+
 function sentence(p: VerifyProblem, fingerprint: string | null): string {
   switch (p.code) {
     case 'PAYLOAD_HASH_MISMATCH':

@@ -16,10 +16,9 @@ import { payloadOxum } from '../layout';
 import { BundleCheck } from './bundle-check';
 import { resolveLimits } from './limits';
 import { problem, VerifyStopped } from './problems';
-import { summariseProblems } from './problem-summary';
+import { BoundedProblems } from './problem-summary';
 import { normaliseFingerprint, type SealOutcome } from './seal';
 import { openBundleSource } from './source';
-import { parseCertificates } from '../../timestamp/certificates';
 import { checkSince } from './since-check';
 import { exhibitVerdicts, type ExhibitFacts } from './verdicts';
 
@@ -49,15 +48,16 @@ interface ReportParts {
 /** As many notes as problems of one code are listed; the rest are counted. */
 const NOTES_SHOWN = 50;
 
-/** Intact but unconfirmed only when the unconfirmed signer is the one thing wrong. */
-function verdictOf(problems: readonly VerifyProblem[], complete: boolean): VerifyVerdict {
+/** Intact but unconfirmed only when the unconfirmed signer is the one thing wrong (judged on the counts: past the first of a code, problems may be only counted). */
+function verdictOf(problems: BoundedProblems, complete: boolean): VerifyVerdict {
   if (!complete) return 'invalid';
-  if (problems.length === 0) return 'valid';
-  return problems.every((p) => p.code === 'SIGNER_NOT_CONFIRMED') ? 'intact-unconfirmed-signer' : 'invalid';
+  if (problems.total === 0) return 'valid';
+  return [...problems.counts.keys()].every((code) => code === 'SIGNER_NOT_CONFIRMED') ? 'intact-unconfirmed-signer' : 'invalid';
 }
 
 function report(path: string, pinned: string | null, parts: ReportParts): VerifyReport {
-  const { check, problems } = parts;
+  const { check } = parts;
+  const problems = BoundedProblems.copyOf(parts.problems);
   const payload = check === null ? { bytes: 0, files: 0 } : check.payloadTotals();
   const info = (label: string): string | null => check?.bagInfo?.get(label) ?? null;
   const verdict = verdictOf(problems, parts.complete);
@@ -69,7 +69,7 @@ function report(path: string, pinned: string | null, parts: ReportParts): Verify
     complete: parts.complete,
     signer: { fingerprint: parts.seal.fingerprint, pinned, trust: parts.seal.trust, name: parts.seal.name },
     exhibits: exhibitVerdicts(parts.facts, problems, parts.seal.fingerprint),
-    ...summariseProblems(problems),
+    ...problems.summary(),
     notes: (parts.notes ?? []).slice(0, NOTES_SHOWN),
     noteCount: parts.notes?.length ?? 0,
     since: parts.since ?? null,
@@ -96,9 +96,11 @@ function checkKnownSenders(input: unknown): Pick<KnownSender, 'name' | 'fingerpr
 }
 
 /** The TSA trust list as given, checked to hold certificates (INVALID_ARGUMENT otherwise); null for none. */
-function checkTsaTrust(input: unknown): string | null {
+async function checkTsaTrust(input: unknown): Promise<string | null> {
   if (input === undefined || input === null || input === '') return null;
   if (typeof input !== 'string') throw new TamgaError('INVALID_ARGUMENT', 'tsaTrust must be PEM text with the root certificates of the timestamp servers you trust.');
+  // PKI.js (~15 MB of memory) is loaded only when timestamps are to be checked (as in timestamp-check.ts).
+  const { parseCertificates } = await import('../../timestamp/certificates');
   parseCertificates(input);
   return input;
 }
@@ -113,7 +115,7 @@ export async function verifyBundle(request: VerifyRequest, options: VerifyOption
   const onProgress = options.onProgress ?? (() => undefined);
   const noSeal: SealOutcome = { publicKey: null, fingerprint: null, trust: 'unknown', name: null };
   const knownSenders = checkKnownSenders(request.knownSenders);
-  const tsaTrust = checkTsaTrust(request.tsaTrust);
+  const tsaTrust = await checkTsaTrust(request.tsaTrust);
 
   let opened;
   try {

@@ -12,7 +12,9 @@ import { RATIO_FLOOR_BYTES } from './limits';
 import { problem, show } from './problems';
 import { unsafePathReason } from './safe-path';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a name starting with a byte-order mark keeps it, as zip tools do when they
+// unpack it; and so every admitted name's UTF-8 encoding is exactly its bytes (zip-record.ts).
+export const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const FLAG_ENCRYPTED = 0x1;
 const INFO_ZIP_UNICODE_PATH = 0x7075;
 const HOST_UNIX = 3;

@@ -10,6 +10,7 @@ import { migration0008 } from './0008-private-descriptions';
 import { migration0009 } from './0009-custody-log';
 import { migration0010 } from './0010-operator';
 import { migration0011 } from './0011-seals';
+import { migration0012 } from './0012-replicas';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];

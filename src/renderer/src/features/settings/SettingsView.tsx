@@ -1,4 +1,4 @@
-/** Settings: this vault's key and format, auto-lock and hashes, its operator, known senders, the passphrase, the language. */
+/** Settings: this vault's key and format, auto-lock and hashes, its operator, known senders, timestamp servers, the passphrase, the language. */
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/useLocale';
@@ -13,8 +13,14 @@ import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { KnownSendersSettings } from './KnownSendersSettings';
 import { OperatorSettings } from './OperatorSettings';
 import { SessionSettings } from './SessionSettings';
+import { TimestampServersSettings } from './TimestampServersSettings';
 
-export function SettingsView(): JSX.Element | null {
+export interface SettingsViewProps {
+  /** After the timestamp servers are saved (the status line counts against them). */
+  readonly onTimestampServersChanged: () => void;
+}
+
+export function SettingsView({ onTimestampServersChanged }: SettingsViewProps): JSX.Element | null {
   const { t } = useTranslation();
   const locale = useLocale();
   const session = useSession();
@@ -66,6 +72,7 @@ export function SettingsView(): JSX.Element | null {
       </section>
       <OperatorSettings operator={info.operator} />
       <KnownSendersSettings />
+      <TimestampServersSettings readOnly={info.readOnly} onChanged={onTimestampServersChanged} />
       <ChangePassphraseForm onChange={changePassphrase} error={passphraseError} done={changed} />
       <section aria-labelledby="language-section">
         <h3 id="language-section">{t('language.label')}</h3>

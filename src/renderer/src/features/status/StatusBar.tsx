@@ -1,9 +1,10 @@
 /**
  * The status bar: always says that the vault is unlocked, which vault, who is at the
  * keyboard (the operator, as they stated it), how many items, its key fingerprint, the
- * auto-lock time, and any running import with its progress.
+ * auto-lock time, any running import with its progress, and (quietly, when there are
+ * any) the seals waiting for a timestamp.
  */
-import type { JSX } from 'react';
+import type { JSX, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/useLocale';
 import type { VaultInfo } from '../../../../shared/api';
@@ -18,13 +19,15 @@ export interface StatusBarProps {
   readonly info: VaultInfo;
   readonly settings: VaultSettings;
   readonly importState: ImportState;
+  /** The trusted-time line (features/timestamps/TimestampLine), or nothing. */
+  readonly timestamps?: ReactNode;
 }
 
 function folderName(path: string): string {
   return path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? path;
 }
 
-export function StatusBar({ info, settings, importState }: StatusBarProps): JSX.Element {
+export function StatusBar({ info, settings, importState, timestamps }: StatusBarProps): JSX.Element {
   const { t } = useTranslation();
   const locale = useLocale();
   const progress = importState.phase === 'running' ? importState.progress : null;
@@ -55,6 +58,7 @@ export function StatusBar({ info, settings, importState }: StatusBarProps): JSX.
         <CopyButton value={fingerprint} label={t('vault.copyFingerprint')} />
       </span>
       <span className="status-item">{t('status.autoLock', { count: settings.autoLockMinutes })}</span>
+      {timestamps}
       <span className="status-item" role="status" aria-live="polite">
         {importState.phase === 'running' &&
           (progress === null || progress.phase === 'scanning'

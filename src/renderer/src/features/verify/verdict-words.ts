@@ -38,6 +38,7 @@ const KNOWN = new Set([
   // Timestamps added after the seal.
   'TIMESTAMP_INVALID',
   'TIMESTAMP_UNTRUSTED',
+  'TIMESTAMP_CHAIN_MISMATCH',
 ]);
 
 function isCustody(code: string): boolean {

@@ -27,6 +27,9 @@ import { filterTerm, withTerm } from '../search/query-terms';
 import type { SortChoice } from '../search/sort-options';
 import { SettingsView } from '../settings/SettingsView';
 import { StatusBar } from '../status/StatusBar';
+import { TimestampLine } from '../timestamps/TimestampLine';
+import { TimestampReport } from '../timestamps/TimestampReport';
+import { useTimestamps } from '../timestamps/useTimestamps';
 import { VerifyView } from '../verify/VerifyView';
 import { BulkOutcomeNote } from './BulkOutcomeNote';
 import { SelectionActions } from './SelectionActions';
@@ -43,6 +46,8 @@ export function Workspace(): JSX.Element | null {
   const version = imports.version + changes;
   const lists = useOrganiseLists(version);
   const bulk = useBulkActions(bump);
+  // Re-read after every library change: an export adds a seal that waits for its timestamp.
+  const timestamps = useTimestamps(version);
   const [route, setRoute] = useState<Route>('library');
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortChoice>('captured-desc');
@@ -100,6 +105,7 @@ export function Workspace(): JSX.Element | null {
         <Sidebar route={route} query={query} onNavigate={setRoute} onSearch={search} cases={lists.cases} tags={lists.tags} />
         <main className="content">
           <BulkOutcomeNote outcome={bulk.outcome} onDismiss={bulk.dismiss} />
+          <TimestampReport report={timestamps.report} onDismiss={timestamps.dismiss} />
           {route === 'library' && (
             <LibraryView
               query={query}
@@ -112,10 +118,24 @@ export function Workspace(): JSX.Element | null {
             />
           )}
           {route === 'verify' && <VerifyView />}
-          {route === 'settings' && <SettingsView />}
+          {route === 'settings' && <SettingsView onTimestampServersChanged={timestamps.refresh} />}
         </main>
         <ImportPanel state={imports.state} onCancel={() => void imports.cancel()} onClose={imports.dismiss} />
-        <StatusBar info={session.state.info} settings={session.state.settings} importState={imports.state} />
+        <StatusBar
+          info={session.state.info}
+          settings={session.state.settings}
+          importState={imports.state}
+          timestamps={
+            <TimestampLine
+              status={timestamps.status}
+              online={timestamps.online}
+              running={timestamps.running}
+              readOnly={session.state.info.readOnly}
+              onRun={timestamps.run}
+              onOpenSettings={() => setRoute('settings')}
+            />
+          }
+        />
         <ImportDialog open={choosing} onClose={() => setChoosing(false)} onChoose={chooseSources} onStart={(paths, tags) => void imports.start(paths, tags)} />
         <TagDialog count={items.length} open={dialog?.kind === 'tag'} onClose={() => setDialog(null)} onApply={(tags, remove) => (setDialog(null), void bulk.tag(items, tags, remove))} />
         <CaseDialog count={items.length} cases={lists.cases} open={dialog?.kind === 'case'} onClose={() => setDialog(null)} onApply={(name, create) => (setDialog(null), void bulk.addToCase(items, name, create))} />

@@ -1,0 +1,232 @@
+/**
+ * A ReplicaStore on S3-compatible object storage (AWS S3, MinIO, Ceph RGW, Backblaze B2,
+ * OpenStack Swift's s3api), with the AWS SDK. Objects are `${prefix}/${name}` in one bucket
+ * the user made; Tamga never creates buckets and never calls Object Lock, tagging or
+ * conditional PUT, which servers implement unevenly or dangerously (Swift's
+ * PutObjectRetention answers 200 and overwrites the object with the request's XML).
+ *
+ * What the client is set to, and why:
+ * - path-style requests (https://host/bucket/key): every S3-compatible server takes them,
+ *   virtual-host style needs DNS for each bucket, which self-hosted servers rarely have;
+ * - checksums only WHEN_REQUIRED: otherwise the SDK sends streamed bodies aws-chunked with
+ *   trailing CRCs, which many servers refuse (Swift: 501); integrity comes from Content-MD5
+ *   per request (s3-upload.ts) and the replica manifest's SHA-256;
+ * - bounded retries (3 attempts, the SDK's backoff) and timeouts, so an unplugged network
+ *   ends in STORAGE_UNREACHABLE instead of a hang;
+ * - every error goes through s3-errors.ts: the user reads one sentence, never SDK internals.
+ */
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { TamgaError } from '../../../shared/errors';
+import { storageError, type StorageContext } from './s3-errors';
+import { keyPrefix, listPrefix, objectKey } from './s3-keys';
+import { uploadObject, type UploadTuning } from './s3-upload';
+import type { ReplicaObject, ReplicaStore } from './store';
+
+export interface S3StoreConfig {
+  /** e.g. https://s3.eu-central-1.amazonaws.com, http://192.168.1.20:9000 */
+  readonly endpoint: string;
+  readonly bucket: string;
+  /** Folder inside the bucket, e.g. "tamga/office-laptop"; none = the bucket's top. */
+  readonly prefix?: string;
+  /** Default us-east-1 (what most S3-compatible servers expect). */
+  readonly region?: string;
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+}
+
+/** Knobs for tests and the bench; the defaults are what replicas use. */
+export interface S3StoreTuning extends Partial<UploadTuning> {
+  /** Keys per ListObjectsV2 page (S3's maximum and default is 1000). */
+  readonly listPageSize?: number;
+  /** Attempts per request, the first included. */
+  readonly maxAttempts?: number;
+  /** How long connecting may take. */
+  readonly connectTimeoutMs?: number;
+  /** How long a connection may stay silent mid-request. */
+  readonly idleTimeoutMs?: number;
+}
+
+export const S3_DEFAULTS = {
+  // 8 MiB parts, two in flight: a 4 GiB blob is 512 parts and at most 24 MiB in memory.
+  partSize: 8 * 1024 * 1024,
+  concurrency: 2,
+  listPageSize: 1000,
+  maxAttempts: 3,
+  connectTimeoutMs: 10_000,
+  idleTimeoutMs: 60_000,
+} as const;
+
+function checkConfig(config: S3StoreConfig): URL {
+  let url: URL;
+  try {
+    url = new URL(config.endpoint);
+  } catch {
+    throw new TamgaError('INVALID_ARGUMENT', `"${config.endpoint}" is not an S3 endpoint address; it looks like https://s3.example.org.`, { endpoint: config.endpoint });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TamgaError('INVALID_ARGUMENT', `An S3 endpoint address starts with https:// or http://, not ${url.protocol}//.`, { endpoint: config.endpoint });
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new TamgaError('INVALID_ARGUMENT', 'Give the S3 access key and secret as credentials, not inside the endpoint address.');
+  }
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$/.test(config.bucket)) {
+    throw new TamgaError('INVALID_ARGUMENT', `"${config.bucket}" is not an S3 bucket name.`, { bucket: config.bucket });
+  }
+  if (config.credentials.accessKeyId === '' || config.credentials.secretAccessKey === '') {
+    throw new TamgaError('INVALID_ARGUMENT', 'An S3 replica needs an access key and its secret.');
+  }
+  return url;
+}
+
+/** The SDK types a streamed body loosely; in Node it is an IncomingMessage. */
+function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+export function createS3Store(config: S3StoreConfig, tuning: S3StoreTuning = {}): ReplicaStore {
+  const url = checkConfig(config);
+  const t = { ...S3_DEFAULTS, ...tuning };
+  const endpoint = url.href.replace(/\/$/, '');
+  const Bucket = config.bucket;
+  const base = keyPrefix(config.prefix);
+  const description = `S3 bucket ${Bucket}${base === '' ? '' : `/${base.slice(0, -1)}`} at ${endpoint}`;
+  const client = new S3Client({
+    endpoint,
+    region: config.region ?? 'us-east-1',
+    credentials: { accessKeyId: config.credentials.accessKeyId, secretAccessKey: config.credentials.secretAccessKey },
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    followRegionRedirects: true,
+    maxAttempts: t.maxAttempts,
+    requestHandler: { connectionTimeout: t.connectTimeoutMs, socketTimeout: t.idleTimeoutMs },
+  });
+  const ctx = (action: string, name?: string, signal?: AbortSignal): StorageContext => ({
+    description,
+    endpoint,
+    bucket: Bucket,
+    action,
+    ...(name === undefined ? {} : { name }),
+    signal,
+  });
+
+  // A HEAD on an object answers a bare 404 both for a missing object and a missing
+  // bucket; the bucket is asked about once, after which any answer from it proves it.
+  let bucketSeen = false;
+  async function confirmBucket(c: StorageContext): Promise<void> {
+    if (bucketSeen) return;
+    try {
+      await client.send(new HeadBucketCommand({ Bucket }));
+      bucketSeen = true;
+    } catch (error) {
+      if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404) {
+        throw new TamgaError('STORAGE_NO_BUCKET', `The bucket "${Bucket}" does not exist at ${endpoint}.`, { endpoint, bucket: Bucket }, { cause: error });
+      }
+      throw storageError(error, c);
+    }
+  }
+
+  /** The object's bytes, checked against the length the server announced. */
+  async function* streamBody(body: AsyncIterable<Uint8Array>, expected: number | undefined, c: StorageContext): AsyncGenerator<Uint8Array> {
+    let got = 0;
+    try {
+      for await (const chunk of body) {
+        got += chunk.byteLength;
+        yield chunk;
+      }
+    } catch (error) {
+      throw storageError(error, c);
+    }
+    if (expected !== undefined && got !== expected) {
+      throw new TamgaError('STORAGE_UNREACHABLE', `${description} ended the download of "${c.name ?? ''}" after ${got} of ${expected} bytes.`, { endpoint, bucket: Bucket, name: c.name, got, expected });
+    }
+  }
+
+  return {
+    description,
+
+    async put(name, body, size, signal) {
+      const Key = objectKey(base, name);
+      const c = ctx(`uploading "${name}"`, name, signal);
+      try {
+        await uploadObject({ client, Bucket, Key, name }, body, size, t, signal);
+        bucketSeen = true;
+      } catch (error) {
+        throw storageError(error, c);
+      }
+    },
+
+    async get(name, signal) {
+      const Key = objectKey(base, name);
+      const c = ctx(`downloading "${name}"`, name, signal);
+      try {
+        const answer = await client.send(new GetObjectCommand({ Bucket, Key }), { abortSignal: signal });
+        bucketSeen = true;
+        if (!isAsyncIterable(answer.Body)) throw new Error('GetObject answered without a body');
+        return streamBody(answer.Body, answer.ContentLength, c);
+      } catch (error) {
+        throw storageError(error, c);
+      }
+    },
+
+    async stat(name): Promise<ReplicaObject | null> {
+      const Key = objectKey(base, name);
+      const c = ctx(`looking up "${name}"`, name);
+      try {
+        const head = await client.send(new HeadObjectCommand({ Bucket, Key }));
+        bucketSeen = true;
+        return { name, size: head.ContentLength ?? 0 };
+      } catch (error) {
+        if (!(error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404)) throw storageError(error, c);
+      }
+      await confirmBucket(c);
+      return null;
+    },
+
+    async *list(prefix): AsyncGenerator<ReplicaObject> {
+      const Prefix = listPrefix(base, prefix);
+      const c = ctx(`listing "${prefix}…"`);
+      let ContinuationToken: string | undefined;
+      do {
+        let page;
+        try {
+          page = await client.send(new ListObjectsV2Command({ Bucket, Prefix, MaxKeys: t.listPageSize, ContinuationToken }));
+        } catch (error) {
+          throw storageError(error, c);
+        }
+        // The SDK reads any XML, or none, as an empty listing: an answer without the
+        // bucket's name is not S3 (a captive portal's page) and must not pass for "empty".
+        if (page.Name === undefined) {
+          throw new TamgaError('STORAGE_FAILED', `${description} did not answer as S3 storage while listing "${prefix}…".`, { endpoint, bucket: Bucket });
+        }
+        bucketSeen = true;
+        for (const object of page.Contents ?? []) {
+          if (object.Key?.startsWith(base) === true) yield { name: object.Key.slice(base.length), size: object.Size ?? 0 };
+        }
+        ContinuationToken = page.IsTruncated === true ? page.NextContinuationToken : undefined;
+        if (page.IsTruncated === true && ContinuationToken === undefined) {
+          throw new TamgaError('STORAGE_FAILED', `${description} said its listing goes on but gave no continuation token.`, { endpoint, bucket: Bucket });
+        }
+      } while (ContinuationToken !== undefined);
+    },
+
+    async delete(name) {
+      const Key = objectKey(base, name);
+      try {
+        // S3 answers 204 for a key that is not there: deleting is idempotent.
+        await client.send(new DeleteObjectCommand({ Bucket, Key }));
+        bucketSeen = true;
+      } catch (error) {
+        const e = storageError(error, ctx(`deleting "${name}"`, name));
+        if (e.code !== 'NOT_FOUND') throw e;
+      }
+    },
+  };
+}
