@@ -27,8 +27,8 @@ import { defaultActor } from './version';
 import { requireOperator } from './vault/operator-request';
 import { makeCheckpoint } from './custody/vault-log';
 import { noteVerifier, vaultLogOrigin, verifierKey } from './custody/checkpoint';
-import { createVault, inspectVault, unlockVault, type OpenVault } from './vault/vault';
-import { createRecoveryKey, recoverVault, removeRecoveryKey, type RecoverySecret } from './vault/recovery';
+import { checkPassphrase, createVault, inspectVault, unlockVault, type OpenVault } from './vault/vault';
+import { createRecoveryKey, recoverVault, removeRecoveryKey, unlockWithRecovery, type RecoverySecret } from './vault/recovery';
 import { writeRecoveryPages } from './vault/recovery-page';
 import type { ManifestSummary, ReplicaCheckReport, ReplicaConfig, ReplicaProblem, ReplicaPushResult, ReplicaStatus, RestoreResult } from '../../shared/replica';
 import * as replicas from './replica/replicas';
@@ -67,6 +67,23 @@ export interface Engine extends TamgaApi {
   restoreReplica(request: { readonly source: string; readonly target: string; readonly keyFingerprint?: string; readonly previous?: boolean }, options?: replicas.ReplicaRunOptions): Promise<RestoreResult>;
   /** On the unlocked restored vault: its log against the manifest's checkpoint, and the replica's last manifest recorded. */
   finishRestore(manifest: ManifestSummary): Promise<ReplicaProblem[]>;
+  /**
+   * The rebuilt folder opened with its recovery key instead of the passphrase: unlock with
+   * the words or shares, finishRestore (before anything is logged, so the custody log is
+   * still the one the manifest signed for), then the new passphrase set (`recovered` on the
+   * vault chain). The vault stays unlocked, as after unlockVault; nothing on disk changes
+   * when the key is refused.
+   */
+  finishRestoreWithRecovery(request: RestoreRecoveryRequest): Promise<ReplicaProblem[]>;
+}
+
+export interface RestoreRecoveryRequest {
+  /** The rebuilt vault folder (RestoreResult.target). */
+  readonly path: string;
+  readonly words?: string;
+  readonly shares?: readonly string[];
+  readonly newPassphrase: string;
+  readonly manifest: ManifestSummary;
 }
 
 export interface EngineOptions {
@@ -344,6 +361,24 @@ export function createEngine(options: EngineOptions = {}): Engine {
     verifyReplicaKeyless: async (request, options = {}) => replicas.verifyReplicaKeyless(request, options),
     restoreReplica: async (request, options = {}) => replicas.restoreReplica(request, options),
     finishRestore: async (manifest) => finishRestore(writable(), manifest),
+
+    async finishRestoreWithRecovery(request) {
+      const path = requireString(request.path, 'path');
+      const newPassphrase = requireString(request.newPassphrase, 'newPassphrase');
+      const secret = recoverySecretOf(request);
+      checkPassphrase(newPassphrase);
+      await lock('user');
+      const unlocked = await unlockWithRecovery(path, secret, { actor });
+      try {
+        const problems = finishRestore(unlocked.vault, request.manifest);
+        await unlocked.setNewPassphrase(newPassphrase);
+        opened(unlocked.vault);
+        return problems;
+      } catch (error) {
+        unlocked.vault.close();
+        throw error;
+      }
+    },
     revealPrivateField: async (request) => organise.revealPrivateField(current().db, request),
     tagItems: async (request) => organise.tagItems(writable(), request),
     untagItems: async (request) => organise.untagItems(writable(), request),

@@ -196,6 +196,18 @@ export async function combineShares(shares: readonly ParsedShare[], vault: { rea
       { reason: 'old-set' },
     );
   }
+  const byNumber = distinctShares(shares);
+  return Buffer.from(await combine([...byNumber.values()].map((share) => new Uint8Array(share.value))));
+}
+
+/**
+ * The shares given, one per number (the same share given twice counts once; two different
+ * texts with one number are refused), or NOT_ENOUGH_SHARES when fewer than the k they name.
+ * Needs no vault: `tamga restore` checks this before fetching anything.
+ */
+export function distinctShares(shares: readonly ParsedShare[]): Map<number, ParsedShare> {
+  const first = shares[0];
+  if (first === undefined) throw new TamgaError('NOT_ENOUGH_SHARES', 'No share was given.');
   const byNumber = new Map<number, ParsedShare>();
   const repeated = new Set<number>();
   for (const share of shares) {
@@ -215,5 +227,5 @@ export async function combineShares(shares: readonly ParsedShare[], vault: { rea
       { k: first.k, n: first.n, given: byNumber.size },
     );
   }
-  return Buffer.from(await combine([...byNumber.values()].map((share) => new Uint8Array(share.value))));
+  return byNumber;
 }
