@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Reproduces the recovery-key worked example of docs/formats.md with Python's standard
 library only (hashlib, hmac, json), sharing no code with Tamga: 32 bytes of entropy ->
-24 BIP-39 words -> wrap key -> the recovery slot's box, and the example share.
+24 BIP-39 words -> wrap key -> the recovery slot's box, the example share, and a 2-of-3
+Shamir split of the example key over GF(2^8) (split, and any two shares combined back).
 
     python3 docs/recovery-example.py [path/to/bip39-english.txt]
+    python3 docs/recovery-example.py --combine SHARE SHARE ...   # prints the key they rebuild, hex
 
 The word list is BIP-39's English list (2048 lines); without an argument it is read from
 the copy in node_modules/@scure/bip39. Prints the values; exits 1 if any differs.
@@ -105,9 +107,78 @@ def base32(data):
     return ''.join(CROCKFORD[int(bits[i:i + 5], 2)] for i in range(0, len(bits), 5))
 
 
+def gf_mul(a, b):
+    """Multiplication in GF(2^8) modulo x^8 + x^4 + x^3 + x + 1 (0x11b), as the library's tables."""
+    r = 0
+    while b:
+        if b & 1:
+            r ^= a
+        a <<= 1
+        if a & 0x100:
+            a ^= 0x11B
+        b >>= 1
+    return r
+
+
+def gf_inv(a):
+    r = 1
+    for _ in range(254):  # a^254 = a^-1 in GF(2^8)
+        r = gf_mul(r, a)
+    return r
+
+
+def shamir_share(secret, coefficients, x):
+    """The library's share at x: byte i is f_i(x) = secret_i + c1_i x + c2_i x^2 ..., then x."""
+    out = bytearray()
+    for i, s in enumerate(secret):
+        y, power = s, 1
+        for c in coefficients:
+            power = gf_mul(power, x)
+            y ^= gf_mul(c[i], power)
+        out.append(y)
+    return bytes(out) + bytes([x])
+
+
+def shamir_combine(values):
+    """Lagrange interpolation at 0 of shares as the library writes them (y bytes, then x)."""
+    xs = [v[-1] for v in values]
+    secret = bytearray(len(values[0]) - 1)
+    for j, v in enumerate(values):
+        basis = 1
+        for m, xm in enumerate(xs):
+            if m != j:
+                basis = gf_mul(basis, gf_mul(xm, gf_inv(xm ^ xs[j])))
+        for i in range(len(secret)):
+            secret[i] ^= gf_mul(v[i], basis)
+    return bytes(secret)
+
+
+def share_bytes(code):
+    """A share's 80 characters (Crockford base32, read as docs/formats.md says) -> 50 bytes, checksum checked."""
+    text = code.upper().replace('O', '0').replace('I', '1').replace('L', '1').replace(' ', '').replace('-', '')
+    bits = ''.join(format(CROCKFORD.index(c), '05b') for c in text)
+    raw = bytes(int(bits[i:i + 8], 2) for i in range(0, 400, 8))
+    if hashlib.sha256(raw[:45]).digest()[:5] != raw[45:]:
+        raise ValueError('checksum')
+    return raw
+
+
+def encode_share(k, n, number, set_id, prefix, value):
+    body = bytes([1, k, n, number]) + bytes.fromhex(set_id) + bytes.fromhex(prefix) + value
+    return base32(body + hashlib.sha256(body).digest()[:5])
+
+
+def combine_codes(codes):
+    """`--combine CODE …`: the recovery key (hex) that these share codes rebuild."""
+    return shamir_combine([share_bytes(code)[12:45] for code in codes]).hex()
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == '--combine':
+        print(combine_codes(sys.argv[2:]))
+        return
     here = os.path.dirname(os.path.abspath(__file__))
-    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, '..', 'node_modules', '@scure', 'bip39', 'wordlists', 'english.js')
+    path = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] != '--combine' else os.path.join(here, '..', 'node_modules', '@scure', 'bip39', 'wordlists', 'english.js')
     entropy = bytes(range(32))
     vault_id = '00000000-0000-4000-8000-000000000001'
     words = to_words(entropy, wordlist(path))
@@ -119,13 +190,22 @@ def main():
     box = base64.b64encode(secretbox(b'\x42' * 32, b'\x24' * 24, wrap_key)).decode()
     body = bytes([1, 2, 3, 1]) + bytes.fromhex('a1b2c3d4') + bytes.fromhex('fe812c12') + b'\x55' * 32 + b'\x9c'
     share = base32(body + hashlib.sha256(body).digest()[:5])
-    got = {'words': ' '.join(words), 'context': context, 'wrapKey': wrap_key.hex(), 'box': box, 'share': share}
+    # A 2-of-3 split of the example key: f_i(x) = entropy_i + (0x61 + 3 i) x, share j at x = j.
+    coefficient = bytes(0x61 + 3 * i for i in range(32))
+    split = [encode_share(2, 3, j, 'a1b2c3d4', 'fe812c12', shamir_share(entropy, [coefficient], j)) for j in (1, 2, 3)]
+    rebuilt = ' '.join(to_words(bytes.fromhex(combine_codes([split[2], split[0]])), wordlist(path)))
+    got = {'words': ' '.join(words), 'context': context, 'wrapKey': wrap_key.hex(), 'box': box, 'share': share,
+           'split1': split[0], 'split2': split[1], 'split3': split[2], 'shares3and1': rebuilt}
     expected = {
         'words': 'abandon amount liar amount expire adjust cage candy arch gather drum bullet absurd math era live bid rhythm alien crouch range attend journey unaware',
         'context': '{"formatVersion":1,"purpose":"tamga v1 recovery key wrap","scheme":"bip39-256","vaultId":"00000000-0000-4000-8000-000000000001"}',
         'wrapKey': '69e8f4786eb50d74c47591b3e235d43646c5bafcde3b3828cf2fd6b5fca10d11',
         'box': '0xkcjXL7h/66I2iEDCkQn1ibQQGfSL/wPnkzCbrtwImqzvPR/ki1j7N4gSDtK7sI',
         'share': '041060D1PB1X9ZM15G95ANANANANANANANANANANANANANANANANANANANANANANANANANCWWN8ZT7B4',
+        'split1': '041060D1PB1X9ZM15G962SB5D5MQAXBHE5TQB2C9GP2R30C5GP4RKDDNP6RVBDD9N6JTB88106XZXTTY',
+        'split2': '041060N1PB1X9ZM15G9C5JECTZFEBR7BZBRZ850X0R1GGA924WY3AKJB818NMQV4DNV76Y02K1YGRNBR',
+        'split3': '041060X1PB1X9ZM15G9A7BDBQPSSB4WXGE6RQ5MRHT48DE5PP2KAHVQ8WVWFDW6PV37CHHG3Q3VVPMDN',
+        'shares3and1': 'abandon amount liar amount expire adjust cage candy arch gather drum bullet absurd math era live bid rhythm alien crouch range attend journey unaware',
     }
     for name, value in got.items():
         print(f'{name}: {value}')

@@ -2,11 +2,12 @@
 // and reproduced by docs/recovery-example.py (Python's standard library, no shared code),
 // how words and shares are read back (a typo named as one), and vault.json's recovery
 // slot parsed strictly.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nacl from 'tweetnacl';
 import { describe, expect, it } from 'vitest';
 import { parseVaultFile } from '../../src/main/engine/vault/vault-file';
-import { recoveryContextJson, recoveryWrapKey, unwrapWithRecovery, type RecoverySlot } from '../../src/main/engine/vault/recovery-slot';
+import { parseRecoverySlot, recoveryContextJson, recoveryWrapKey, serialiseRecoverySlot, unwrapWithRecovery, type RecoverySlot } from '../../src/main/engine/vault/recovery-slot';
 import { combineShares, encodeShare, groupShare, parseShare, parseSplit, splitRecoveryKey } from '../../src/main/engine/vault/recovery-shares';
 import { recoveryKeyFromWords, recoveryKeyToWords } from '../../src/main/engine/vault/recovery-words';
 import { recoveryPages, recoveryPageText } from '../../src/main/engine/vault/recovery-page';
@@ -18,6 +19,12 @@ const WORDS = 'abandon amount liar amount expire adjust cage candy arch gather d
 const WRAP_KEY = '69e8f4786eb50d74c47591b3e235d43646c5bafcde3b3828cf2fd6b5fca10d11';
 const BOX = '0xkcjXL7h/66I2iEDCkQn1ibQQGfSL/wPnkzCbrtwImqzvPR/ki1j7N4gSDtK7sI';
 const SHARE = '041060D1PB1X9ZM15G95ANANANANANANANANANANANANANANANANANANANANANANANANANCWWN8ZT7B4';
+/** The worked example's 2-of-3 split of the example key (docs/formats.md; f_i(x) = key_i + (0x61 + 3i)·x, share j at x = j). */
+const SPLIT = [
+  '041060D1PB1X9ZM15G962SB5D5MQAXBHE5TQB2C9GP2R30C5GP4RKDDNP6RVBDD9N6JTB88106XZXTTY',
+  '041060N1PB1X9ZM15G9C5JECTZFEBR7BZBRZ850X0R1GGA924WY3AKJB818NMQV4DNV76Y02K1YGRNBR',
+  '041060X1PB1X9ZM15G9A7BDBQPSSB4WXGE6RQ5MRHT48DE5PP2KAHVQ8WVWFDW6PV37CHHG3Q3VVPMDN',
+];
 const FINGERPRINT = 'fe812c12f3ab4ce6ac5db69ac352f906cb1b11ef43fb33e252ef7ff552263889';
 
 function codeOf(fn: () => unknown): string | undefined {
@@ -66,7 +73,48 @@ describe('recovery key worked example', () => {
     expect(result.stdout).toContain(`wrapKey: ${WRAP_KEY}\n`);
     expect(result.stdout).toContain(`box: ${BOX}\n`);
     expect(result.stdout).toContain(`share: ${SHARE}\n`);
+    for (const [i, code] of SPLIT.entries()) expect(result.stdout).toContain(`split${i + 1}: ${code}\n`);
+    // …and the page of the spec shows them as printed, in groups of five.
+    const docs = await readFile(join(ROOT, 'docs', 'formats.md'), 'utf8');
+    for (const code of [SHARE, ...SPLIT]) expect(docs).toContain(`\`${groupShare(code).join(' ')}\``);
+    for (const value of [WORDS, WRAP_KEY, BOX]) expect(docs).toContain(value);
+    expect(result.stdout).toContain(`shares3and1: ${WORDS}\n`);
     expect(result.stdout).toContain('all values match');
+  });
+
+  it("the example split, made by the Python script, is combined by the library into the example key by any two shares", async () => {
+    const vault = { keyFingerprint: FINGERPRINT, split: { k: 2, n: 3, setId: 'a1b2c3d4' } };
+    const shares = SPLIT.map((code, i) => parseShare(code, `share ${i + 1}`));
+    for (const pair of [[0, 1], [0, 2], [2, 1]] as const) {
+      const key = await combineShares(pair.map((i) => shares[i]).filter((s) => s !== undefined), vault);
+      expect(recoveryKeyToWords(key).join(' ')).toBe(WORDS);
+    }
+  });
+
+  it("the spec's recovery member is what vault.json writes, byte for byte, and two of the split's shares open it", async () => {
+    const docs = await readFile(join(ROOT, 'docs', 'formats.md'), 'utf8');
+    const section = docs.slice(docs.indexOf('### Worked example: recovery key'));
+    const block = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const slot = parseRecoverySlot((JSON.parse(block) as { recovery: unknown }).recovery);
+    expect(slot).toBeDefined();
+    if (slot === undefined) return;
+    expect(`${JSON.stringify({ recovery: serialiseRecoverySlot(slot) }, null, 2)}\n`).toBe(block);
+    const key = await combineShares([SPLIT[2], SPLIT[1]].map((code) => parseShare(code ?? '', 'share')), { keyFingerprint: FINGERPRINT, split: slot.shares ?? null });
+    expect(unwrapWithRecovery(slot, key, context).equals(Buffer.alloc(32, 0x42))).toBe(true);
+  });
+
+  it("the Python script's GF(2^8) interpolation rebuilds keys the library split (so the field and share layout are as documented)", async () => {
+    for (const [k, n] of [[2, 3], [3, 5], [5, 16]] as const) {
+      const key = Buffer.from(nacl.randomBytes(32));
+      const made = await splitRecoveryKey(key, k, n, FINGERPRINT);
+      const some = made.codes.slice(n - k);
+      const result = await run('/usr/bin/python3', [join(ROOT, 'docs', 'recovery-example.py'), '--combine', ...some]);
+      expect(result.stderr).toBe('');
+      expect(result.stdout.trim()).toBe(key.toString('hex'));
+      // k − 1 of them interpolate to something else.
+      const fewer = await run('/usr/bin/python3', [join(ROOT, 'docs', 'recovery-example.py'), '--combine', ...some.slice(1)]);
+      expect(fewer.stdout.trim()).not.toBe(key.toString('hex'));
+    }
   });
 });
 
