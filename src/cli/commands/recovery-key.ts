@@ -81,7 +81,10 @@ export function registerRecoveryKey(program: Command): void {
           const written = await engine.writeRecoveryPage({ made, outPath: opts.out });
           for (const path of written) process.stderr.write(`Printable page written: ${path}. Print it, check it, then delete the file.\n`);
         }
-        if (!opts.json) process.stdout.write('To use it: tamga recover VAULT. Making a new recovery key, or removing it, makes this one useless.\n');
+        if (!opts.json) {
+          process.stdout.write('To use it: tamga recover VAULT. Making a new recovery key, or removing it, makes this one useless here.\n');
+          process.stdout.write('Replicas hold vault.json as of their last push: push them again (tamga replica push VAULT) so a restore can use this key. Copies pushed before still open with the old key, if there was one.\n');
+        }
       });
     });
   command
