@@ -130,4 +130,21 @@ describe('recovery keys', () => {
     works.close();
     (await unlockWithRecovery(root, { words })).vault.close();
   });
+
+  it.each([
+    ['recovery-key:temp-written', false],
+    ['recovery-key:dir-synced', true],
+  ])('recovery-key create killed at %s: the passphrase still opens the vault, the slot is there only if vault.json was renamed, and a new create replaces it', async (point, slotWritten) => {
+    const root = await copyVault(base);
+    const result = await runTamga(['recovery-key', 'create', root], { TAMGA_PASSPHRASE: PASSPHRASE, TAMGA_TEST_CRASH_AT: point });
+    expect(result.signal).toBe('SIGKILL');
+    // Killed before the words were printed: nobody has this key, but the vault says whether the slot exists.
+    expect(result.stdout).not.toMatch(/ 1\. \w+/);
+    const vault = await unlockVault(root, PASSPHRASE);
+    expect(vault.info().recovery !== null).toBe(slotWritten);
+    const made = await createRecoveryKey(vault);
+    expect(made.replaced).toBe(slotWritten);
+    vault.close();
+    (await unlockWithRecovery(root, { words: (made.words ?? []).join(' ') })).vault.close();
+  });
 });
