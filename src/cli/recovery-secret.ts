@@ -21,7 +21,7 @@ export async function recoverySecretFromFiles(wordsFile: string | undefined, sha
   }
   if (shareFiles !== undefined) {
     const shares = await Promise.all(shareFiles.map((file) => readSecretFile(file, 'share')));
-    distinctShares(shares.map((text, i) => parseShare(text, `Share ${i + 1} given`)));
+    distinctShares(shares.map((text, i) => parseShare(text, `Share ${i + 1} given`, i + 1)));
     return { shares };
   }
   return null;

@@ -159,6 +159,8 @@ describe('shares', () => {
     expect(parseShare(SHARE.replaceAll('0', 'O').replaceAll('1', 'l'), 'x').number).toBe(1);
     const typo = `${SHARE.slice(0, 30)}${SHARE[30] === 'A' ? 'B' : 'A'}${SHARE.slice(31)}`;
     expect(messageOf(() => parseShare(typo, 'Share 2 given'))).toMatch(/^Share 2 given fails its checksum/);
+    // The window says which share from the details.
+    expect(() => parseShare(typo, 'Share 2 given', 2)).toThrow(expect.objectContaining({ details: { reason: 'share-checksum', given: 2 } }));
     expect(messageOf(() => parseShare(SHARE.slice(5), 'Share 1 given'))).toMatch(/has 75 characters; a share has 80/);
     expect(messageOf(() => parseShare(`${SHARE.slice(0, 79)}U`, 'Share 1 given'))).toMatch(/"U" \(character 80\) is not used in shares/);
   });

@@ -111,7 +111,7 @@ export function encodeShare(share: Omit<ParsedShare, 'value'> & { readonly value
   return base32Encode(Buffer.concat([body, checksum(body)]));
 }
 
-function malformed(message: string, details: Record<string, unknown>): TamgaError {
+function malformedShare(message: string, details: Record<string, unknown>): TamgaError {
   return new TamgaError('RECOVERY_KEY_MALFORMED', message, details);
 }
 
@@ -124,8 +124,9 @@ function shareCharacters(text: string): string {
   return lines.length === 1 && lines[0] !== undefined ? lines[0] : whole;
 }
 
-/** Reads one share; `label` names it in messages ("share 2 given"). */
-export function parseShare(text: string, label: string): ParsedShare {
+/** Reads one share; `label` names it in messages ("share 2 given"), `given` (its place among those given, from 1) in details. */
+export function parseShare(text: string, label: string, given?: number): ParsedShare {
+  const malformed = (message: string, details: Record<string, unknown>): TamgaError => malformedShare(message, given === undefined ? details : { ...details, given });
   const chars = shareCharacters(text);
   if (chars.length !== SHARE_CHARS) {
     throw malformed(`${label} has ${chars.length} characters; a share has ${SHARE_CHARS} (16 groups of five). Look for a missing or extra group.`, { reason: 'share-length', length: chars.length });
@@ -213,7 +214,7 @@ export function distinctShares(shares: readonly ParsedShare[]): Map<number, Pars
   for (const share of shares) {
     const seen = byNumber.get(share.number);
     if (seen !== undefined) {
-      if (!seen.value.equals(share.value)) throw malformed(`Two different texts both say they are share ${share.number}; one of them was altered.`, { reason: 'share-conflict', number: share.number });
+      if (!seen.value.equals(share.value)) throw malformedShare(`Two different texts both say they are share ${share.number}; one of them was altered.`, { reason: 'share-conflict', number: share.number });
       repeated.add(share.number);
     }
     byNumber.set(share.number, share);

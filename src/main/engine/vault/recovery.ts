@@ -81,7 +81,7 @@ export async function masterKeyFromRecovery(file: VaultFile, secret: RecoverySec
   if ('words' in secret) {
     recoveryKey = recoveryKeyFromWords(secret.words);
   } else {
-    const shares = secret.shares.map((text, i) => parseShare(text, `Share ${i + 1} given`));
+    const shares = secret.shares.map((text, i) => parseShare(text, `Share ${i + 1} given`, i + 1));
     recoveryKey = await combineShares(shares, { keyFingerprint: file.signing.fingerprint, split: slot.shares ?? null });
   }
   try {

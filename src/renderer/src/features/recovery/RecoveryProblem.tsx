@@ -22,11 +22,11 @@ export function RecoveryProblem({ error }: { readonly error: TamgaError }): JSX.
       case 'checksum':
         return t('recovery.problem.checksum');
       case 'share-length':
-        return t('recovery.problem.shareLength', { length: value('length') });
+        return t('recovery.problem.shareLength', { given: value('given'), length: value('length') });
       case 'share-character':
-        return t('recovery.problem.shareCharacter', { position: value('position') });
+        return t('recovery.problem.shareCharacter', { given: value('given'), position: value('position') });
       case 'share-checksum':
-        return t('recovery.problem.shareChecksum');
+        return t('recovery.problem.shareChecksum', { given: value('given') });
       case 'share-conflict':
         return t('recovery.problem.shareConflict', { number: value('number') });
       case 'other-vault':
