@@ -111,3 +111,46 @@ for (const lang of ['en', 'ru', 'kk'] as const) {
     await expect(page.getByRole('heading', { name: t('library.emptyTitle') })).toBeVisible({ timeout: 30_000 });
   });
 }
+
+test('a recovery key handed out as 2-of-3 shares: one share is not enough and says so, two pasted open the vault', async ({ app }) => {
+  const { page } = app;
+  const t = strings('en');
+  await openNewVault(app);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('region', { name: t('recovery.settingsTitle') });
+  await settings.getByRole('button', { name: t('recovery.create') }).click();
+  await settings.getByText(t('recovery.split')).click();
+  await settings.getByLabel(t('recovery.n')).fill('3');
+  await settings.getByLabel(t('recovery.k')).fill('2');
+  await settings.getByRole('button', { name: t('recovery.make') }).click();
+  const shown = settings.getByRole('region', { name: t('recovery.shownTitle') });
+  const codes = shown.locator('.recovery-shares code');
+  await expect(codes).toHaveCount(3, { timeout: 30_000 });
+  const shares = await codes.allTextContents();
+  expect(shares.every((share) => /^([0-9A-Z]{5} ){15}[0-9A-Z]{5}$/.test(share))).toBe(true);
+  await expect(shown.getByText(t('recovery.shareHeading', { number: '2', n: '3', k: '2' }))).toBeVisible();
+  // No words to type back: the person says every share was kept.
+  const done = shown.getByRole('button', { name: t('recovery.done') });
+  await expect(done).toBeDisabled();
+  await shown.getByText(t('recovery.confirmShares')).click();
+  await done.click();
+  const [sharesBefore = ''] = t('recovery.existsShares', { date: '\u0000' }).split('\u0000');
+  await expect(settings.getByTestId('recovery-status')).toContainText(sharesBefore);
+  await expect(settings.getByTestId('recovery-status')).toContainText('any 2 of 3 open the vault');
+
+  await page.getByRole('button', { name: t('toolbar.lock') }).click();
+  await page.getByRole('button', { name: t('recovery.forgot') }).click();
+  const form = page.getByRole('form', { name: t('recovery.title') });
+  await form.getByRole('radio', { name: t('recovery.withShares') }).check();
+  const fill = async (text: string): Promise<void> => {
+    await form.getByLabel(t('recovery.sharesLabel')).fill(text);
+    await form.getByLabel(t('vault.newPassphrase'), { exact: true }).fill(NEW_PASSPHRASE);
+    await form.getByLabel(t('vault.confirmPassphrase')).fill(NEW_PASSPHRASE);
+    await form.getByRole('button', { name: t('recovery.submit') }).click();
+  };
+  await fill(shares[1] ?? '');
+  await expect(form.getByTestId('recovery-problem')).toHaveText(t('recovery.problem.notEnough', { k: '2', n: '3', given: '1' }));
+  await screenshot(page, 'recovery-shares-too-few-en');
+  await fill(`${shares[2] ?? ''}\n${(shares[0] ?? '').toLowerCase().replaceAll(' ', '-')}`);
+  await expect(page.getByRole('heading', { name: t('library.emptyTitle') })).toBeVisible({ timeout: 30_000 });
+});
