@@ -16,6 +16,8 @@ import { registerKeys } from './commands/keys';
 import { registerInit } from './commands/init';
 import { registerOperator } from './commands/operator';
 import { registerPasswd } from './commands/passwd';
+import { registerRecover } from './commands/recover';
+import { registerRecoveryKey } from './commands/recovery-key';
 import { registerReplica } from './commands/replica';
 import { registerRestore } from './commands/restore';
 import { registerReveal } from './commands/reveal';
@@ -41,6 +43,8 @@ export function buildProgram(): Command {
   registerInit(program);
   registerInfo(program);
   registerPasswd(program);
+  registerRecoveryKey(program);
+  registerRecover(program);
   registerImport(program);
   registerItems(program);
   registerSearch(program);

@@ -27,27 +27,27 @@ export const MAX_PASSPHRASE_FILE_BYTES = 4096;
  * when it is a regular file of at most MAX_PASSPHRASE_FILE_BYTES: /dev/zero, a terminal,
  * a pipe or a 2 GB file are refused with a sentence, never read.
  */
-async function fromFile(path: string): Promise<string> {
+async function fromFile(path: string, what = 'passphrase'): Promise<string> {
   let handle;
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new TamgaError(code === 'EACCES' || code === 'EPERM' ? 'PERMISSION_DENIED' : 'NOT_FOUND', `Cannot read the passphrase file ${path}: ${code}.`);
+    throw new TamgaError(code === 'EACCES' || code === 'EPERM' ? 'PERMISSION_DENIED' : 'NOT_FOUND', `Cannot read the ${what} file ${path}: ${code}.`);
   }
   try {
     const info = await handle.stat();
     if (!info.isFile()) {
       const kind = info.isFIFO() ? 'a pipe' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : info.isDirectory() ? 'a folder' : 'not a regular file';
-      throw new TamgaError('INVALID_ARGUMENT', `The passphrase file ${path} is ${kind}, not a file: write the passphrase into a regular file, or set TAMGA_PASSPHRASE.`);
+      throw new TamgaError('INVALID_ARGUMENT', `The ${what} file ${path} is ${kind}, not a file: write the ${what} into a regular file${what === 'passphrase' ? ', or set TAMGA_PASSPHRASE' : ''}.`);
     }
     if (info.size > MAX_PASSPHRASE_FILE_BYTES) {
-      throw new TamgaError('INVALID_ARGUMENT', `The passphrase file ${path} holds ${info.size} bytes; a passphrase file holds at most ${MAX_PASSPHRASE_FILE_BYTES}. Is it the right file?`);
+      throw new TamgaError('INVALID_ARGUMENT', `The ${what} file ${path} holds ${info.size} bytes; a ${what} file holds at most ${MAX_PASSPHRASE_FILE_BYTES}. Is it the right file?`);
     }
     // Read one byte past the limit: a file that grew after stat is still refused.
     const buffer = Buffer.alloc(MAX_PASSPHRASE_FILE_BYTES + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    if (bytesRead > MAX_PASSPHRASE_FILE_BYTES) throw new TamgaError('INVALID_ARGUMENT', `The passphrase file ${path} grew past ${MAX_PASSPHRASE_FILE_BYTES} bytes while it was read.`);
+    if (bytesRead > MAX_PASSPHRASE_FILE_BYTES) throw new TamgaError('INVALID_ARGUMENT', `The ${what} file ${path} grew past ${MAX_PASSPHRASE_FILE_BYTES} bytes while it was read.`);
     const text = buffer.subarray(0, bytesRead).toString('utf8');
     buffer.fill(0);
     // Editors add one final newline; anything else is part of the passphrase.
@@ -55,6 +55,11 @@ async function fromFile(path: string): Promise<string> {
   } finally {
     await handle.close();
   }
+}
+
+/** A small secret from a file (recovery words, a share), read as carefully as a passphrase file. */
+export async function readSecretFile(path: string, what: string): Promise<string> {
+  return fromFile(path, what);
 }
 
 async function prompt(label: string): Promise<string> {

@@ -17,6 +17,7 @@ import type { FacetCount, FindByFileResult, SearchRequest, SearchResult } from '
 import type { AddSenderRequest, KnownSender } from './senders';
 import type { Operator, OperatorInput } from './operator';
 import type { SettingsUpdate, VaultEvent, VaultSettings } from './session';
+import type { CreateRecoveryKeyRequest, RecoverVaultRequest, RecoveryKeyMade, WriteRecoveryPageRequest } from './recovery';
 import type { StampResult, TimestampStatus } from './timestamp';
 
 /** What anyone can read from vault.json without the passphrase. */
@@ -30,6 +31,8 @@ export interface VaultPublicInfo {
   readonly publicKey: string;
   readonly kdf: { readonly name: 'scrypt'; readonly N: number; readonly r: number; readonly p: number };
   readonly createdAt: string;
+  /** The recovery key (a second slot in vault.json), when the vault has one: when it was made, and its k-of-n split if it was handed out as shares. */
+  readonly recovery: { readonly createdAt: string; readonly shares: { readonly k: number; readonly n: number } | null } | null;
 }
 
 /** What an unlocked vault adds. */
@@ -82,6 +85,22 @@ export interface TamgaApi {
   vaultInfo(): Promise<VaultInfo>;
   /** Rewraps the master key under a new passphrase; no data is re-encrypted. */
   changePassphrase(request: ChangePassphraseRequest): Promise<void>;
+  /**
+   * Makes the open vault's recovery key (a second slot in vault.json wrapping the same
+   * master key), replacing any older one; the words or shares come back this once only.
+   * A `recovery-key-created` or `recovery-key-rotated` event; never the key itself.
+   */
+  createRecoveryKey(request: CreateRecoveryKeyRequest): Promise<RecoveryKeyMade>;
+  /** Removes the recovery slot (a `recovery-key-removed` event); NO_RECOVERY_KEY when there is none. */
+  removeRecoveryKey(): Promise<void>;
+  /** Writes the printable page(s) of a key just made; answers with the paths written. */
+  writeRecoveryPage(request: WriteRecoveryPageRequest): Promise<string[]>;
+  /**
+   * Opens a locked vault with its recovery words or shares, sets a new passphrase (a
+   * `recovered` event) and leaves the vault unlocked. RECOVERY_KEY_MALFORMED (a typo),
+   * WRONG_RECOVERY_KEY, NO_RECOVERY_KEY, NOT_ENOUGH_SHARES say what went wrong.
+   */
+  recoverVault(request: RecoverVaultRequest): Promise<VaultInfo>;
   /** Imports files and folders; progress arrives as `importProgress` events. */
   importFiles(request: ImportRequest): Promise<ImportSummary>;
   /** Stops the running import after the file in progress is abandoned; what finished stays. */
@@ -229,6 +248,10 @@ export const API_METHODS = [
   'lockVault',
   'vaultInfo',
   'changePassphrase',
+  'createRecoveryKey',
+  'removeRecoveryKey',
+  'writeRecoveryPage',
+  'recoverVault',
   'importFiles',
   'cancelImport',
   'listItems',

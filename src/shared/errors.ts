@@ -61,6 +61,14 @@ export const ERROR_CODES = [
   'TIMESTAMP_UNTRUSTED_CHAIN',
   /** A timestamp is signed by a certificate that may not sign timestamps (no critical timeStamping extended key usage). */
   'TIMESTAMP_SIGNER_NOT_TSA',
+  /** Recovery words or a share that cannot be what Tamga printed: a word not on the list, a word missing, a checksum that fails (a typo). */
+  'RECOVERY_KEY_MALFORMED',
+  /** Well-formed recovery words or shares that are not this vault's current recovery key (another vault's, or a key since replaced). */
+  'WRONG_RECOVERY_KEY',
+  /** The vault has no recovery key (none was made, or it was removed). */
+  'NO_RECOVERY_KEY',
+  /** Fewer shares of the recovery key than it was split to need (k of n). */
+  'NOT_ENOUGH_SHARES',
   /** Something this version cannot do yet (e.g. a kind of replica storage not built in); the message names it. */
   'UNSUPPORTED',
   /** Replica storage (an S3 endpoint) could not be reached: refused, unknown host, no route, timed out; the message names it. */

@@ -27,7 +27,9 @@ import { defaultActor } from './version';
 import { requireOperator } from './vault/operator-request';
 import { makeCheckpoint } from './custody/vault-log';
 import { noteVerifier, vaultLogOrigin, verifierKey } from './custody/checkpoint';
-import { createVault, inspectVault, unlockVault, type OpenVault } from './vault/vault';
+import { checkPassphrase, createVault, inspectVault, unlockVault, type OpenVault } from './vault/vault';
+import { createRecoveryKey, recoverVault, removeRecoveryKey, unlockWithRecovery, type RecoverySecret } from './vault/recovery';
+import { writeRecoveryPages } from './vault/recovery-page';
 import type { ManifestSummary, ReplicaCheckReport, ReplicaConfig, ReplicaProblem, ReplicaPushResult, ReplicaStatus, RestoreResult } from '../../shared/replica';
 import * as replicas from './replica/replicas';
 import { finishRestore } from './replica/restore-finish';
@@ -67,6 +69,23 @@ export interface Engine extends TamgaApi {
   restoreReplica(request: { readonly source: string; readonly target: string; readonly keyFingerprint?: string; readonly previous?: boolean }, options?: replicas.ReplicaRunOptions): Promise<RestoreResult>;
   /** On the unlocked restored vault: its log against the manifest's checkpoint, and the replica's last manifest recorded. */
   finishRestore(manifest: ManifestSummary): Promise<ReplicaProblem[]>;
+  /**
+   * The rebuilt folder opened with its recovery key instead of the passphrase: unlock with
+   * the words or shares, finishRestore (before anything is logged, so the custody log is
+   * still the one the manifest signed for), then the new passphrase set (`recovered` on the
+   * vault chain). The vault stays unlocked, as after unlockVault; nothing on disk changes
+   * when the key is refused.
+   */
+  finishRestoreWithRecovery(request: RestoreRecoveryRequest): Promise<ReplicaProblem[]>;
+}
+
+export interface RestoreRecoveryRequest {
+  /** The rebuilt vault folder (RestoreResult.target). */
+  readonly path: string;
+  readonly words?: string;
+  readonly shares?: readonly string[];
+  readonly newPassphrase: string;
+  readonly manifest: ManifestSummary;
 }
 
 export interface EngineOptions {
@@ -81,6 +100,17 @@ function requireString(value: unknown, name: string): string {
     throw new TamgaError('INVALID_ARGUMENT', `${name} must be a non-empty string.`);
   }
   return value;
+}
+
+/** Words or shares, exactly one of them. */
+function recoverySecretOf(request: { readonly words?: unknown; readonly shares?: unknown }): RecoverySecret {
+  const hasWords = typeof request.words === 'string' && request.words.trim() !== '';
+  const hasShares = Array.isArray(request.shares) && request.shares.length > 0;
+  if (hasWords === hasShares) throw new TamgaError('INVALID_ARGUMENT', 'Give the recovery words or the shares of the recovery key (one of them).');
+  if (hasWords) return { words: request.words as string };
+  const shares = request.shares as unknown[];
+  if (!shares.every((share) => typeof share === 'string')) throw new TamgaError('INVALID_ARGUMENT', 'Each share must be text.');
+  return { shares: shares as string[] };
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
@@ -174,6 +204,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async changePassphrase(request) {
       await writable().changePassphrase(requireString(request.oldPassphrase, 'oldPassphrase'), requireString(request.newPassphrase, 'newPassphrase'));
+    },
+
+    createRecoveryKey: async (request) => createRecoveryKey(writable(), { shares: request.shares ?? null }),
+    removeRecoveryKey: async () => removeRecoveryKey(writable()),
+    writeRecoveryPage: async (request) => writeRecoveryPages(request.made, requireString(request.outPath, 'outPath')),
+
+    async recoverVault(request) {
+      const path = requireString(request.path, 'path');
+      const newPassphrase = requireString(request.newPassphrase, 'newPassphrase');
+      const secret = recoverySecretOf(request);
+      await lock('user');
+      return opened(await recoverVault(path, secret, newPassphrase, { actor })).info();
     },
 
     async importFiles(request) {
@@ -322,6 +364,24 @@ export function createEngine(options: EngineOptions = {}): Engine {
     verifyReplicaKeyless: async (request, options = {}) => replicas.verifyReplicaKeyless(request, options),
     restoreReplica: async (request, options = {}) => replicas.restoreReplica(request, options),
     finishRestore: async (manifest) => finishRestore(writable(), manifest),
+
+    async finishRestoreWithRecovery(request) {
+      const path = requireString(request.path, 'path');
+      const newPassphrase = requireString(request.newPassphrase, 'newPassphrase');
+      const secret = recoverySecretOf(request);
+      checkPassphrase(newPassphrase);
+      await lock('user');
+      const unlocked = await unlockWithRecovery(path, secret, { actor });
+      try {
+        const problems = finishRestore(unlocked.vault, request.manifest);
+        await unlocked.setNewPassphrase(newPassphrase);
+        opened(unlocked.vault);
+        return problems;
+      } catch (error) {
+        unlocked.vault.close();
+        throw error;
+      }
+    },
     revealPrivateField: async (request) => organise.revealPrivateField(current().db, request),
     tagItems: async (request) => organise.tagItems(writable(), request),
     untagItems: async (request) => organise.untagItems(writable(), request),

@@ -14,7 +14,9 @@
  *          "removed-from-case", "viewed-original", "exported", "verified". The vault chain:
  *          "vault-created" (event 0, and only event 0), "passphrase-changed", "exported",
  *          "audit", "sender-added", "sender-removed", "operator-set", "operator-cleared",
- *          "timestamped", "replica-added", "replica-removed", "replica-pushed".
+ *          "timestamped", "replica-added", "replica-removed", "replica-pushed",
+ *          "recovery-key-created", "recovery-key-rotated", "recovery-key-removed",
+ *          "recovered".
  *          Later versions may add types; a verifier must accept a type it does not know
  *          (hash, signature and links still apply to it).
  *   at     when, as ISO 8601 UTC with milliseconds: "YYYY-MM-DDTHH:MM:SS.sssZ".

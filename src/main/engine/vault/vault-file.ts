@@ -10,6 +10,7 @@ import type { ScryptParams } from '../crypto/kdf';
 import type { WrappedKey } from '../crypto/secretbox';
 import { atomicWriteFile } from '../fs/atomic-write';
 import { fromFsError } from '../fs/fs-errors';
+import { parseRecoverySlot, serialiseRecoverySlot, type RecoverySlot } from './recovery-slot';
 
 export const VAULT_FORMAT = 'tamga-vault';
 export const VAULT_FORMAT_VERSION = 1;
@@ -28,6 +29,8 @@ export interface VaultFile {
     /** The 32-byte Ed25519 seed, wrapped under the signing-wrap subkey. */
     readonly wrappedSeed: WrappedKey;
   };
+  /** The second slot: the same master key under the recovery key (recovery-slot.ts); absent when the vault has none. */
+  readonly recovery?: RecoverySlot;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -88,6 +91,7 @@ export function parseVaultFile(json: unknown): VaultFile {
   const signingRaw = json.signing;
   if (!isRecord(signingRaw) || signingRaw.alg !== 'ed25519') throw corrupt('the signing key is missing');
   const isHex64 = (v: unknown): v is string => isString(v) && HEX64.test(v);
+  const recovery = parseRecoverySlot(json.recovery);
   return {
     formatVersion,
     vaultId,
@@ -100,6 +104,7 @@ export function parseVaultFile(json: unknown): VaultFile {
       fingerprint: field(signingRaw, 'fingerprint', isHex64, 'the key fingerprint'),
       wrappedSeed: parseWrapped(signingRaw.wrappedSeed, 'the wrapped signing key'),
     },
+    ...(recovery === undefined ? {} : { recovery }),
   };
 }
 
@@ -113,6 +118,7 @@ export function serialiseVaultFile(vault: VaultFile): string {
     kdf: { name: kdf.name, N: kdf.N, r: kdf.r, p: kdf.p, salt: kdf.salt.toString('base64') },
     masterKey: vault.masterKey,
     signing: vault.signing,
+    ...(vault.recovery === undefined ? {} : { recovery: serialiseRecoverySlot(vault.recovery) }),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -22,7 +22,7 @@ import { checkSchemaVersion, migrate, schemaVersion } from '../db/migrate';
 import { fillLogNodes } from '../custody/vault-log';
 import { openIndex, type IndexDb } from '../db/open-index';
 import { fsyncDirectory, tempSiblingPath } from '../fs/atomic-write';
-import { vaultChainName } from '../../../shared/custody';
+import { vaultChainName, type JsonObject, type VaultEventType } from '../../../shared/custody';
 import { BlobStore } from '../blobs/blob-store';
 import { appendEvent } from '../custody/store';
 import { defaultActor } from '../version';
@@ -33,7 +33,7 @@ import { VAULT_FILE, vaultPaths, type VaultPaths } from './layout';
 import { readOperator, recordOperator, sameOperator } from './operator-store';
 import { newMasterKey, unwrapMasterKey, wrapMasterKey } from './master-key';
 import { acquireVaultLock, type VaultLock } from './vault-lock';
-import { readVaultFile, VAULT_FORMAT_VERSION, writeVaultFile, type VaultFile } from './vault-file';
+import { readVaultFile, serialiseVaultFile, VAULT_FORMAT_VERSION, writeVaultFile, type VaultFile } from './vault-file';
 
 export interface VaultKeys {
   readonly master: Buffer;
@@ -56,7 +56,7 @@ export interface CreateVaultOptions {
   readonly operator?: Operator | null;
 }
 
-function checkPassphrase(passphrase: string): void {
+export function checkPassphrase(passphrase: string): void {
   const problem = passphraseProblem(passphrase);
   if (problem !== null) throw new TamgaError('WEAK_PASSPHRASE', problem);
 }
@@ -71,6 +71,7 @@ export function publicInfo(root: string, file: VaultFile): VaultPublicInfo {
     publicKey: file.signing.publicKey,
     kdf: { name: 'scrypt', N, r, p },
     createdAt: file.createdAt,
+    recovery: file.recovery === undefined ? null : { createdAt: file.recovery.createdAt, shares: file.recovery.shares === undefined ? null : { k: file.recovery.shares.k, n: file.recovery.shares.n } },
   };
 }
 
@@ -182,19 +183,39 @@ export class OpenVault {
     const same = timingSafeEqual(check, this.keys.master);
     check.fill(0);
     if (!same) throw new TamgaError('CORRUPT', 'vault.json changed on disk while the vault was open.');
+    await this.setPassphrase(newPassphrase, 'passphrase-changed', {}, 'passwd');
+  }
+
+  /**
+   * Wraps the master key under a new passphrase (fresh salt, the cost never lowered), writes
+   * vault.json once, atomically (the recovery slot kept as it is), and records `type` with
+   * the new KDF parameters. The caller has proved it may: the old passphrase (passwd) or
+   * the recovery key (recovery.ts).
+   */
+  async setPassphrase(newPassphrase: string, type: 'passphrase-changed' | 'recovered', data: JsonObject, crashLabel: string): Promise<void> {
+    this.assertOpen();
+    if (this.readonly) throw new TamgaError('READ_ONLY', 'The vault is open read-only; the passphrase cannot be changed on it.');
+    checkPassphrase(newPassphrase);
     const currentLog2N = Math.log2(this.file.kdf.N);
     const kdf = newScryptParams(Math.max(currentLog2N, DEFAULT_SCRYPT_LOG2N));
-    const masterKey = await wrapMasterKey(this.keys.master, newPassphrase, { ...context, kdf });
-    const next: VaultFile = { ...this.file, kdf, masterKey };
-    crashPoint('passwd:wrapped');
-    await writeVaultFile(this.paths.vaultFile, next, 'passwd');
+    const masterKey = await wrapMasterKey(this.keys.master, newPassphrase, { formatVersion: this.file.formatVersion, vaultId: this.file.vaultId, kdf });
+    crashPoint(`${crashLabel}:wrapped`);
+    await this.replaceVaultFile({ ...this.file, kdf, masterKey }, crashLabel, { type, data: { ...data, kdf: { name: kdf.name, N: kdf.N, r: kdf.r, p: kdf.p } } });
+  }
+
+  /**
+   * Replaces vault.json with `next` (one atomic rename) and records the act on the vault's
+   * chain. vault.json must still be what this vault read: only this writer (it holds the
+   * lock) changes it, so anything else means someone edited it underneath.
+   */
+  async replaceVaultFile(next: VaultFile, crashLabel: string, event: { readonly type: VaultEventType; readonly data: JsonObject }): Promise<void> {
+    this.assertOpen();
+    if (this.readonly) throw new TamgaError('READ_ONLY', 'The vault is open read-only; vault.json cannot be changed.');
+    const onDisk = await readVaultFile(this.paths.vaultFile);
+    if (serialiseVaultFile(onDisk) !== serialiseVaultFile(this.file)) throw new TamgaError('CORRUPT', 'vault.json changed on disk while the vault was open; nothing was written.');
+    await writeVaultFile(this.paths.vaultFile, next, crashLabel);
     this.file = next;
-    appendEvent(this.db, this.signer, {
-      chain: vaultChainName(next.vaultId),
-      type: 'passphrase-changed',
-      actor: this.actor,
-      data: { kdf: { name: kdf.name, N: kdf.N, r: kdf.r, p: kdf.p } },
-    });
+    appendEvent(this.db, this.signer, { chain: vaultChainName(next.vaultId), type: event.type, actor: this.actor, data: event.data });
   }
 
   close(): void {
@@ -215,7 +236,7 @@ export class OpenVault {
 }
 
 /** Opens with an already unwrapped master key (after unlock, or right after creation). */
-async function openWithMasterKey(root: string, file: VaultFile, master: Buffer, options: OpenVaultOptions): Promise<OpenVault> {
+export async function openWithMasterKey(root: string, file: VaultFile, master: Buffer, options: OpenVaultOptions): Promise<OpenVault> {
   const paths = vaultPaths(root);
   const keys: VaultKeys = {
     master,

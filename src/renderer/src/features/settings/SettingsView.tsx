@@ -1,4 +1,4 @@
-/** Settings: this vault's key and format, auto-lock and hashes, its operator, known senders, timestamp servers, the passphrase, the language. */
+/** Settings: this vault's key and format, auto-lock and hashes, its operator, known senders, timestamp servers, the recovery key, the passphrase, the language. */
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/useLocale';
@@ -8,6 +8,7 @@ import { formatInstant } from '../../format/dates';
 import { useSession } from '../../session/SessionContext';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { LanguagePicker } from '../../ui/LanguagePicker';
+import { RecoverySettings } from '../recovery/RecoverySettings';
 import { Fingerprint } from '../vault/Fingerprint';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { KnownSendersSettings } from './KnownSendersSettings';
@@ -73,6 +74,7 @@ export function SettingsView({ onTimestampServersChanged }: SettingsViewProps): 
       <OperatorSettings operator={info.operator} />
       <KnownSendersSettings />
       <TimestampServersSettings readOnly={info.readOnly} onChanged={onTimestampServersChanged} />
+      <RecoverySettings info={info} onChanged={session.refreshInfo} />
       <ChangePassphraseForm onChange={changePassphrase} error={passphraseError} done={changed} />
       <section aria-labelledby="language-section">
         <h3 id="language-section">{t('language.label')}</h3>

@@ -7,6 +7,7 @@ import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/SessionContext';
 import { LanguagePicker } from '../../ui/LanguagePicker';
+import { RecoverForm } from '../recovery/RecoverForm';
 import { CreateForm } from './CreateForm';
 import { LockNotice } from './LockNotice';
 import { UnlockForm } from './UnlockForm';
@@ -19,6 +20,7 @@ export function VaultGate(): JSX.Element {
   const locked = session.state.status === 'locked' ? session.state : null;
   const form = useGateForm(locked?.lastPath ?? '', session.opened);
   const [mode, setMode] = useState<Key>('unlock');
+  const [recovering, setRecovering] = useState(false);
 
   return (
     <main className="gate">
@@ -48,17 +50,26 @@ export function VaultGate(): JSX.Element {
             </Tab>
           </TabList>
           <TabPanel id="unlock" className="tab-panel">
-            <UnlockForm
-              path={form.path}
-              onPathChange={form.setPath}
-              onChooseFolder={() => void form.chooseVaultFolder()}
-              preview={form.preview}
-              passphrase={form.passphrase}
-              onPassphraseChange={form.setPassphrase}
-              busy={form.busy}
-              error={form.error}
-              onSubmit={() => void form.unlock()}
-            />
+            {recovering ? (
+              <RecoverForm path={form.path} onPathChange={form.setPath} onChooseFolder={() => void form.chooseVaultFolder()} onOpened={session.opened} onBack={() => setRecovering(false)} />
+            ) : (
+              <UnlockForm
+                path={form.path}
+                onPathChange={form.setPath}
+                onChooseFolder={() => void form.chooseVaultFolder()}
+                preview={form.preview}
+                passphrase={form.passphrase}
+                onPassphraseChange={form.setPassphrase}
+                busy={form.busy}
+                error={form.error}
+                onSubmit={() => void form.unlock()}
+              />
+            )}
+            {!recovering && (
+              <button type="button" className="button button-link" onClick={() => setRecovering(true)}>
+                {t('recovery.forgot')}
+              </button>
+            )}
           </TabPanel>
           <TabPanel id="create" className="tab-panel">
             <CreateForm
