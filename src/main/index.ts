@@ -2,8 +2,9 @@
  * The Electron main process: the composition root. It only wires the pieces together:
  * the security rules (security.ts), the engine worker (engine-host/), the IPC handlers
  * (ipc/), the media protocol (media/), auto-lock and keeping awake (auto-lock.ts,
- * work-in-progress.ts, power.ts), what a crashed window does (renderer-crash.ts) and the
- * window (window.ts). No feature logic lives here.
+ * work-in-progress.ts, power.ts), what a crashed window does (renderer-crash.ts,
+ * window-crash.ts), a second launch (second-instance.ts) and the window (window.ts). No
+ * feature logic lives here.
  *
  * Build layout this relies on (electron.vite.config.ts): out/main/index.js (this file),
  * out/main/engine-worker.js, out/preload/index.cjs, out/renderer/index.html.
@@ -12,7 +13,6 @@ import { join } from 'node:path';
 import { BrowserWindow, Menu, app, powerMonitor, session, type IpcMainInvokeEvent } from 'electron';
 import type { Result } from '../shared/errors';
 import type { MediaChunk } from '../shared/media';
-import type { LockReason } from '../shared/session';
 import { resolveAppLocation } from './app-location';
 import { appMenuTemplate } from './app-menu';
 import { AutoLock } from './auto-lock';
@@ -27,8 +27,10 @@ import { mediaUrl } from './media/media-scheme';
 import { createMediaService } from './media/media-service';
 import { keepAwakeSwitch, watchPower } from './power';
 import { RendererCrashes } from './renderer-crash';
+import { focusExisting } from './second-instance';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
+import { WindowCrash, type CrashedWindow } from './window-crash';
 import { SESSION_PARTITION } from './window-preferences';
 import { WorkInProgress } from './work-in-progress';
 
@@ -61,26 +63,17 @@ function start(): void {
     mediaUrls: (refs) => media.urls(refs),
   });
 
-  const crashes = new RendererCrashes();
-  /** Told to the window once it has loaded again after its renderer died. */
-  let noticeAfterLoad: LockReason | null = null;
+  const windowCrash = new WindowCrash({ crashes: new RendererCrashes(), lock: (reason) => void engine.lock(reason), armed: () => autoLock.armed });
 
   const openWindow = (): void => {
     const opened = createMainWindow(location, join(here, '../preload/index.cjs'));
-    opened.webContents.on('render-process-gone', (_event, details) => {
-      const action = crashes.gone(details.reason);
-      console.error(`The window's process is gone (${details.reason}, exit code ${details.exitCode}).`);
-      if (!action.lock) return;
-      if (autoLock.armed) noticeAfterLoad = 'window-crashed';
-      void engine.lock('window-crashed');
-      if (action.then === 'reload') opened.webContents.reload();
-      else opened.close();
-    });
-    opened.webContents.on('did-finish-load', () => {
-      if (noticeAfterLoad === null) return;
-      sendToWindow(opened, { type: 'vaultLocked', reason: noticeAfterLoad });
-      noticeAfterLoad = null;
-    });
+    const crashed: CrashedWindow = {
+      reload: () => opened.webContents.reload(),
+      close: () => opened.close(),
+      notice: (reason) => sendToWindow(opened, { type: 'vaultLocked', reason }),
+    };
+    opened.webContents.on('render-process-gone', (_event, details) => windowCrash.gone(crashed, details));
+    opened.webContents.on('did-finish-load', () => windowCrash.loaded(crashed));
     // Closing the window locks the vault, even where the app itself stays running (macOS).
     opened.on('closed', () => {
       if (window === opened) window = null;
@@ -90,11 +83,7 @@ function start(): void {
   };
 
   // A second launch brings the running window forward instead of opening the vault twice.
-  app.on('second-instance', () => {
-    if (window === null) return;
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  });
+  app.on('second-instance', () => focusExisting(window));
 
   // A GPU or utility process dying is Chromium's to restart; it is only logged.
   app.on('child-process-gone', (_event, details) => console.error(`A ${details.type} process is gone (${details.reason}).`));

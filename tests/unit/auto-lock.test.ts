@@ -2,7 +2,6 @@
 // unlocked, once per lock, and with the time the settings say.
 import { describe, expect, it, vi } from 'vitest';
 import { AutoLock } from '../../src/main/auto-lock';
-import { CRASH_WINDOW_MS, MAX_RELOADS, RendererCrashes } from '../../src/main/renderer-crash';
 import { WorkInProgress } from '../../src/main/work-in-progress';
 
 const settings = (autoLockMinutes: number) => ({ autoLockMinutes, legacyHashes: false });
@@ -139,18 +138,6 @@ describe('auto-lock during an import or an export', () => {
     await work.track('searchItems', async () => 'x');
     expect(keepAwake).not.toHaveBeenCalled();
     expect(work.needsKeys).toBe(false);
-  });
-});
-
-describe('a window whose process dies', () => {
-  it('locks and reloads, and after too many crashes in a minute closes instead of looping', () => {
-    let now = 0;
-    const crashes = new RendererCrashes(() => now);
-    expect(crashes.gone('clean-exit')).toEqual({ lock: false, then: 'nothing' });
-    for (let i = 0; i < MAX_RELOADS; i++) expect(crashes.gone(i % 2 ? 'crashed' : 'oom')).toEqual({ lock: true, then: 'reload' });
-    expect(crashes.gone('killed')).toEqual({ lock: true, then: 'close' });
-    now += CRASH_WINDOW_MS + 1;
-    expect(crashes.gone('crashed')).toEqual({ lock: true, then: 'reload' });
   });
 });
 
