@@ -61,8 +61,6 @@ export const ERROR_CODES = [
   'TIMESTAMP_UNTRUSTED_CHAIN',
   /** A timestamp is signed by a certificate that may not sign timestamps (no critical timeStamping extended key usage). */
   'TIMESTAMP_SIGNER_NOT_TSA',
-  /** Something this version cannot do yet (e.g. a kind of replica storage not built in); the message names it. */
-  'UNSUPPORTED',
   /** Replica storage (an S3 endpoint) could not be reached: refused, unknown host, no route, timed out; the message names it. */
   'STORAGE_UNREACHABLE',
   /** Replica storage refused the credentials (unknown access key, wrong secret) or their access to the bucket. */
