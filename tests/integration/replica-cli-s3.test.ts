@@ -139,6 +139,18 @@ describe.skipIf(server === undefined)('S3 replicas from the command line', () =>
     for (const out of printed) expect(out).not.toContain('not-the-secret');
   });
 
+  it('a restore from S3 killed midway leaves no vault folder (only its hidden staging folder), and a second restore succeeds', async () => {
+    const target = join(await tempDir('tamga-restored-s3-'), 'vault');
+    const killed = await tamga(['restore', ...where, target, '--passphrase-file', passFile, '--quiet'], { ...creds, TAMGA_TEST_CRASH_AT: 'restore:object-fetched@4' });
+    expect(killed.signal, killed.stderr).toBe('SIGKILL');
+    const left = await readdir(join(target, '..'));
+    expect(left).not.toContain('vault');
+    expect(left.every((n) => n.startsWith('.vault.restoring-'))).toBe(true);
+    const again = await tamga(['restore', ...where, target, '--key', v.fingerprint, '--passphrase-file', passFile, '--quiet']);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^Restored: .*audit passed/m);
+  });
+
   it('an s3:// source without --endpoint, or --endpoint with a folder, is INVALID_ARGUMENT before anything is asked or fetched', async () => {
     const target = join(await tempDir('tamga-restored-s3-'), 'vault');
     for (const args of [
