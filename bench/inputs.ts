@@ -52,3 +52,21 @@ export async function writePhotos(dir: string, count: number): Promise<number> {
   }
   return bytes;
 }
+
+/** `count` distinct small JPEGs (640×480, phone-message sized, about 100 KB), in `dir`. */
+export async function writeSmallPhotos(dir: string, count: number): Promise<number> {
+  await mkdir(dir, { recursive: true });
+  let bytes = 0;
+  const base = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+    .blur(1.2)
+    .raw()
+    .toBuffer();
+  for (let i = 0; i < count; i++) {
+    // The photo's number in a 16×16 corner block, as in writePhotos: every photo distinct.
+    for (let y = 0; y < 16; y++) base.fill((i * 53) & 0xff, y * 1920, y * 1920 + 24).fill((i >> 8) * 97, y * 1920 + 24, y * 1920 + 48);
+    const jpeg = await sharp(base, { raw: { width: 640, height: 480, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
+    bytes += jpeg.length;
+    await writeFile(join(dir, `MSG_${String(i).padStart(4, '0')}.JPG`), jpeg);
+  }
+  return bytes;
+}

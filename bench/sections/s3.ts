@@ -11,30 +11,16 @@
  * server cannot start (python3-swift not installed).
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { CreateBucketCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { startS3TestServer, stopS3TestServer, type S3TestServer } from '../../scripts/s3-test-server/launch';
 import { createS3Store, S3_DEFAULTS } from '../../src/main/engine/replica/s3-store';
 import { interleaved } from '../measure';
 import { MiB, mibPerSecond, type Row } from '../report';
 import { largeFile, type BenchContext } from './context';
+import { sdkClient, withBenchS3Server } from './s3-server';
 
 const SECTION = 'S3 replica storage (Swift s3api on loopback)';
-const BUCKET = 'tamga-bench';
 const PIECE = 1024 * 1024;
-
-function sdkClient(server: S3TestServer): S3Client {
-  return new S3Client({
-    endpoint: server.endpoint,
-    region: server.region,
-    credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-}
 
 async function drain(stream: AsyncIterable<Uint8Array>): Promise<number> {
   let n = 0;
@@ -43,19 +29,9 @@ async function drain(stream: AsyncIterable<Uint8Array>): Promise<number> {
 }
 
 export async function benchS3(ctx: BenchContext): Promise<Row[]> {
-  const dir = join(ctx.tmp, 's3-server');
-  await mkdir(dir, { recursive: true });
-  const started = await startS3TestServer(dir, { ownerPid: process.pid });
-  if (!started.ok) {
-    process.stdout.write(` skipped: ${started.reason}`);
-    await rm(dir, { recursive: true, force: true });
-    return [];
-  }
-  const server = started.server;
-  try {
+  return withBenchS3Server(ctx, async (server, BUCKET) => {
     const { path: file, bytes: size } = await largeFile(ctx);
     const client = sdkClient(server);
-    await client.send(new CreateBucketCommand({ Bucket: BUCKET }));
     const store = createS3Store({
       endpoint: server.endpoint,
       bucket: BUCKET,
@@ -118,8 +94,5 @@ export async function benchS3(ctx: BenchContext): Promise<Row[]> {
         unit: 's',
       },
     ];
-  } finally {
-    await stopS3TestServer(dir);
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }

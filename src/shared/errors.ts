@@ -69,8 +69,6 @@ export const ERROR_CODES = [
   'NO_RECOVERY_KEY',
   /** Fewer shares of the recovery key than it was split to need (k of n). */
   'NOT_ENOUGH_SHARES',
-  /** Something this version cannot do yet (e.g. a kind of replica storage not built in); the message names it. */
-  'UNSUPPORTED',
   /** Replica storage (an S3 endpoint) could not be reached: refused, unknown host, no route, timed out; the message names it. */
   'STORAGE_UNREACHABLE',
   /** Replica storage refused the credentials (unknown access key, wrong secret) or their access to the bucket. */

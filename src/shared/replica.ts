@@ -21,6 +21,12 @@ export interface S3ReplicaConfig {
 
 export type ReplicaConfig = FolderReplicaConfig | S3ReplicaConfig;
 
+/**
+ * Where a replica is, named without a vault (restore, keyless verify): a folder path, or
+ * a replica config (an S3 location with the credentials to read it; kept nowhere).
+ */
+export type ReplicaSource = string | ReplicaConfig;
+
 /** A config as it may be shown: never the S3 secret. */
 export type ReplicaConfigView = FolderReplicaConfig | Omit<S3ReplicaConfig, 'secretAccessKey'>;
 

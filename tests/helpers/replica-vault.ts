@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createEngine, type Engine } from '../../src/main/engine/api';
+import type { ReplicaConfig } from '../../src/shared/replica';
 import { REAL } from './fixtures';
 import { PASSPHRASE, tempDir } from './temp-vault';
 
@@ -37,8 +38,8 @@ export interface ReplicaVault {
   readonly fingerprint: string;
 }
 
-/** A new vault holding `files` generated files and two photos, with a folder replica "usb" added (not pushed). */
-export async function makeReplicaVault(files = 4): Promise<ReplicaVault> {
+/** A new vault holding `files` generated files and two photos, with a replica "usb" added (not pushed): a new folder, or `config`. */
+export async function makeReplicaVault(files = 4, config?: ReplicaConfig): Promise<ReplicaVault> {
   const base = await tempDir('tamga-replica-');
   const root = join(base, 'vault');
   const replica = join(base, 'replica');
@@ -46,7 +47,7 @@ export async function makeReplicaVault(files = 4): Promise<ReplicaVault> {
   try {
     const info = await engine.createVault({ path: root, passphrase: PASSPHRASE });
     await engine.importFiles({ paths: [await generatedFiles(files), ...PHOTOS] });
-    await engine.addReplica({ name: 'usb', config: { kind: 'folder', path: replica } });
+    await engine.addReplica({ name: 'usb', config: config ?? { kind: 'folder', path: replica } });
     return { root, replica, fingerprint: info.keyFingerprint };
   } finally {
     await engine.close();

@@ -138,9 +138,10 @@ describe('replica push', () => {
       await expect(engine.addReplica({ name: 'other', config: { kind: 'folder', path: other } })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
       await expect(engine.addReplica({ name: 'usb', config: { kind: 'folder', path: join(other, 'new') } })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
       await expect(engine.addReplica({ name: '../x', config: { kind: 'folder', path: join(other, 'new') } })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-      // S3 is configured and kept (encrypted), but this version cannot push to it yet.
-      await engine.addReplica({ name: 'bucket', config: { kind: 's3', endpoint: 'https://s3.example.org', bucket: 'ngo', prefix: 'tamga/', region: null, accessKeyId: 'AKIA-TEST', secretAccessKey: 'secret-test-value' } });
-      await expect(engine.pushReplicas('bucket')).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+      // An S3 config is kept encrypted; a push to a server that is not there says so (port 1 on loopback refuses).
+      await engine.addReplica({ name: 'bucket', config: { kind: 's3', endpoint: 'http://127.0.0.1:1', bucket: 'ngo', prefix: 'tamga/', region: null, accessKeyId: 'AKIA-TEST', secretAccessKey: 'secret-test-value' } });
+      await expect(engine.pushReplicas('bucket')).rejects.toMatchObject({ code: 'STORAGE_UNREACHABLE' });
+      await expect(engine.addReplica({ name: 'bad', config: { kind: 's3', endpoint: 'ftp://s3.example.org', bucket: 'ngo', prefix: '', region: null, accessKeyId: 'a', secretAccessKey: 'b' } })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
       const listed = await engine.listReplicas();
       expect(JSON.stringify(listed)).not.toContain('secret-test-value');
     });

@@ -3,7 +3,8 @@
  * ciphertext (docs/formats.md, "Replicas"). Push is incremental and goes on where a
  * killed push stopped; Ctrl-C cancels it (what was sent stays). S3 credentials come from
  * TAMGA_S3_ACCESS_KEY_ID / TAMGA_S3_SECRET_ACCESS_KEY or a prompt, and are kept only in
- * the encrypted index.
+ * the encrypted index; `verify --keyless s3://BUCKET/PREFIX --endpoint URL` reads them
+ * the same way and keeps them nowhere.
  */
 import type { Command } from 'commander';
 import type { ReplicaConfig } from '../../shared/replica';
@@ -14,6 +15,7 @@ import { withVault, type VaultCommandOptions } from '../open-vault';
 import { printJson, printRows } from '../output';
 import { requirePassphrase } from '../passphrase';
 import { printCheckReport, progressPrinter } from '../replica-output';
+import { replicaSource, type S3SourceOptions } from '../s3-source';
 import { defaultActor } from '../../main/engine/version';
 
 interface AddOptions extends VaultCommandOptions {
@@ -106,27 +108,31 @@ export function registerReplica(program: Command): void {
   replica
     .command('verify')
     .description('check a replica against its manifest: every object, decrypted with the vault; or --keyless with no vault')
-    .argument('<vault-or-source>', 'the vault folder; with --keyless, the replica folder')
+    .argument('<vault-or-source>', 'the vault folder; with --keyless, the replica folder or s3://BUCKET[/PREFIX] with --endpoint')
     .argument('[name]', 'the replica (not with --keyless)')
-    .option('--keyless', 'no vault: check the replica folder against a pinned key (--key)')
+    .option('--keyless', 'no vault: check the replica against a pinned key (--key)')
     .option('--key <fingerprint>', 'with --keyless: the key fingerprint the manifest must be signed by')
+    .option('--endpoint <url>', 'with --keyless and an s3:// source: the S3 server (credentials from TAMGA_S3_ACCESS_KEY_ID and TAMGA_S3_SECRET_ACCESS_KEY, or asked)')
+    .option('--region <region>', 'with --keyless and an s3:// source: the S3 region')
     .option('--sample <n>', 'read whole only N originals and thumbnails, the next N after the last verify; the rest by size')
     .option('--passphrase-file <file>', 'read the passphrase from this file')
     .option('--quiet', 'no progress on stderr')
     .option('--json', 'print the report as JSON')
-    .action(async (target: string, name: string | undefined, opts: VaultCommandOptions & { keyless?: boolean; key?: string; sample?: string; quiet?: boolean; json?: boolean }) => {
+    .action(async (target: string, name: string | undefined, opts: VaultCommandOptions & S3SourceOptions & { keyless?: boolean; key?: string; sample?: string; quiet?: boolean; json?: boolean }) => {
       const progress = progressPrinter(opts.quiet === true || opts.json === true);
       let report;
       if (opts.keyless) {
         if (opts.key === undefined) throw new TamgaError('INVALID_ARGUMENT', '--keyless needs --key FINGERPRINT: the key the manifest must be signed by (tamga info shows it).');
+        const source = await replicaSource(target, opts);
         const engine = await loadEngine({ actor: defaultActor('cli') });
         try {
-          report = await engine.verifyReplicaKeyless({ source: target, keyFingerprint: opts.key }, { onProgress: progress.onProgress });
+          report = await engine.verifyReplicaKeyless({ source, keyFingerprint: opts.key }, { onProgress: progress.onProgress });
         } finally {
           await engine.close();
         }
       } else {
         if (name === undefined) throw new TamgaError('INVALID_ARGUMENT', 'Name the replica to verify: tamga replica verify VAULT NAME.');
+        if (opts.endpoint !== undefined || opts.region !== undefined) throw new TamgaError('INVALID_ARGUMENT', '--endpoint and --region are for --keyless with an s3:// source; the vault already knows where its replicas are.');
         const sample = opts.sample === undefined ? undefined : Number(opts.sample);
         report = await withVault(target, opts, (engine) => engine.verifyReplica({ name, ...(sample === undefined ? {} : { sample }) }, { onProgress: progress.onProgress }), 'write-if-possible');
       }

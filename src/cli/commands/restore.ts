@@ -1,5 +1,7 @@
 /**
- * `tamga restore SOURCE NEWDIR [--key FP] [--previous]`: a vault again from a replica folder.
+ * `tamga restore SOURCE NEWDIR [--key FP] [--previous]`: a vault again from a replica, a
+ * folder or `s3://BUCKET[/PREFIX] --endpoint URL [--region R]` (s3-source.ts: the S3
+ * credentials from the environment or a prompt, never the command line).
  * Two steps, on purpose: the restore rebuilds a locked vault folder from what the newest
  * manifest vouches for (no key needed), then a normal unlock opens it: with the passphrase,
  * or with the recovery key (--recovery-words-file F, or --recovery-share-file once per
@@ -19,8 +21,9 @@ import { printJson } from '../output';
 import { requirePassphrase } from '../passphrase';
 import { recoverySecretFromFiles } from '../recovery-secret';
 import { printProblems, progressPrinter } from '../replica-output';
+import { replicaSource, type S3SourceOptions } from '../s3-source';
 
-interface RestoreOptions {
+interface RestoreOptions extends S3SourceOptions {
   key?: string;
   previous?: boolean;
   passphraseFile?: string;
@@ -46,8 +49,10 @@ async function withRebuiltNote<T>(target: string, work: Promise<T>): Promise<T> 
 export function registerRestore(program: Command): void {
   program
     .command('restore')
-    .description('rebuild a vault from a replica folder into a new folder, then unlock and audit it')
-    .argument('<source>', 'the replica folder')
+    .description('rebuild a vault from a replica (a folder or an S3 bucket) into a new folder, then unlock and audit it')
+    .argument('<source>', 'the replica folder, or s3://BUCKET[/PREFIX] with --endpoint')
+    .option('--endpoint <url>', 'for an s3:// source: the S3 server (credentials from TAMGA_S3_ACCESS_KEY_ID and TAMGA_S3_SECRET_ACCESS_KEY, or asked)')
+    .option('--region <region>', 'for an s3:// source: the S3 region')
     .argument('<newdir>', 'a new or empty folder for the vault')
     .option('--key <fingerprint>', "the vault key's fingerprint the manifest must be signed by")
     .option('--previous', 'when the newest manifest is damaged, restore from the newest whole one before it')
@@ -57,8 +62,9 @@ export function registerRestore(program: Command): void {
     .option('--new-passphrase-file <file>', 'with a recovery key: read the new passphrase from this file (or set TAMGA_NEW_PASSPHRASE)')
     .option('--quiet', 'no progress on stderr')
     .option('--json', 'print as JSON')
-    .action(async (source: string, target: string, opts: RestoreOptions) => {
+    .action(async (where: string, target: string, opts: RestoreOptions) => {
       // Asked first: a wrong source or target is found before any byte is fetched, and nobody waits to be asked at the end.
+      const source = await replicaSource(where, opts);
       const recovery = await recoverySecretFromFiles(opts.recoveryWordsFile, opts.recoveryShareFile);
       if (recovery !== null && opts.passphraseFile !== undefined) throw new TamgaError('INVALID_ARGUMENT', 'Give the passphrase or the recovery key, not both.');
       const passphrase =

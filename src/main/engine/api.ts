@@ -30,7 +30,7 @@ import { noteVerifier, vaultLogOrigin, verifierKey } from './custody/checkpoint'
 import { checkPassphrase, createVault, inspectVault, unlockVault, type OpenVault } from './vault/vault';
 import { createRecoveryKey, recoverVault, removeRecoveryKey, unlockWithRecovery, type RecoverySecret } from './vault/recovery';
 import { writeRecoveryPages } from './vault/recovery-page';
-import type { ManifestSummary, ReplicaCheckReport, ReplicaConfig, ReplicaProblem, ReplicaPushResult, ReplicaStatus, RestoreResult } from '../../shared/replica';
+import type { ManifestSummary, ReplicaCheckReport, ReplicaConfig, ReplicaProblem, ReplicaPushResult, ReplicaSource, ReplicaStatus, RestoreResult } from '../../shared/replica';
 import * as replicas from './replica/replicas';
 import { finishRestore } from './replica/restore-finish';
 import { addendumFiles, checkpointTimestampFiles, savedTimestampServers, saveTimestampServers, stampSeals, type AddendumFile, type StampResult } from './timestamp/vault-stamps';
@@ -63,10 +63,10 @@ export interface Engine extends TamgaApi {
   cancelReplicaPush(): Promise<void>;
   /** Checks a replica of the unlocked vault against the last manifest it wrote; `sample` reads only that many originals whole. */
   verifyReplica(request: { readonly name: string; readonly sample?: number }, options?: replicas.ReplicaRunOptions): Promise<ReplicaCheckReport>;
-  /** Checks a replica with no vault, against a pinned key fingerprint. */
-  verifyReplicaKeyless(request: { readonly source: string; readonly keyFingerprint: string }, options?: replicas.ReplicaRunOptions): Promise<ReplicaCheckReport>;
+  /** Checks a replica with no vault, against a pinned key fingerprint; the source is a folder path or an S3 location with credentials. */
+  verifyReplicaKeyless(request: { readonly source: ReplicaSource; readonly keyFingerprint: string }, options?: replicas.ReplicaRunOptions): Promise<ReplicaCheckReport>;
   /** Rebuilds a locked vault folder from a replica (no vault needed); then unlock it and call finishRestore. */
-  restoreReplica(request: { readonly source: string; readonly target: string; readonly keyFingerprint?: string; readonly previous?: boolean }, options?: replicas.ReplicaRunOptions): Promise<RestoreResult>;
+  restoreReplica(request: { readonly source: ReplicaSource; readonly target: string; readonly keyFingerprint?: string; readonly previous?: boolean }, options?: replicas.ReplicaRunOptions): Promise<RestoreResult>;
   /** On the unlocked restored vault: its log against the manifest's checkpoint, and the replica's last manifest recorded. */
   finishRestore(manifest: ManifestSummary): Promise<ReplicaProblem[]>;
   /**

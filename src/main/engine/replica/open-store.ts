@@ -1,19 +1,29 @@
-/** The store a replica's config names. S3 comes with s3-store.ts; until it is merged, it is refused by name. */
+/** The store a replica's config names: a folder, or an S3 bucket (with the config's credentials). */
 import type { ReplicaConfig } from '../../../shared/replica';
-import { TamgaError } from '../../../shared/errors';
 import { FolderStore } from './folder-store';
+import { createS3Store, describeS3, type S3StoreTuning } from './s3-store';
 import type { ReplicaStore } from './store';
 
-export function openReplicaStore(config: ReplicaConfig): ReplicaStore {
+/** Opens nothing yet: a folder is read and an S3 server asked on the first call. Throws INVALID_ARGUMENT for a config no store takes. */
+export function openReplicaStore(config: ReplicaConfig, tuning?: S3StoreTuning): ReplicaStore {
   switch (config.kind) {
     case 'folder':
       return new FolderStore(config.path);
     case 's3':
-      throw new TamgaError('UNSUPPORTED', `This Tamga cannot reach S3 replicas yet (${config.endpoint}, bucket ${config.bucket}); the config is kept for a version that can.`);
+      return createS3Store(
+        {
+          endpoint: config.endpoint,
+          bucket: config.bucket,
+          prefix: config.prefix,
+          ...(config.region === null ? {} : { region: config.region }),
+          credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+        },
+        tuning,
+      );
   }
 }
 
-/** A description without opening anything (status lists S3 replicas this version cannot reach). */
+/** The store's own description, without opening it (status lists replicas that may be unreachable). */
 export function describeConfig(config: ReplicaConfig): string {
-  return config.kind === 'folder' ? new FolderStore(config.path).description : `S3 ${config.endpoint} bucket ${config.bucket}${config.prefix === '' ? '' : ` prefix ${config.prefix}`}`;
+  return config.kind === 'folder' ? new FolderStore(config.path).description : describeS3(config);
 }

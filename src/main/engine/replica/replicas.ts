@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { relative, resolve, isAbsolute } from 'node:path';
-import type { ReplicaCheckReport, ReplicaConfig, ReplicaProgress, ReplicaPushResult, ReplicaStatus, RestoreResult } from '../../../shared/replica';
+import type { ReplicaCheckReport, ReplicaConfig, ReplicaProgress, ReplicaPushResult, ReplicaSource, ReplicaStatus, RestoreResult } from '../../../shared/replica';
 import { vaultChainName } from '../../../shared/custody';
 import { TamgaError } from '../../../shared/errors';
 import { appendEvent } from '../custody/store';
@@ -62,14 +62,9 @@ async function prepareFolder(vault: OpenVault, path: string): Promise<string> {
   return path;
 }
 
+/** An S3 config is held to what the S3 store takes (endpoint, bucket, prefix, credentials), before it is kept. */
 function checkConfig(config: ReplicaConfig): void {
-  if (config.kind === 'folder') return;
-  try {
-    new URL(config.endpoint);
-  } catch {
-    throw new TamgaError('INVALID_ARGUMENT', `${JSON.stringify(config.endpoint)} is not an S3 endpoint URL (e.g. https://s3.eu-central-1.amazonaws.com).`);
-  }
-  if (config.bucket === '' || config.accessKeyId === '' || config.secretAccessKey === '') throw new TamgaError('INVALID_ARGUMENT', 'An S3 replica needs a bucket, an access key id and a secret access key.');
+  if (config.kind === 's3') openReplicaStore(config);
 }
 
 export async function addReplica(vault: OpenVault, request: { readonly name: string; readonly config: ReplicaConfig }): Promise<ReplicaStatus> {
@@ -98,6 +93,8 @@ export function removeReplica(vault: OpenVault, name: string): void {
 async function storeForPush(row: ReplicaRow): Promise<ReplicaStore> {
   const store = openReplicaStore(row.config);
   // The vault's writer lock makes this the only writer: an earlier push's half-written files can go.
+  // An S3 object appears only when its PUT or multipart upload completes; a killed upload's
+  // parts are invisible to listings and reads (s3-upload.ts), so there is nothing to clear.
   if (store instanceof FolderStore) await store.removeLeftovers();
   return store;
 }
@@ -138,9 +135,14 @@ export async function verifyReplica(vault: OpenVault, request: { readonly name: 
   return report;
 }
 
-/** A replica named by where it is, with no vault: a folder path now (an s3:// address once S3 is in). */
-export async function sourceStore(source: string): Promise<ReplicaStore> {
-  if (/^s3:\/\//i.test(source)) throw new TamgaError('UNSUPPORTED', 'This Tamga cannot read S3 replicas yet; copy the replica to a folder first.');
+/**
+ * A replica named by where it is, with no vault: a folder path, or an S3 location with its
+ * credentials. An "s3://…" string is refused: without its endpoint and credentials it
+ * names no server (the CLI builds the S3 source from --endpoint and the environment).
+ */
+export async function sourceStore(source: ReplicaSource): Promise<ReplicaStore> {
+  if (typeof source !== 'string') return openReplicaStore(source);
+  if (/^s3:\/\//i.test(source)) throw new TamgaError('INVALID_ARGUMENT', `${source} is an S3 address: name its server too, e.g. --endpoint https://s3.example.org (the credentials come from TAMGA_S3_ACCESS_KEY_ID and TAMGA_S3_SECRET_ACCESS_KEY, or are asked).`);
   const info = await stat(source).catch(() => null);
   if (info === null || !info.isDirectory()) throw new TamgaError('NOT_FOUND', `${source} is not a folder: name the replica folder (the one with manifests/ and README.txt).`, { path: source });
   return new FolderStore(source);
@@ -154,12 +156,12 @@ export function checkFingerprint(fingerprint: string): string {
   return fp;
 }
 
-export async function verifyReplicaKeyless(request: { readonly source: string; readonly keyFingerprint: string }, options: ReplicaRunOptions): Promise<ReplicaCheckReport> {
+export async function verifyReplicaKeyless(request: { readonly source: ReplicaSource; readonly keyFingerprint: string }, options: ReplicaRunOptions): Promise<ReplicaCheckReport> {
   const fingerprint = checkFingerprint(request.keyFingerprint);
   return (await checkReplica({ store: await sourceStore(request.source), key: { publicKey: null, fingerprint }, recorded: null, ...options })).report;
 }
 
-export async function restoreReplica(request: { readonly source: string } & Omit<RestoreRequest, 'signal' | 'onProgress'>, options: ReplicaRunOptions): Promise<RestoreResult> {
+export async function restoreReplica(request: { readonly source: ReplicaSource } & Omit<RestoreRequest, 'signal' | 'onProgress'>, options: ReplicaRunOptions): Promise<RestoreResult> {
   const store = await sourceStore(request.source);
   const keyFingerprint = request.keyFingerprint === undefined ? undefined : checkFingerprint(request.keyFingerprint);
   return restoreFromReplica(store, { target: request.target, ...(keyFingerprint === undefined ? {} : { keyFingerprint }), ...(request.previous === undefined ? {} : { previous: request.previous }), ...options });

@@ -26,6 +26,7 @@ import { blobIdOf, objectKind } from './layout';
 import { listAll } from './manifest-read';
 import type { ManifestObject } from './manifest';
 import type { ReplicaStore } from './store';
+import { crashPoint } from '../testing/crash-point';
 
 export interface RestoreRequest {
   readonly target: string;
@@ -121,6 +122,7 @@ export async function restoreFromReplica(store: ReplicaStore, request: RestoreRe
           return place === null ? null : fileSink(staging, place);
         },
         onObject: (object, bytes) => {
+          crashPoint('restore:object-fetched');
           progress.objectsDone += 1;
           progress.bytesDone += bytes;
           request.onProgress?.({ ...progress, current: object.name });

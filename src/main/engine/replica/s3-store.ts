@@ -90,13 +90,39 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
+/** The endpoint as requests use it: the URL's normal form, no trailing slash. */
+function endpointOf(url: URL): string {
+  return url.href.replace(/\/$/, '');
+}
+
+/**
+ * How messages and `replica status` name an S3 replica, e.g. "S3 bucket ngo/tamga/laptop at
+ * https://s3.example.org": the store's own description, made without a client (a config
+ * that no longer parses is named as it was written). Never a credential.
+ */
+export function describeS3(config: Pick<S3StoreConfig, 'endpoint' | 'bucket' | 'prefix'>): string {
+  let endpoint: string;
+  let base: string;
+  try {
+    endpoint = endpointOf(new URL(config.endpoint));
+  } catch {
+    endpoint = config.endpoint;
+  }
+  try {
+    base = keyPrefix(config.prefix);
+  } catch {
+    base = `${config.prefix ?? ''}/`;
+  }
+  return `S3 bucket ${config.bucket}${base === '' ? '' : `/${base.slice(0, -1)}`} at ${endpoint}`;
+}
+
 export function createS3Store(config: S3StoreConfig, tuning: S3StoreTuning = {}): ReplicaStore {
   const url = checkConfig(config);
   const t = { ...S3_DEFAULTS, ...tuning };
-  const endpoint = url.href.replace(/\/$/, '');
+  const endpoint = endpointOf(url);
   const Bucket = config.bucket;
   const base = keyPrefix(config.prefix);
-  const description = `S3 bucket ${Bucket}${base === '' ? '' : `/${base.slice(0, -1)}`} at ${endpoint}`;
+  const description = describeS3(config);
   const client = new S3Client({
     endpoint,
     region: config.region ?? 'us-east-1',
