@@ -28,7 +28,7 @@ import { requireOperator } from './vault/operator-request';
 import { makeCheckpoint } from './custody/vault-log';
 import { noteVerifier, vaultLogOrigin, verifierKey } from './custody/checkpoint';
 import { createVault, inspectVault, unlockVault, type OpenVault } from './vault/vault';
-import type { ManifestSummary, ReplicaCheckReport, ReplicaConfig, ReplicaProblem, ReplicaPushResult, ReplicaStatus, RestoreResult } from '../../shared/replica';
+import type { ReplicaCheckReport, ReplicaProgress, ReplicaPushResult, RestoreResult } from '../../shared/replica';
 import * as replicas from './replica/replicas';
 import { finishRestore } from './replica/restore-finish';
 import { addendumFiles, savedTimestampServers, saveTimestampServers, stampSeals, type AddendumFile, type StampResult } from './timestamp/vault-stamps';
@@ -49,22 +49,16 @@ export interface Engine extends TamgaApi {
   timestampSeals(request: { readonly urls?: readonly string[]; readonly save?: boolean; readonly timeoutMs?: number }): Promise<StampResult & { readonly saved: boolean }>;
   /** The files that add a bundle's timestamps to a copy already sent (vault-stamps.ts). */
   timestampAddendum(bundleId: string): Promise<AddendumFile[]>;
-  /** Off-site copies of the vault's ciphertext (CLI only; docs/formats.md, "Replicas"). */
-  addReplica(request: { readonly name: string; readonly config: ReplicaConfig }): Promise<ReplicaStatus>;
-  listReplicas(): Promise<ReplicaStatus[]>;
-  /** Forgets a replica (a custody event); what the storage holds stays there. */
-  removeReplica(name: string): Promise<void>;
-  /** Pushes to the named replica, or to each; `signal` or cancelReplicaPush stops it (what was sent stays). */
+  /**
+   * The replica calls of the contract, with what only the CLI and the tests pass: an
+   * abort signal and a progress callback (the window gets `replicaProgress` events, which
+   * are emitted either way). Off-site copies hold only ciphertext (docs/formats.md, "Replicas").
+   */
   pushReplicas(name?: string, options?: replicas.ReplicaRunOptions): Promise<ReplicaPushResult[]>;
-  cancelReplicaPush(): Promise<void>;
-  /** Checks a replica of the unlocked vault against the last manifest it wrote; `sample` reads only that many originals whole. */
   verifyReplica(request: { readonly name: string; readonly sample?: number }, options?: replicas.ReplicaRunOptions): Promise<ReplicaCheckReport>;
   /** Checks a replica with no vault, against a pinned key fingerprint. */
   verifyReplicaKeyless(request: { readonly source: string; readonly keyFingerprint: string }, options?: replicas.ReplicaRunOptions): Promise<ReplicaCheckReport>;
-  /** Rebuilds a locked vault folder from a replica (no vault needed); then unlock it and call finishRestore. */
   restoreReplica(request: { readonly source: string; readonly target: string; readonly keyFingerprint?: string; readonly previous?: boolean }, options?: replicas.ReplicaRunOptions): Promise<RestoreResult>;
-  /** On the unlocked restored vault: its log against the manifest's checkpoint, and the replica's last manifest recorded. */
-  finishRestore(manifest: ManifestSummary): Promise<ReplicaProblem[]>;
 }
 
 export interface EngineOptions {
@@ -100,6 +94,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let media: MediaSession | null = null;
   /** Whether getTimestamps is asking servers now (one round at a time: a token is kept once per seal and server). */
   let stamping = false;
+
+  /** A replica run's progress: to the caller's callback, and as an event for the window. */
+  const progressTo =
+    (replica: string | null, onProgress?: (progress: ReplicaProgress) => void) =>
+    (progress: ReplicaProgress): void => {
+      onProgress?.(progress);
+      emit({ type: 'replicaProgress', replica, progress });
+    };
 
   const current = (): OpenVault => {
     if (vault === null) throw new TamgaError('VAULT_LOCKED', 'No vault is unlocked. Unlock a vault first.');
@@ -304,9 +306,26 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (runningPush !== null) throw new TamgaError('BUSY', 'A push is already running; wait for it or cancel it.');
       runningPush = new AbortController();
       const signal = options.signal === undefined ? runningPush.signal : AbortSignal.any([runningPush.signal, options.signal]);
+      // One replica at a time, so each progress event names the replica being sent to; like
+      // replicas.pushReplicas, a failed one does not stop the others, and the first failure is thrown.
+      const running = (async (): Promise<ReplicaPushResult[]> => {
+        const names = name === undefined ? (await replicas.listReplicas(open)).map((r) => r.name) : [name];
+        if (names.length === 0) return replicas.pushReplicas(open, undefined, { signal });
+        const results: ReplicaPushResult[] = [];
+        let failure: unknown = null;
+        for (const each of names) {
+          try {
+            results.push(...(await replicas.pushReplicas(open, each, { signal, onProgress: progressTo(each, options.onProgress) })));
+          } catch (error) {
+            if (error instanceof TamgaError && error.code === 'CANCELLED') throw error;
+            failure ??= error;
+          }
+        }
+        if (failure !== null) throw failure;
+        return results;
+      })();
+      pushSettled = running.catch(() => undefined);
       try {
-        const running = replicas.pushReplicas(open, name, { ...options, signal });
-        pushSettled = running.catch(() => undefined);
         return await running;
       } finally {
         runningPush = null;
@@ -315,9 +334,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     async cancelReplicaPush() {
       runningPush?.abort();
     },
-    verifyReplica: async (request, options = {}) => replicas.verifyReplica(current(), request, options),
-    verifyReplicaKeyless: async (request, options = {}) => replicas.verifyReplicaKeyless(request, options),
-    restoreReplica: async (request, options = {}) => replicas.restoreReplica(request, options),
+    verifyReplica: async (request, options = {}) => replicas.verifyReplica(current(), request, { ...options, onProgress: progressTo(request.name, options.onProgress) }),
+    verifyReplicaKeyless: async (request, options = {}) => replicas.verifyReplicaKeyless(request, { ...options, onProgress: progressTo(null, options.onProgress) }),
+    restoreReplica: async (request, options = {}) => replicas.restoreReplica(request, { ...options, onProgress: progressTo(null, options.onProgress) }),
     finishRestore: async (manifest) => finishRestore(writable(), manifest),
     revealPrivateField: async (request) => organise.revealPrivateField(current().db, request),
     tagItems: async (request) => organise.tagItems(writable(), request),

@@ -1,12 +1,13 @@
 /**
- * The first screen: unlock a vault, or create one. Shown whenever no vault is unlocked,
- * including after an automatic lock, which it explains.
+ * The first screen: unlock a vault, create one, or restore one from a copy. Shown whenever
+ * no vault is unlocked, including after an automatic lock, which it explains.
  */
 import { useState, type JSX } from 'react';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/SessionContext';
 import { LanguagePicker } from '../../ui/LanguagePicker';
+import { RestoreForm } from '../restore/RestoreForm';
 import { CreateForm } from './CreateForm';
 import { LockNotice } from './LockNotice';
 import { UnlockForm } from './UnlockForm';
@@ -46,6 +47,9 @@ export function VaultGate(): JSX.Element {
             <Tab id="create" className="tab">
               {t('vault.createTitle')}
             </Tab>
+            <Tab id="restore" className="tab">
+              {t('restore.title')}
+            </Tab>
           </TabList>
           <TabPanel id="unlock" className="tab-panel">
             <UnlockForm
@@ -80,6 +84,10 @@ export function VaultGate(): JSX.Element {
               error={form.error}
               onSubmit={() => void form.create()}
             />
+          </TabPanel>
+          <TabPanel id="restore" className="tab-panel">
+            {/* otherWayIn: "Use a recovery key instead" goes here once the vault has recovery keys. */}
+            <RestoreForm onOpened={(info) => void session.opened(info)} />
           </TabPanel>
         </Tabs>
       )}
