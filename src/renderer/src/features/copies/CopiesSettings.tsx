@@ -69,7 +69,7 @@ export function CopiesSettings({ copies, now, readOnly }: CopiesSettingsProps): 
 
   const progress = running?.progress ?? null;
   return (
-    <section aria-labelledby={`${id}-title`} className="copies-settings">
+    <section aria-labelledby={`${id}-title`} className="copies-settings" data-testid="copies-settings">
       <h3 id={`${id}-title`}>{t('copies.settingsTitle')}</h3>
       <p className="field-hint">{t('copies.intro')}</p>
       {copies.listError !== null && <ErrorNotice error={copies.listError} />}
