@@ -76,7 +76,7 @@ test('copies: add a folder copy, copy now, items waiting, check, damage, check a
   // One more import: one item waits (its original and thumbnails, counted as one item).
   await (await importByDrop(app, [PHOTOS[1] as string])).getByRole('button', { name: 'Close' }).click();
   await expect(line).toContainText(t('copies.status.waiting_one', { formatted: '1' }));
-  await page.getByRole('button', { name: t('nav.settings') }).click();
+  await page.getByRole('button', { name: t('nav.settings'), exact: true }).click();
   await expect(row.getByTestId('replica-waiting')).toContainText(/^1 item \(\d+ files/);
 
   // Check this copy: a pass against copy 1, every object read whole (not a sample).
@@ -99,12 +99,14 @@ test('copies: add a folder copy, copy now, items waiting, check, damage, check a
   const problem = report.locator('[data-code="OBJECT_TRUNCATED"]');
   await expect(problem).toContainText(t('copies.problem.OBJECT_TRUNCATED'));
   await expect(problem).toContainText(blob);
+  // The status bar no longer says only when the copy was made: the check found it damaged.
+  await expect(line).toContainText(t('copies.status.damaged', { name: 'usb' }));
 
   await row.scrollIntoViewIfNeeded();
   await screenshot(page, 'copies-settings-en');
   await setLanguage(page, 'en', 'ru');
   await expect(report).toContainText(strings('ru')('copies.problem.OBJECT_TRUNCATED'));
-  await expect(line).toContainText(strings('ru')('copies.status.upToDate'));
+  await expect(line).toContainText(strings('ru')('copies.status.damaged', { name: 'usb' }));
   await screenshot(page, 'copies-settings-ru');
   await setLanguage(page, 'ru', 'kk');
   await expect(report).toContainText(strings('kk')('copies.problem.OBJECT_TRUNCATED'));
@@ -143,4 +145,35 @@ test('copies: add a folder copy, copy now, items waiting, check, damage, check a
   app.ignoreErrors(/status of (404 \(Not Found\)|500 \(Internal Server Error\))/);
   await summary.getByRole('button', { name: t('vault.openVault') }).click();
   await expect(page.getByTestId('item-count')).toHaveText('2 items');
+});
+
+test('copies: an S3 copy is added with its secret read once, and a push the engine cannot make shows its sentence', async ({ app }) => {
+  const { page } = app;
+  const t = strings('en');
+  const errors = JSON.parse(readFileSync(join(ROOT, 'src', 'renderer', 'src', 'i18n', 'locales', 'en.json'), 'utf8')).errors as Record<string, string>;
+  const secret = 'wJalrXUtnFEMI-not-a-real-secret-0123456789';
+  await openNewVault(app);
+  await page.getByRole('button', { name: t('nav.settings'), exact: true }).click();
+  const copies = page.getByTestId('copies-settings');
+  await copies.getByLabel(t('copies.name'), { exact: true }).fill('ngo');
+  await copies.getByLabel(t('copies.kindS3')).check();
+  // Nothing listens on port 9 of loopback: whatever this build can do with S3, no bytes go anywhere.
+  await copies.getByLabel(t('copies.s3Endpoint'), { exact: true }).fill('http://127.0.0.1:9');
+  await copies.getByLabel(t('copies.s3Bucket'), { exact: true }).fill('evidence');
+  await copies.getByLabel(t('copies.s3AccessKey'), { exact: true }).fill('AKIDEXAMPLE');
+  await copies.getByLabel(t('copies.s3Secret'), { exact: true }).fill(secret);
+  await copies.getByRole('button', { name: t('copies.add') }).click();
+  // The secret field is emptied at once, and the secret is nowhere in the window.
+  await expect(copies.getByLabel(t('copies.s3Secret'), { exact: true })).toHaveValue('');
+  const row = copies.getByTestId('replica').filter({ hasText: 'ngo' });
+  await expect(row).toContainText('evidence');
+  expect(await page.content()).not.toContain(secret);
+
+  await row.getByRole('button', { name: t('copies.copyNow') }).click();
+  const alert = copies.getByRole('alert').first();
+  await expect(alert).toBeVisible({ timeout: 60_000 });
+  const sentence = (await alert.locator('.notice-text').textContent()) ?? '';
+  expect(Object.values(errors)).toContain(sentence);
+  await expect(page.getByTestId('status-copies')).toContainText(t('copies.status.failed', { name: 'ngo' }));
+  expect(await page.content()).not.toContain(secret);
 });

@@ -3,7 +3,8 @@
 // opening sentence may claim.
 import { describe, expect, it } from 'vitest';
 import { formatRelative, relativeUnit } from '../../../src/renderer/src/format/relative-time';
-import { chooseCopyLine, pushPercent } from '../../../src/renderer/src/features/copies/copy-line';
+import { chooseCopyLine, copyTroubles, pushPercent } from '../../../src/renderer/src/features/copies/copy-line';
+import { TamgaError } from '../../../src/shared/errors';
 import { checkSummary } from '../../../src/renderer/src/features/copies/check-summary';
 import type { ReplicaCheckReport, ReplicaStatus } from '../../../src/shared/replica';
 
@@ -105,5 +106,25 @@ describe('the check summary', () => {
     const problem = { code: 'OBJECT_TRUNCATED' as const, message: 'short', objects: ['blobs/ab/cd'] };
     expect(checkSummary(report({ ok: false, problems: [problem] }))).toEqual({ key: 'copies.check.failed', values: { number: 17, count: 1 } });
     expect(checkSummary(report({ ok: false, manifest: null, problems: [{ ...problem, code: 'MANIFEST_MISSING' }] })).key).toBe('copies.check.noManifest');
+  });
+});
+
+describe('what the status line says before "Copied to …"', () => {
+  const copied = [replica('usb', '2026-12-04T10:00:00Z')];
+  const failure = { kind: 'failed' as const, error: new TamgaError('STORAGE_UNREACHABLE', 'down'), replica: 'usb', refused: false };
+
+  it('says a failed push, never the earlier copy as if it were the last word', () => {
+    const troubles = copyTroubles({ outcome: failure, damaged: new Set() });
+    expect(chooseCopyLine(copied, null, troubles)).toEqual({ kind: 'pushFailed', replica: 'usb' });
+  });
+
+  it('does not count a push refused as BUSY as a failure (the one running goes on)', () => {
+    const troubles = copyTroubles({ outcome: { ...failure, error: new TamgaError('BUSY', 'busy'), refused: true }, damaged: new Set() });
+    expect(chooseCopyLine(copied, null, troubles)).toMatchObject({ kind: 'copied', name: 'usb' });
+  });
+
+  it('says a copy the last check found damaged', () => {
+    expect(chooseCopyLine(copied, null, copyTroubles({ outcome: null, damaged: new Set(['usb']) }))).toEqual({ kind: 'damaged', name: 'usb' });
+    expect(chooseCopyLine(copied, null, copyTroubles({ outcome: null, damaged: new Set(['gone']) }))).toMatchObject({ kind: 'copied' });
   });
 });

@@ -45,7 +45,10 @@ export function CopiesSettings({ copies, now, readOnly }: CopiesSettingsProps): 
   const check = (name: string): void => {
     setCheck(name, { phase: 'running', progress: null });
     void tamga.verifyReplica({ name }).then(
-      (report) => setCheck(name, { phase: 'done', report }),
+      (report) => {
+        setCheck(name, { phase: 'done', report });
+        copies.setChecked(name, report.ok);
+      },
       (error: unknown) => setCheck(name, { phase: 'failed', error: asTamgaError(error) }),
     );
   };

@@ -32,6 +32,17 @@ export function CopyLine({ line, now, onOpenSettings }: CopyLineProps): JSX.Elem
           {line.percent !== null && ` ${t('copies.status.percent', { percent: line.percent })}`}
         </span>
       );
+    case 'pushFailed':
+    case 'damaged':
+      return (
+        <span className="status-item status-copies status-copies-trouble" data-testid="status-copies">
+          {line.kind === 'damaged' ? t('copies.status.damaged', { name: line.name }) : line.replica === null ? t('copies.status.failedAll') : t('copies.status.failed', { name: line.replica })}
+          {' — '}
+          <button type="button" className="button button-small" onClick={onOpenSettings}>
+            {t('copies.status.seeSettings')}
+          </button>
+        </span>
+      );
     case 'copied': {
       const ago = formatRelative(line.at, now, locale) ?? line.at;
       return (

@@ -11,13 +11,20 @@ import type { ReplicaPushResult, ReplicaStatus } from '../../../../shared/replic
 import { asTamgaError, onEngineEvent, tamga } from '../../api';
 import type { RunningPush } from './copy-line';
 
-export type PushOutcome = { readonly kind: 'done'; readonly results: readonly ReplicaPushResult[] } | { readonly kind: 'failed'; readonly error: TamgaError } | null;
+export type PushOutcome =
+  | { readonly kind: 'done'; readonly results: readonly ReplicaPushResult[] }
+  /** `replica`: the one asked for, null for every replica; `refused`: BUSY, the push running was not this one. */
+  | { readonly kind: 'failed'; readonly error: TamgaError; readonly replica: string | null; readonly refused: boolean }
+  | null;
 
 export interface Copies {
   readonly replicas: readonly ReplicaStatus[] | null;
   readonly listError: TamgaError | null;
   readonly running: RunningPush | null;
   readonly outcome: PushOutcome;
+  /** Replicas whose last check (this session) found problems: the status bar says so. */
+  readonly damaged: ReadonlySet<string>;
+  readonly setChecked: (name: string, ok: boolean) => void;
   readonly refresh: () => void;
   /** Pushes to the named replica, or to each when no name is given. */
   readonly push: (name?: string) => void;
@@ -32,7 +39,18 @@ export function useCopies(version: number): Copies {
   const [listError, setListError] = useState<TamgaError | null>(null);
   const [running, setRunning] = useState<RunningPush | null>(null);
   const [outcome, setOutcome] = useState<PushOutcome>(null);
+  const [damaged, setDamaged] = useState<ReadonlySet<string>>(new Set());
   const pushing = useRef(false);
+  const setChecked = useCallback(
+    (name: string, ok: boolean) =>
+      setDamaged((current) => {
+        const next = new Set(current);
+        if (ok) next.delete(name);
+        else next.add(name);
+        return next;
+      }),
+    [],
+  );
 
   const refresh = useCallback(
     () =>
@@ -69,7 +87,10 @@ export function useCopies(version: number): Copies {
       void sending
         .then(
           (results) => setOutcome({ kind: 'done', results }),
-          (error: unknown) => setOutcome({ kind: 'failed', error: asTamgaError(error) }),
+          (error: unknown) => {
+            const failure = asTamgaError(error);
+            setOutcome({ kind: 'failed', error: failure, replica: name ?? null, refused: !first || failure.code === 'BUSY' });
+          },
         )
         .finally(() => {
           // A second push the engine refused (BUSY) leaves the first one's line alone.
@@ -84,5 +105,5 @@ export function useCopies(version: number): Copies {
 
   const cancel = useCallback(() => void tamga.cancelReplicaPush().catch(() => undefined), []);
   const dismiss = useCallback(() => setOutcome(null), []);
-  return { replicas, listError, running, outcome, refresh, push, cancel, dismiss };
+  return { replicas, listError, running, outcome, damaged, setChecked, refresh, push, cancel, dismiss };
 }

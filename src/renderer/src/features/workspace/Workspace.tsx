@@ -31,7 +31,7 @@ import { TimestampLine } from '../timestamps/TimestampLine';
 import { TimestampReport } from '../timestamps/TimestampReport';
 import { useTimestamps } from '../timestamps/useTimestamps';
 import { VerifyView } from '../verify/VerifyView';
-import { chooseCopyLine } from '../copies/copy-line';
+import { chooseCopyLine, copyTroubles } from '../copies/copy-line';
 import { CopyLine } from '../copies/CopyLine';
 import { useCopies } from '../copies/useCopies';
 import { useNow } from '../copies/useNow';
@@ -142,7 +142,7 @@ export function Workspace(): JSX.Element | null {
               onOpenSettings={() => setRoute('settings')}
             />
           }
-          copies={<CopyLine line={chooseCopyLine(copies.replicas, copies.running)} now={now} onOpenSettings={() => setRoute('settings')} />}
+          copies={<CopyLine line={chooseCopyLine(copies.replicas, copies.running, copyTroubles(copies))} now={now} onOpenSettings={() => setRoute('settings')} />}
         />
         <ImportDialog open={choosing} onClose={() => setChoosing(false)} onChoose={chooseSources} onStart={(paths, tags) => void imports.start(paths, tags)} />
         <TagDialog count={items.length} open={dialog?.kind === 'tag'} onClose={() => setDialog(null)} onApply={(tags, remove) => (setDialog(null), void bulk.tag(items, tags, remove))} />
