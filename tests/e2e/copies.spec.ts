@@ -130,7 +130,9 @@ test('copies: add a folder copy, copy now, items waiting, check, damage, check a
   expect(Number(done)).toBe(Number(total) - 1);
   await expect(summary.locator('[data-code="OBJECT_TRUNCATED"]')).toContainText(blob);
   // The item whose original did not come back is named by the audit.
-  await expect(summary.getByTestId('restore-audit-problems').locator('[data-code="BLOB_MISSING"]')).toHaveCount(1);
+  const missing = summary.getByTestId('restore-audit-problems').locator('[data-code="BLOB_MISSING"]');
+  await expect(missing).toHaveCount(1);
+  await expect(missing).toContainText(/^The original of item “(Landscape_3|Portrait_1)\.jpg” \([0-9a-f-]{36}\) is missing\.$/);
   await screenshot(page, 'copies-restore-en');
   await setLanguage(page, 'en', 'ru');
   await expect(summary).toContainText(strings('ru')('restore.doneWithProblems'));

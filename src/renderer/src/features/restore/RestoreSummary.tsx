@@ -76,7 +76,8 @@ export function RestoreSummary({ state, onPrevious, onOpen }: RestoreSummaryProp
         </div>
       );
     case 'done': {
-      const { result, audit, problems } = state;
+      const { result, audit, problems, names } = state;
+      const itemLabel = (id: string | null): string => (id === null ? '?' : names.has(id) ? `“${names.get(id) ?? ''}” (${id})` : id);
       const m = result.manifest;
       const ok = result.ok && problems.length === 0 && audit.ok;
       return (
@@ -104,7 +105,7 @@ export function RestoreSummary({ state, onPrevious, onOpen }: RestoreSummaryProp
               <ul className="problem-list" data-testid="restore-audit-problems">
                 {audit.problems.map((p, index) => (
                   <li key={`${p.code}-${index}`} data-code={p.code}>
-                    {isItemProblem(p.code) ? t(`restore.audit.${p.code}`, { item: p.itemId ?? '?' }) : `${p.code}: ${p.message}`}
+                    {isItemProblem(p.code) ? t(`restore.audit.${p.code}`, { item: itemLabel(p.itemId) }) : `${p.code}: ${p.message}`}
                   </li>
                 ))}
               </ul>

@@ -20,7 +20,15 @@ export type RestoreState =
   | { readonly phase: 'refused'; readonly result: RestoreResult }
   /** Rebuilt, but the unlock failed (a wrong passphrase): the folder stays, locked. */
   | { readonly phase: 'locked'; readonly result: RestoreResult; readonly error: TamgaError }
-  | { readonly phase: 'done'; readonly result: RestoreResult; readonly problems: readonly ReplicaProblem[]; readonly audit: AuditReport; readonly info: VaultInfo }
+  | {
+      readonly phase: 'done';
+      readonly result: RestoreResult;
+      readonly problems: readonly ReplicaProblem[];
+      readonly audit: AuditReport;
+      readonly info: VaultInfo;
+      /** The original file name of each item an audit problem concerns, by item id (absent when it cannot be read). */
+      readonly names: ReadonlyMap<string, string>;
+    }
   | { readonly phase: 'failed'; readonly error: TamgaError };
 
 export interface RestoreRequest {
@@ -67,7 +75,11 @@ export function useRestore() {
       try {
         const problems = await tamga.finishRestore(result.manifest);
         const audit = await tamga.auditVault();
-        setState({ phase: 'done', result, problems: [...result.problems, ...problems], audit, info });
+        // Each damaged item said by the name it was imported under, so a person knows which file to find again.
+        const ids = [...new Set(audit.problems.flatMap((p) => (p.itemId === null ? [] : [p.itemId])))];
+        const found = await Promise.all(ids.map((id) => tamga.getItem(id).then((item) => [id, item.originalName] as const, () => null)));
+        const names = new Map(found.filter((entry): entry is readonly [string, string] => entry !== null));
+        setState({ phase: 'done', result, problems: [...result.problems, ...problems], audit, info, names });
       } catch (error) {
         setState({ phase: 'failed', error: asTamgaError(error) });
       }
