@@ -6,7 +6,7 @@
 // from the first screen, "Restore a vault…" rebuilds the vault into a new folder with the
 // passphrase and ends with a summary that names the damaged object and the item whose
 // original is missing. Screenshots in English, Russian and Kazakh to test-results/screenshots.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readdir, stat, truncate } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -178,4 +178,59 @@ test('copies: an S3 copy is added with its secret read once, and a push the engi
   expect(Object.values(errors)).toContain(sentence);
   await expect(page.getByTestId('status-copies')).toContainText(t('copies.status.failed', { name: 'ngo' }));
   expect(await page.content()).not.toContain(secret);
+});
+
+test('copies: a restore refused for a damaged newest manifest says nothing was restored, and restores the previous copy when asked', async ({ app }) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  const t = strings('en');
+  const replicaDir = join(app.dir, 'usb');
+  await openNewVault(app);
+  await (await importByDrop(app, [PHOTOS[0] as string])).getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: t('nav.settings'), exact: true }).click();
+  const copies = page.getByTestId('copies-settings');
+  await copies.getByLabel(t('copies.name'), { exact: true }).fill('usb');
+  await copies.getByLabel(t('copies.folder'), { exact: true }).fill(replicaDir);
+  await copies.getByRole('button', { name: t('copies.add') }).click();
+  const row = copies.getByTestId('replica').filter({ hasText: 'usb' });
+  await row.getByRole('button', { name: t('copies.copyNow') }).click();
+  await expect(row.getByTestId('replica-last')).toContainText('copy 1', { timeout: 60_000 });
+  await (await importByDrop(app, [PHOTOS[1] as string])).getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: t('nav.settings'), exact: true }).click();
+  await row.getByRole('button', { name: t('copies.copyNow') }).click();
+  await expect(row.getByTestId('replica-last')).toContainText('copy 2', { timeout: 60_000 });
+
+  // One byte of the newest manifest changed: its signature no longer verifies.
+  const manifest = join(replicaDir, 'manifests', '00000002.json');
+  const bytes = readFileSync(manifest);
+  bytes[10] = (bytes[10] ?? 0) ^ 0x01;
+  writeFileSync(manifest, bytes);
+
+  await page.getByRole('button', { name: t('toolbar.lock') }).click();
+  await page.getByRole('tab', { name: t('restore.title') }).click();
+  const restoreTo = join(app.dir, 'restored');
+  await page.getByLabel(t('restore.source'), { exact: true }).fill(replicaDir);
+  await page.getByLabel(t('restore.target'), { exact: true }).fill(restoreTo);
+  await page.getByLabel(t('vault.passphrase'), { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: t('restore.start'), exact: true }).click();
+  const summary = page.getByTestId('restore-summary');
+  await expect(summary).toHaveAttribute('data-ok', 'false', { timeout: 60_000 });
+  await expect(summary).toContainText(t('restore.nothing', { reason: '' }).trim());
+  await expect(summary.locator('[data-code="MANIFEST_DAMAGED"]')).toHaveCount(1);
+  await expect(summary).toContainText(t('restore.previousOffer', { number: '1' }));
+  // Nothing was written to the new folder.
+  expect(existsSync(restoreTo) ? await readdir(restoreTo) : []).toEqual([]);
+  await screenshot(page, 'copies-restore-refused-en');
+
+  await summary.getByRole('button', { name: t('restore.previous', { number: '1' }) }).click();
+  // Everything copy 1 vouches for comes back and the audit passes; the summary still says
+  // "with problems" (as `tamga restore --previous` exits 1): the newest copy is damaged and
+  // the vault is as it was at copy 1, without what came after.
+  await expect(summary).toContainText(/from copy 1 of/, { timeout: 60_000 });
+  await expect(summary).toContainText(t('restore.doneWithProblems'));
+  await expect(summary).toContainText(/Restored (\d+) of \1 objects/);
+  await expect(summary).toContainText(t('restore.auditPassed_one', { items: '1', events: '3' }));
+  await expect(summary.locator('[data-code="MANIFEST_DAMAGED"]')).toHaveCount(1);
+  await summary.getByRole('button', { name: t('vault.openVault') }).click();
+  await expect(page.getByTestId('item-count')).toHaveText('1 item');
 });

@@ -98,7 +98,7 @@ export function RestoreSummary({ state, onPrevious, onOpen }: RestoreSummaryProp
             </p>
             <p className="notice-text">
               {audit.ok
-                ? t('restore.auditPassed', { items: n(audit.checkedItems), events: n(audit.checkedEvents) })
+                ? t('restore.auditPassed', { count: audit.checkedItems, items: n(audit.checkedItems), events: n(audit.checkedEvents) })
                 : t('restore.auditProblems', { count: audit.problems.length, formatted: n(audit.problems.length), items: n(audit.checkedItems) })}
             </p>
             {audit.problems.length > 0 && (
