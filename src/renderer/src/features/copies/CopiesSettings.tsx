@@ -56,6 +56,9 @@ export function CopiesSettings({ copies, now, readOnly }: CopiesSettingsProps): 
     void tamga.removeReplica(name).then(
       () => {
         setRemoveErrors((current) => new Map([...current].filter(([n]) => n !== name)));
+        // What the status bar said of it (a failed push, a damaged check) goes with it.
+        if (copies.outcome?.kind === 'failed' && copies.outcome.replica === name) copies.dismiss();
+        copies.setChecked(name, true);
         refresh();
       },
       (error: unknown) => setRemoveErrors((current) => new Map(current).set(name, asTamgaError(error))),
