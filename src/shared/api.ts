@@ -226,9 +226,11 @@ export const IMMEDIATE_METHODS: readonly ApiMethod[] = [
   'listCases',
   // The waiting-seals line reads three counts; it must not wait behind an import or the stamping itself.
   'timestampStatus',
-  // A push reads a snapshot of the index and immutable blobs, so it runs beside the writer
-  // queue (the window keeps importing and tagging; a second push is refused with BUSY);
-  // cancelling it and reading the replica list must not wait behind it.
+  // A push sends what one VACUUM INTO snapshot of the index names (immutable encrypted
+  // blobs) and records what it sent in single statements and transactions, which never
+  // interleave with another call's, so it runs beside the writer queue: the window keeps
+  // importing and tagging, a second push is refused with BUSY, and lock waits for it.
+  // Cancelling it and reading the replica list must not wait behind it.
   'pushReplicas',
   'cancelReplicaPush',
   'listReplicas',
