@@ -42,9 +42,9 @@ export function CopiesSettings({ copies, now, readOnly }: CopiesSettingsProps): 
     [],
   );
 
-  const check = (name: string): void => {
+  const check = (name: string, sample?: number): void => {
     setCheck(name, { phase: 'running', progress: null });
-    void tamga.verifyReplica({ name }).then(
+    void tamga.verifyReplica(sample === undefined ? { name } : { name, sample }).then(
       (report) => {
         setCheck(name, { phase: 'done', report });
         copies.setChecked(name, report.ok);
@@ -93,7 +93,7 @@ export function CopiesSettings({ copies, now, readOnly }: CopiesSettingsProps): 
                 check={checks.get(replica.name) ?? null}
                 removeError={removeErrors.get(replica.name) ?? null}
                 onPush={() => copies.push(replica.name)}
-                onCheck={() => check(replica.name)}
+                onCheck={(sample) => check(replica.name, sample)}
                 onRemove={() => remove(replica.name)}
               />
             ))}

@@ -15,6 +15,9 @@ import { useLocale } from '../../i18n/useLocale';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckReport } from './CheckReport';
 
+/** How many originals and thumbnails a sample check reads whole (as `tamga replica verify --sample 200`). */
+const SAMPLE = 200;
+
 export type CheckState =
   | { readonly phase: 'running'; readonly progress: ReplicaProgress | null }
   | { readonly phase: 'done'; readonly report: ReplicaCheckReport }
@@ -30,7 +33,8 @@ export interface ReplicaRowProps {
   readonly check: CheckState;
   readonly removeError: TamgaError | null;
   readonly onPush: () => void;
-  readonly onCheck: () => void;
+  /** Every object read whole; with `sample`, only that many originals and thumbnails (the next ones after the last sample), the rest by size. */
+  readonly onCheck: (sample?: number) => void;
   readonly onRemove: () => void;
 }
 
@@ -71,8 +75,11 @@ export function ReplicaRow({ replica, now, readOnly, pushing, check, removeError
         <button type="button" className="button" onClick={onPush} disabled={readOnly || checking}>
           {t('copies.copyNow')}
         </button>
-        <button type="button" className="button" onClick={onCheck} disabled={pushing || checking}>
+        <button type="button" className="button" onClick={() => onCheck()} disabled={pushing || checking}>
           {t('copies.checkNow')}
+        </button>
+        <button type="button" className="button" onClick={() => onCheck(SAMPLE)} disabled={pushing || checking}>
+          {t('copies.checkSample', { count: SAMPLE })}
         </button>
         <button type="button" className="button" onClick={() => setConfirming(true)} disabled={readOnly || pushing || checking}>
           {t('copies.remove')}
