@@ -19,6 +19,7 @@ import type { Operator, OperatorInput } from './operator';
 import type { SettingsUpdate, VaultEvent, VaultSettings } from './session';
 import type { CreateRecoveryKeyRequest, RecoverVaultRequest, RecoveryKeyMade, WriteRecoveryPageRequest } from './recovery';
 import type { StampResult, TimestampStatus } from './timestamp';
+import type { ManifestSummary, ReplicaCheckReport, ReplicaConfig, ReplicaProblem, ReplicaProgress, ReplicaPushResult, ReplicaSource, ReplicaStatus, RestoreResult } from './replica';
 
 /** What anyone can read from vault.json without the passphrase. */
 export interface VaultPublicInfo {
@@ -185,6 +186,25 @@ export interface TamgaApi {
    * for it. INVALID_ARGUMENT when no server is saved.
    */
   getTimestamps(): Promise<StampResult>;
+  /** Adds an off-site copy (a folder or an S3 bucket) that will hold only ciphertext (docs/formats.md, "Replicas"). */
+  addReplica(request: { readonly name: string; readonly config: ReplicaConfig }): Promise<ReplicaStatus>;
+  /** The vault's replicas: where, the last manifest recorded, how many objects wait to be sent. */
+  listReplicas(): Promise<ReplicaStatus[]>;
+  /** Forgets a replica (a custody event); what the storage holds stays there. */
+  removeReplica(name: string): Promise<void>;
+  /**
+   * Sends what is new to the named replica, or to each when no name is given; progress
+   * arrives as `replicaProgress` events. BUSY while another push runs; cancelReplicaPush
+   * stops it (what was sent stays, and no manifest claims it).
+   */
+  pushReplicas(name?: string): Promise<ReplicaPushResult[]>;
+  cancelReplicaPush(): Promise<void>;
+  /** Checks a replica against the last manifest this vault wrote there; `sample` reads only that many originals whole. Progress as `replicaProgress` events. */
+  verifyReplica(request: { readonly name: string; readonly sample?: number }): Promise<ReplicaCheckReport>;
+  /** Rebuilds a locked vault folder from a replica (no vault needed); then unlock it and call finishRestore. Progress as `replicaProgress` events. */
+  restoreReplica(request: { readonly source: ReplicaSource; readonly target: string; readonly keyFingerprint?: string; readonly previous?: boolean }): Promise<RestoreResult>;
+  /** On the unlocked restored vault: its log against the manifest's checkpoint, and the replica's last manifest recorded. */
+  finishRestore(manifest: ManifestSummary): Promise<ReplicaProblem[]>;
 }
 
 /** Events the engine pushes while a call runs. */
@@ -192,6 +212,8 @@ export type ApiEvent =
   | { readonly type: 'importProgress'; readonly progress: ImportProgress }
   | { readonly type: 'exportProgress'; readonly progress: ExportProgress }
   | { readonly type: 'verifyProgress'; readonly progress: VerifyProgress }
+  /** A replica push, check or restore running; `replica` names the replica (null for a restore or a keyless check). */
+  | { readonly type: 'replicaProgress'; readonly replica: string | null; readonly progress: ReplicaProgress }
   | VaultEvent;
 
 /**
@@ -223,6 +245,14 @@ export const IMMEDIATE_METHODS: readonly ApiMethod[] = [
   'listCases',
   // The waiting-seals line reads three counts; it must not wait behind an import or the stamping itself.
   'timestampStatus',
+  // A push sends what one VACUUM INTO snapshot of the index names (immutable encrypted
+  // blobs) and records what it sent in single statements and transactions, which never
+  // interleave with another call's, so it runs beside the writer queue: the window keeps
+  // importing and tagging, a second push is refused with BUSY, and lock waits for it.
+  // Cancelling it and reading the replica list must not wait behind it.
+  'pushReplicas',
+  'cancelReplicaPush',
+  'listReplicas',
 ];
 
 export type ApiMethod = keyof TamgaApi;
@@ -287,11 +317,20 @@ export const API_METHODS = [
   'timestampStatus',
   'setTimestampServers',
   'getTimestamps',
+  'addReplica',
+  'listReplicas',
+  'removeReplica',
+  'pushReplicas',
+  'cancelReplicaPush',
+  'verifyReplica',
+  'restoreReplica',
+  'finishRestore',
 ] as const satisfies readonly ApiMethod[];
 
 /** The engine methods the window never calls: the CLI, the engine worker (media) and the tests reach them directly. */
-// getOperator: the window reads the operator from vaultInfo().
-export const NOT_FOR_THE_WINDOW = ['listItems', 'extractItem', 'auditVault', 'readMedia', 'findByFile', 'updateCase', 'removeFromCase', 'revealPrivateField', 'makeCheckpoint', 'getOperator'] as const satisfies readonly ApiMethod[];
+// getOperator: the window reads the operator from vaultInfo(). auditVault is the window's
+// too: a restore ends with it, as the CLI's does (it reads and reports; it changes nothing).
+export const NOT_FOR_THE_WINDOW = ['listItems', 'extractItem', 'readMedia', 'findByFile', 'updateCase', 'removeFromCase', 'revealPrivateField', 'makeCheckpoint', 'getOperator'] as const satisfies readonly ApiMethod[];
 
 /**
  * What the window may call: the methods it uses, and no more. The preload exposes only

@@ -40,6 +40,8 @@ export interface ReplicaStatus {
   readonly lastManifest: { readonly number: number; readonly sha256: string; readonly pushedAt: string } | null;
   /** Objects the vault holds that no finished push has sent yet (originals, thumbnails). */
   readonly pendingObjects: number;
+  /** Items with at least one of those objects: what the window counts as "items waiting". */
+  readonly pendingItems: number;
 }
 
 /** Kinds of damage a replica check names; each problem lists the objects it concerns. */

@@ -26,7 +26,7 @@ describe('bridge', () => {
     const bridge = createBridge(transport().t);
     expect(Object.keys(bridge).sort()).toEqual([...WINDOW_METHODS, ...SHELL_METHODS, 'onEvent', 'pathsForFiles'].sort());
     expect(Object.isFrozen(bridge)).toBe(true);
-    for (const kept of ['extractItem', 'auditVault', 'readMedia']) expect(bridge).not.toHaveProperty(kept);
+    for (const kept of ['extractItem', 'readMedia', 'findByFile']) expect(bridge).not.toHaveProperty(kept);
   });
 
   it('exposes no method the window never calls (so each one is needed)', () => {

@@ -30,7 +30,7 @@ import { noteVerifier, vaultLogOrigin, verifierKey } from './custody/checkpoint'
 import { checkPassphrase, createVault, inspectVault, unlockVault, type OpenVault } from './vault/vault';
 import { createRecoveryKey, recoverVault, removeRecoveryKey, unlockWithRecovery, type RecoverySecret } from './vault/recovery';
 import { writeRecoveryPages } from './vault/recovery-page';
-import type { ManifestSummary, ReplicaCheckReport, ReplicaConfig, ReplicaProblem, ReplicaPushResult, ReplicaSource, ReplicaStatus, RestoreResult } from '../../shared/replica';
+import type { ManifestSummary, ReplicaCheckReport, ReplicaProblem, ReplicaProgress, ReplicaPushResult, ReplicaSource, RestoreResult } from '../../shared/replica';
 import * as replicas from './replica/replicas';
 import { finishRestore } from './replica/restore-finish';
 import { addendumFiles, checkpointTimestampFiles, savedTimestampServers, saveTimestampServers, stampSeals, type AddendumFile, type StampResult } from './timestamp/vault-stamps';
@@ -53,22 +53,17 @@ export interface Engine extends TamgaApi {
   timestampAddendum(bundleId: string): Promise<AddendumFile[]>;
   /** The newest checkpoint of the custody log that has a timestamp, with its tokens, as files (vault-stamps.ts). */
   timestampedCheckpointFiles(): Promise<AddendumFile[]>;
-  /** Off-site copies of the vault's ciphertext (CLI only; docs/formats.md, "Replicas"). */
-  addReplica(request: { readonly name: string; readonly config: ReplicaConfig }): Promise<ReplicaStatus>;
-  listReplicas(): Promise<ReplicaStatus[]>;
-  /** Forgets a replica (a custody event); what the storage holds stays there. */
-  removeReplica(name: string): Promise<void>;
-  /** Pushes to the named replica, or to each; `signal` or cancelReplicaPush stops it (what was sent stays). */
+  /**
+   * The replica calls of the contract, with what only the CLI and the tests pass: an
+   * abort signal and a progress callback (the window gets `replicaProgress` events, which
+   * are emitted either way). Off-site copies hold only ciphertext (docs/formats.md, "Replicas").
+   */
   pushReplicas(name?: string, options?: replicas.ReplicaRunOptions): Promise<ReplicaPushResult[]>;
-  cancelReplicaPush(): Promise<void>;
-  /** Checks a replica of the unlocked vault against the last manifest it wrote; `sample` reads only that many originals whole. */
   verifyReplica(request: { readonly name: string; readonly sample?: number }, options?: replicas.ReplicaRunOptions): Promise<ReplicaCheckReport>;
   /** Checks a replica with no vault, against a pinned key fingerprint; the source is a folder path or an S3 location with credentials. */
   verifyReplicaKeyless(request: { readonly source: ReplicaSource; readonly keyFingerprint: string }, options?: replicas.ReplicaRunOptions): Promise<ReplicaCheckReport>;
   /** Rebuilds a locked vault folder from a replica (no vault needed); then unlock it and call finishRestore. */
   restoreReplica(request: { readonly source: ReplicaSource; readonly target: string; readonly keyFingerprint?: string; readonly previous?: boolean }, options?: replicas.ReplicaRunOptions): Promise<RestoreResult>;
-  /** On the unlocked restored vault: its log against the manifest's checkpoint, and the replica's last manifest recorded. */
-  finishRestore(manifest: ManifestSummary): Promise<ReplicaProblem[]>;
   /**
    * The rebuilt folder opened with its recovery key instead of the passphrase: unlock with
    * the words or shares, finishRestore (before anything is logged, so the custody log is
@@ -132,6 +127,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let media: MediaSession | null = null;
   /** Whether getTimestamps is asking servers now (one round at a time: a token is kept once per seal and server). */
   let stamping = false;
+
+  /** A replica run's progress: to the caller's callback, and as an event for the window. */
+  const progressTo =
+    (replica: string | null, onProgress?: (progress: ReplicaProgress) => void) =>
+    (progress: ReplicaProgress): void => {
+      onProgress?.(progress);
+      emit({ type: 'replicaProgress', replica, progress });
+    };
 
   const current = (): OpenVault => {
     if (vault === null) throw new TamgaError('VAULT_LOCKED', 'No vault is unlocked. Unlock a vault first.');
@@ -349,9 +352,26 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (runningPush !== null) throw new TamgaError('BUSY', 'A push is already running; wait for it or cancel it.');
       runningPush = new AbortController();
       const signal = options.signal === undefined ? runningPush.signal : AbortSignal.any([runningPush.signal, options.signal]);
+      // One replica at a time, so each progress event names the replica being sent to; like
+      // replicas.pushReplicas, a failed one does not stop the others, and the first failure is thrown.
+      const running = (async (): Promise<ReplicaPushResult[]> => {
+        const names = name === undefined ? (await replicas.listReplicas(open)).map((r) => r.name) : [name];
+        if (names.length === 0) return replicas.pushReplicas(open, undefined, { signal });
+        const results: ReplicaPushResult[] = [];
+        let failure: unknown = null;
+        for (const each of names) {
+          try {
+            results.push(...(await replicas.pushReplicas(open, each, { signal, onProgress: progressTo(each, options.onProgress) })));
+          } catch (error) {
+            if (error instanceof TamgaError && error.code === 'CANCELLED') throw error;
+            failure ??= error;
+          }
+        }
+        if (failure !== null) throw failure;
+        return results;
+      })();
+      pushSettled = running.catch(() => undefined);
       try {
-        const running = replicas.pushReplicas(open, name, { ...options, signal });
-        pushSettled = running.catch(() => undefined);
         return await running;
       } finally {
         runningPush = null;
@@ -360,9 +380,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     async cancelReplicaPush() {
       runningPush?.abort();
     },
-    verifyReplica: async (request, options = {}) => replicas.verifyReplica(current(), request, options),
-    verifyReplicaKeyless: async (request, options = {}) => replicas.verifyReplicaKeyless(request, options),
-    restoreReplica: async (request, options = {}) => replicas.restoreReplica(request, options),
+    verifyReplica: async (request, options = {}) => replicas.verifyReplica(current(), request, { ...options, onProgress: progressTo(request.name, options.onProgress) }),
+    verifyReplicaKeyless: async (request, options = {}) => replicas.verifyReplicaKeyless(request, { ...options, onProgress: progressTo(null, options.onProgress) }),
+    restoreReplica: async (request, options = {}) => replicas.restoreReplica(request, { ...options, onProgress: progressTo(null, options.onProgress) }),
     finishRestore: async (manifest) => finishRestore(writable(), manifest),
 
     async finishRestoreWithRecovery(request) {

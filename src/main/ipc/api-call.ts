@@ -14,13 +14,15 @@ import { toErrorData } from '../error-data';
 
 export type CallEngine = (method: ApiMethod, arg: unknown) => Promise<Result<unknown>>;
 
-type ArgumentShape = 'none' | 'string' | 'strings' | 'object' | 'objectOrNull';
+type ArgumentShape = 'none' | 'string' | 'optionalString' | 'strings' | 'object' | 'objectOrNull';
 
 /** The shape each method's one argument has, derived from the contract's own types. */
 type ShapeOf<M extends ApiMethod> = Parameters<TamgaApi[M]> extends []
   ? 'none'
   : Parameters<TamgaApi[M]>[0] extends string
     ? 'string'
+    : Parameters<TamgaApi[M]>[0] extends string | undefined
+      ? 'optionalString'
     : Parameters<TamgaApi[M]>[0] extends readonly string[]
       ? 'strings'
       : null extends Parameters<TamgaApi[M]>[0]
@@ -74,6 +76,14 @@ export const ARGUMENT_SHAPES: { readonly [M in ApiMethod]: ShapeOf<M> } = {
   timestampStatus: 'none',
   setTimestampServers: 'strings',
   getTimestamps: 'none',
+  addReplica: 'object',
+  listReplicas: 'none',
+  removeReplica: 'string',
+  pushReplicas: 'optionalString',
+  cancelReplicaPush: 'none',
+  verifyReplica: 'object',
+  restoreReplica: 'object',
+  finishRestore: 'object',
 };
 
 function isPlainObject(value: unknown): boolean {
@@ -88,6 +98,8 @@ function hasShape(value: unknown, shape: ArgumentShape): boolean {
       return value === undefined;
     case 'string':
       return typeof value === 'string';
+    case 'optionalString':
+      return value === undefined || typeof value === 'string';
     case 'strings':
       return Array.isArray(value) && value.every((item) => typeof item === 'string');
     case 'object':
@@ -101,7 +113,7 @@ function hasShape(value: unknown, shape: ArgumentShape): boolean {
 export function argumentProblem(method: ApiMethod, args: readonly unknown[]): TamgaErrorData | null {
   const shape: ArgumentShape = ARGUMENT_SHAPES[method];
   if (args.length > 1 || !hasShape(args[0], shape)) {
-    const expected = { none: 'no argument', string: 'one string', strings: 'one list of strings', object: 'one object', objectOrNull: 'one object or null' }[shape];
+    const expected = { none: 'no argument', string: 'one string', optionalString: 'one string or nothing', strings: 'one list of strings', object: 'one object', objectOrNull: 'one object or null' }[shape];
     return { code: 'INVALID_ARGUMENT', message: `${method} takes ${expected}.` };
   }
   return null;

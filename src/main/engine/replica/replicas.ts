@@ -31,14 +31,24 @@ export interface ReplicaRunOptions {
 
 const REPLICA_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-function statusOf(vault: OpenVault, row: ReplicaRow, referenced: string[]): ReplicaStatus {
+function statusOf(vault: OpenVault, row: ReplicaRow, referenced: ReadonlyArray<{ readonly name: string; readonly itemId: string }>): ReplicaStatus {
   const sent = sentObjects(vault.db, row.id);
   const lastManifest = row.lastNumber === null || row.lastSha256 === null ? null : { number: row.lastNumber, sha256: row.lastSha256, pushedAt: row.lastPushedAt ?? '' };
-  return { id: row.id, name: row.name, description: describeConfig(row.config), config: configView(row.config), addedAt: row.addedAt, lastManifest, pendingObjects: referenced.filter((n) => !sent.has(n)).length };
+  const pending = referenced.filter((r) => !sent.has(r.name));
+  return {
+    id: row.id,
+    name: row.name,
+    description: describeConfig(row.config),
+    config: configView(row.config),
+    addedAt: row.addedAt,
+    lastManifest,
+    pendingObjects: pending.length,
+    pendingItems: new Set(pending.map((r) => r.itemId)).size,
+  };
 }
 
 export function listReplicas(vault: OpenVault): ReplicaStatus[] {
-  const referenced = referencedBlobs(vault.db).map((r) => blobObjectName(r.area, r.blobId));
+  const referenced = referencedBlobs(vault.db).map((r) => ({ name: blobObjectName(r.area, r.blobId), itemId: r.itemId }));
   return listReplicaRows(vault.db).map((row) => statusOf(vault, row, referenced));
 }
 

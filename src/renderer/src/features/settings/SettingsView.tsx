@@ -1,4 +1,4 @@
-/** Settings: this vault's key and format, auto-lock and hashes, its operator, known senders, timestamp servers, the recovery key, the passphrase, the language. */
+/** Settings: this vault's key and format, auto-lock and hashes, its operator, known senders, timestamp servers, copies, the recovery key, the passphrase, the language. */
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/useLocale';
@@ -15,13 +15,18 @@ import { KnownSendersSettings } from './KnownSendersSettings';
 import { OperatorSettings } from './OperatorSettings';
 import { SessionSettings } from './SessionSettings';
 import { TimestampServersSettings } from './TimestampServersSettings';
+import { CopiesSettings } from '../copies/CopiesSettings';
+import type { Copies } from '../copies/useCopies';
 
 export interface SettingsViewProps {
   /** After the timestamp servers are saved (the status line counts against them). */
   readonly onTimestampServersChanged: () => void;
+  /** The replicas and the running push (held by the workspace: the status bar shows them too). */
+  readonly copies: Copies;
+  readonly now: number;
 }
 
-export function SettingsView({ onTimestampServersChanged }: SettingsViewProps): JSX.Element | null {
+export function SettingsView({ onTimestampServersChanged, copies, now }: SettingsViewProps): JSX.Element | null {
   const { t } = useTranslation();
   const locale = useLocale();
   const session = useSession();
@@ -75,6 +80,7 @@ export function SettingsView({ onTimestampServersChanged }: SettingsViewProps): 
       <KnownSendersSettings />
       <TimestampServersSettings readOnly={info.readOnly} onChanged={onTimestampServersChanged} />
       <RecoverySettings info={info} onChanged={session.refreshInfo} />
+      <CopiesSettings copies={copies} now={now} readOnly={info.readOnly} />
       <ChangePassphraseForm onChange={changePassphrase} error={passphraseError} done={changed} />
       <section aria-labelledby="language-section">
         <h3 id="language-section">{t('language.label')}</h3>

@@ -1,8 +1,8 @@
 /**
  * The status bar: always says that the vault is unlocked, which vault, who is at the
  * keyboard (the operator, as they stated it), how many items, its key fingerprint, the
- * auto-lock time, any running import with its progress, and (quietly, when there are
- * any) the seals waiting for a timestamp.
+ * auto-lock time, any running import with its progress, (quietly, when there are
+ * any) the seals waiting for a timestamp, and the vault's last copy.
  */
 import type { JSX, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,13 +21,15 @@ export interface StatusBarProps {
   readonly importState: ImportState;
   /** The trusted-time line (features/timestamps/TimestampLine), or nothing. */
   readonly timestamps?: ReactNode;
+  /** The copy line (features/copies/CopyLine), or nothing. */
+  readonly copies?: ReactNode;
 }
 
 function folderName(path: string): string {
   return path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? path;
 }
 
-export function StatusBar({ info, settings, importState, timestamps }: StatusBarProps): JSX.Element {
+export function StatusBar({ info, settings, importState, timestamps, copies }: StatusBarProps): JSX.Element {
   const { t } = useTranslation();
   const locale = useLocale();
   const progress = importState.phase === 'running' ? importState.progress : null;
@@ -59,6 +61,7 @@ export function StatusBar({ info, settings, importState, timestamps }: StatusBar
       </span>
       <span className="status-item">{t('status.autoLock', { count: settings.autoLockMinutes })}</span>
       {timestamps}
+      {copies}
       <span className="status-item" role="status" aria-live="polite">
         {importState.phase === 'running' &&
           (progress === null || progress.phase === 'scanning'

@@ -1,6 +1,6 @@
 /**
- * The first screen: unlock a vault, or create one. Shown whenever no vault is unlocked,
- * including after an automatic lock, which it explains.
+ * The first screen: unlock a vault, create one, or restore one from a copy. Shown whenever
+ * no vault is unlocked, including after an automatic lock, which it explains.
  */
 import { useState, type JSX } from 'react';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/SessionContext';
 import { LanguagePicker } from '../../ui/LanguagePicker';
 import { RecoverForm } from '../recovery/RecoverForm';
+import { RestoreForm } from '../restore/RestoreForm';
 import { CreateForm } from './CreateForm';
 import { LockNotice } from './LockNotice';
 import { UnlockForm } from './UnlockForm';
@@ -47,6 +48,9 @@ export function VaultGate(): JSX.Element {
             </Tab>
             <Tab id="create" className="tab">
               {t('vault.createTitle')}
+            </Tab>
+            <Tab id="restore" className="tab">
+              {t('restore.title')}
             </Tab>
           </TabList>
           <TabPanel id="unlock" className="tab-panel">
@@ -91,6 +95,10 @@ export function VaultGate(): JSX.Element {
               error={form.error}
               onSubmit={() => void form.create()}
             />
+          </TabPanel>
+          <TabPanel id="restore" className="tab-panel">
+            {/* otherWayIn: "Use a recovery key instead" goes here once the vault has recovery keys. */}
+            <RestoreForm onOpened={(info) => void session.opened(info)} />
           </TabPanel>
         </Tabs>
       )}

@@ -31,6 +31,10 @@ import { TimestampLine } from '../timestamps/TimestampLine';
 import { TimestampReport } from '../timestamps/TimestampReport';
 import { useTimestamps } from '../timestamps/useTimestamps';
 import { VerifyView } from '../verify/VerifyView';
+import { chooseCopyLine, copyTroubles } from '../copies/copy-line';
+import { CopyLine } from '../copies/CopyLine';
+import { useCopies } from '../copies/useCopies';
+import { useNow } from '../copies/useNow';
 import { BulkOutcomeNote } from './BulkOutcomeNote';
 import { SelectionActions } from './SelectionActions';
 import { Sidebar, type Route } from './Sidebar';
@@ -48,6 +52,9 @@ export function Workspace(): JSX.Element | null {
   const bulk = useBulkActions(bump);
   // Re-read after every library change: an export adds a seal that waits for its timestamp.
   const timestamps = useTimestamps(version);
+  // Re-read after every library change too: an import adds items waiting to be copied.
+  const copies = useCopies(version);
+  const now = useNow();
   const [route, setRoute] = useState<Route>('library');
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortChoice>('captured-desc');
@@ -118,7 +125,7 @@ export function Workspace(): JSX.Element | null {
             />
           )}
           {route === 'verify' && <VerifyView />}
-          {route === 'settings' && <SettingsView onTimestampServersChanged={timestamps.refresh} />}
+          {route === 'settings' && <SettingsView onTimestampServersChanged={timestamps.refresh} copies={copies} now={now} />}
         </main>
         <ImportPanel state={imports.state} onCancel={() => void imports.cancel()} onClose={imports.dismiss} />
         <StatusBar
@@ -135,6 +142,7 @@ export function Workspace(): JSX.Element | null {
               onOpenSettings={() => setRoute('settings')}
             />
           }
+          copies={<CopyLine line={chooseCopyLine(copies.replicas, copies.running, copyTroubles(copies))} now={now} onOpenSettings={() => setRoute('settings')} />}
         />
         <ImportDialog open={choosing} onClose={() => setChoosing(false)} onChoose={chooseSources} onStart={(paths, tags) => void imports.start(paths, tags)} />
         <TagDialog count={items.length} open={dialog?.kind === 'tag'} onClose={() => setDialog(null)} onApply={(tags, remove) => (setDialog(null), void bulk.tag(items, tags, remove))} />

@@ -1,0 +1,87 @@
+/**
+ * "Restore a vault…" on the first screen: the replica folder, a new or empty folder for the
+ * vault, optionally the key fingerprint the copy must be signed by (the one the owner
+ * published), and the passphrase; then the progress and a plain summary (RestoreSummary).
+ * `otherWayIn` is where another way to unlock the restored vault (a recovery key) goes.
+ */
+import { useId, useState, type FormEvent, type JSX, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VaultInfo } from '../../../../shared/api';
+import { shell } from '../../api';
+import { Icon } from '../../ui/icons';
+import { PassphraseField } from '../vault/PassphraseField';
+import { RestoreSummary } from './RestoreSummary';
+import { useRestore } from './useRestore';
+
+export interface RestoreFormProps {
+  /** Opens the restored, unlocked vault in the window. */
+  readonly onOpened: (info: VaultInfo) => void;
+  /** Another way into the restored vault than the passphrase (e.g. "Use a recovery key instead"); nothing when absent. */
+  readonly otherWayIn?: ReactNode;
+}
+
+function FolderField({ label, hint, value, onChange, name, title }: { readonly label: string; readonly hint: string; readonly value: string; readonly onChange: (v: string) => void; readonly name: string; readonly title: string }): JSX.Element {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <div className="field-row">
+        <input id={id} name={name} type="text" value={value} onChange={(e) => onChange(e.target.value)} spellCheck={false} autoComplete="off" aria-describedby={`${id}-hint`} />
+        <button type="button" className="button" onClick={() => void shell.chooseFolder({ title }).then((chosen) => chosen !== null && onChange(chosen), () => undefined)}>
+          <Icon name="folder" />
+          <span>{t('vault.chooseFolder')}</span>
+        </button>
+      </div>
+      <p className="field-hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+    </div>
+  );
+}
+
+export function RestoreForm({ onOpened, otherWayIn }: RestoreFormProps): JSX.Element {
+  const { t } = useTranslation();
+  const id = useId();
+  const restore = useRestore();
+  const [source, setSource] = useState('');
+  const [target, setTarget] = useState('');
+  const [fingerprint, setFingerprint] = useState('');
+  const busy = restore.state.phase === 'running';
+  const ready = !busy && source.trim() !== '' && target.trim() !== '' && restore.passphrase !== '';
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    if (ready) void restore.run({ source, target, keyFingerprint: fingerprint, previous: false });
+  };
+  const done = restore.state.phase === 'done' ? restore.state : null;
+
+  return (
+    <div className="gate-form">
+      {done === null && (
+        <form onSubmit={submit} aria-label={t('restore.title')}>
+          <p className="field-hint">{t('restore.intro')}</p>
+          <FolderField label={t('restore.source')} hint={t('restore.sourceHint')} value={source} onChange={setSource} name="restore-source" title={t('restore.source')} />
+          <FolderField label={t('restore.target')} hint={t('restore.targetHint')} value={target} onChange={setTarget} name="restore-target" title={t('restore.target')} />
+          <div className="field">
+            <label htmlFor={`${id}-fp`}>{t('restore.fingerprint')}</label>
+            <input id={`${id}-fp`} name="restore-fingerprint" type="text" value={fingerprint} onChange={(e) => setFingerprint(e.target.value)} spellCheck={false} autoComplete="off" />
+            <p className="field-hint">{t('restore.fingerprintHint')}</p>
+          </div>
+          <PassphraseField name="restore-passphrase" label={t('vault.passphrase')} value={restore.passphrase} onChange={restore.setPassphrase} />
+          {otherWayIn}
+          <button type="submit" className="button button-primary" disabled={!ready} aria-busy={busy}>
+            {busy ? t('restore.running') : t('restore.start')}
+          </button>
+        </form>
+      )}
+      <RestoreSummary
+        state={restore.state}
+        onPrevious={() => {
+          if (restore.passphrase === '') return;
+          void restore.run({ source, target, keyFingerprint: fingerprint, previous: true });
+        }}
+        onOpen={() => done !== null && onOpened(done.info)}
+      />
+    </div>
+  );
+}

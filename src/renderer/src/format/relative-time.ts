@@ -1,0 +1,42 @@
+/**
+ * "2 hours ago", "5 minutes ago", "just now" in the window's language (Intl.RelativeTimeFormat):
+ * for times Tamga recorded itself, such as a replica's last copy. Always shown beside the
+ * absolute time, never instead of it. Pure: the caller says what "now" is, so the words
+ * follow the clock (useNow) and a test can pin them.
+ */
+const formats = new Map<string, Intl.RelativeTimeFormat>();
+
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  let format = formats.get(locale);
+  if (format === undefined) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'long' });
+    formats.set(locale, format);
+  }
+  return format;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** The unit and whole number of units a person would say for `ms` (negative: in the past). */
+export function relativeUnit(ms: number): { readonly value: number; readonly unit: Intl.RelativeTimeFormatUnit } {
+  const abs = Math.abs(ms);
+  const sign = ms < 0 ? -1 : 1;
+  // Rounded down: "2 hours ago" is said only once two full hours have passed.
+  const whole = (unit: number): number => sign * Math.floor(abs / unit);
+  if (abs < MINUTE) return { value: 0, unit: 'second' };
+  if (abs < HOUR) return { value: whole(MINUTE), unit: 'minute' };
+  if (abs < DAY) return { value: whole(HOUR), unit: 'hour' };
+  if (abs < 30 * DAY) return { value: whole(DAY), unit: 'day' };
+  if (abs < 365 * DAY) return { value: whole(30 * DAY), unit: 'month' };
+  return { value: whole(365 * DAY), unit: 'year' };
+}
+
+/** `iso` relative to `now` (ms since the epoch); null for a time that does not parse. */
+export function formatRelative(iso: string, now: number, locale: string): string | null {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return null;
+  const { value, unit } = relativeUnit(at - now);
+  return relativeFormat(locale).format(value, unit);
+}
