@@ -33,13 +33,15 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(removeTempDirs);
 
-function rssChild(bundle: string): Promise<{ valid: boolean; checkedBytes: number; peakRssBytes: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/helpers/bundle-verify-rss-child.ts'), bundle, key], { stdio: ['ignore', 'pipe', 'inherit'] });
+type RssResult = { valid: boolean; checkedBytes: number; beforeRssBytes: number; peakRssBytes: number };
+
+function rssChild(bundle: string): Promise<RssResult> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'tests/helpers/bundle-verify-rss-child.ts'), bundle, key], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as { valid: boolean; checkedBytes: number; peakRssBytes: number }) : reject(new Error(`child exited ${String(code)}`))));
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as RssResult) : reject(new Error(`child exited ${String(code)}`))));
   });
 }
 

@@ -1,7 +1,8 @@
 /** The store a replica's config names: a folder, or an S3 bucket (with the config's credentials). */
 import type { ReplicaConfig } from '../../../shared/replica';
 import { FolderStore } from './folder-store';
-import { createS3Store, describeS3, type S3StoreTuning } from './s3-store';
+import { describeS3, type S3StoreTuning } from './s3-config';
+import { openS3Store } from './s3-lazy';
 import type { ReplicaStore } from './store';
 
 /** Opens nothing yet: a folder is read and an S3 server asked on the first call. Throws INVALID_ARGUMENT for a config no store takes. */
@@ -10,7 +11,7 @@ export function openReplicaStore(config: ReplicaConfig, tuning?: S3StoreTuning):
     case 'folder':
       return new FolderStore(config.path);
     case 's3':
-      return createS3Store(
+      return openS3Store(
         {
           endpoint: config.endpoint,
           bucket: config.bucket,
