@@ -78,4 +78,11 @@ test('search, tag a selection, describe an item, make a case', async ({ app }) =
   await expect(summary).toContainText('1 item matches');
   await expect(detail.locator('[data-event-type="added-to-case"]')).toBeVisible();
   await screenshot(page, '18-case');
+
+  // Once a case exists, the dialog offers it first, not "A new case…".
+  await page.getByRole('gridcell').first().click();
+  await page.getByRole('button', { name: 'Add to case…' }).click();
+  await expect(caseDialog.getByLabel('Case', { exact: true })).toHaveValue('Almaty, 10 January 2021');
+  await expect(caseDialog.getByLabel('Name of the new case')).toHaveCount(0);
+  await page.keyboard.press('Escape');
 });
