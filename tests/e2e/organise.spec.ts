@@ -85,4 +85,15 @@ test('search, tag a selection, describe an item, make a case', async ({ app }) =
   await expect(caseDialog.getByLabel('Case', { exact: true })).toHaveValue('Almaty, 10 January 2021');
   await expect(caseDialog.getByLabel('Name of the new case')).toHaveCount(0);
   await page.keyboard.press('Escape');
+
+  // A mistyped term is named where the results would be, not behind "Technical details".
+  await search.fill('ballot after:10.01.2021');
+  await search.press('Enter');
+  const problem = page.getByRole('region', { name: 'Library' }).getByRole('alert');
+  await expect(problem).toContainText('"after:10.01.2021" could not be understood, so nothing was searched.');
+  await expect(problem).toContainText('after:2021-01-10');
+  await search.fill('');
+  await search.press('Enter');
+  await expect(problem).toHaveCount(0);
+  await expect(page.getByRole('gridcell').first()).toBeVisible();
 });
