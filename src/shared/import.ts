@@ -18,6 +18,9 @@ export type SkipReason =
   | 'special-file'
   | 'os-junk'
   | 'unreadable'
+  /** A path given to import that does not exist (mistyped, or on a disk no longer attached). */
+  | 'not-found'
+  /** A file seen while walking a folder, gone before it could be read. */
   | 'vanished'
   | 'inside-vault';
 

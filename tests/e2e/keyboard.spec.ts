@@ -1,4 +1,5 @@
-// The grid by keyboard: arrows move, Shift extends the selection, Ctrl+A selects all,
+// The grid by keyboard: arrows move, Shift extends the selection, Ctrl+A selects all (on a
+// Russian layout too: shortcuts go by the physical key),
 // Escape clears, Space previews, Enter opens the item in the detail pane.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -34,6 +35,16 @@ test('keyboard navigation in the grid', async ({ app }) => {
   await expect(page.getByRole('gridcell', { selected: true })).toHaveCount(6);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('gridcell', { selected: true })).toHaveCount(0);
+
+  // On a Russian layout the same keys type "ф" and "а": the shortcuts go by the key.
+  const russian = (key: string, code: string) =>
+    page.evaluate(([k, c]) => document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: k, code: c, ctrlKey: true, bubbles: true, cancelable: true })), [key, code] as const);
+  await russian('ф', 'KeyA');
+  await expect(page.getByRole('gridcell', { selected: true })).toHaveCount(6);
+  await page.keyboard.press('Escape');
+  await russian('а', 'KeyF');
+  await expect(page.getByRole('searchbox')).toBeFocused();
+  await grid.focus();
 
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Space');

@@ -9,6 +9,7 @@ const O = join(REAL, 'orientation');
 const FILES = ['Portrait_1.jpg', 'Portrait_6.jpg', 'Portrait_8.jpg', 'Landscape_1.jpg', 'Landscape_2.jpg'].map((n) => join(O, n));
 
 test('search, tag a selection, describe an item, make a case', async ({ app }) => {
+  test.setTimeout(120_000); // one long walk: ~30 s alone, twice that on a busy machine
   const { page } = app;
   await openNewVault(app);
   await (await importByDrop(app, [...FILES, join(REAL, 'mei', 'with-gps.mov')])).getByRole('button', { name: 'Close' }).click();
@@ -28,6 +29,12 @@ test('search, tag a selection, describe an item, make a case', async ({ app }) =
   await tagDialog.getByRole('button', { name: 'Add tags' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Done: 3 changed, 0 already so' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: /ballot-stuffing\s*3/ })).toBeVisible();
+  // That outcome belongs to the library: it does not follow to another screen, nor wait there.
+  const places = page.getByRole('navigation', { name: 'Places' });
+  await places.getByRole('button', { name: 'Verify a bundle' }).click();
+  await expect(page.getByText('Done: 3 changed, 0 already so')).toHaveCount(0);
+  await places.getByRole('button', { name: 'All items' }).click();
+  await expect(page.getByText('Done: 3 changed, 0 already so')).toHaveCount(0);
 
   // Two operators: a tag and a negated type, as chips that can be removed one by one.
   await search.fill('tag:ballot-stuffing -name:Portrait_6');
@@ -78,4 +85,22 @@ test('search, tag a selection, describe an item, make a case', async ({ app }) =
   await expect(summary).toContainText('1 item matches');
   await expect(detail.locator('[data-event-type="added-to-case"]')).toBeVisible();
   await screenshot(page, '18-case');
+
+  // Once a case exists, the dialog offers it first, not "A new case…".
+  await page.getByRole('gridcell').first().click();
+  await page.getByRole('button', { name: 'Add to case…' }).click();
+  await expect(caseDialog.getByLabel('Case', { exact: true })).toHaveValue('Almaty, 10 January 2021');
+  await expect(caseDialog.getByLabel('Name of the new case')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // A mistyped term is named where the results would be, not behind "Technical details".
+  await search.fill('ballot after:10.01.2021');
+  await search.press('Enter');
+  const problem = page.getByRole('region', { name: 'Library' }).getByRole('alert');
+  await expect(problem).toContainText('"after:10.01.2021" could not be understood, so nothing was searched.');
+  await expect(problem).toContainText('after:2021-01-10');
+  await search.fill('');
+  await search.press('Enter');
+  await expect(problem).toHaveCount(0);
+  await expect(page.getByRole('gridcell').first()).toBeVisible();
 });

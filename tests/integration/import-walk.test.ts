@@ -75,7 +75,7 @@ describe('walking a card', () => {
 
   it('names a path that does not exist instead of failing the import', async () => {
     const summary = await engine.importFiles({ paths: [join(await tempDir(), 'no-such-card')] });
-    expect(summary.skipped).toMatchObject([{ reason: 'vanished', message: 'This path does not exist.' }]);
+    expect(summary.skipped).toMatchObject([{ reason: 'not-found', message: 'This path does not exist.' }]);
   });
 });
 

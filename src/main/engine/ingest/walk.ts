@@ -48,8 +48,12 @@ export async function walkSources(paths: readonly string[], options: WalkOptions
       stats = await lstat(path);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') skip(path, 'vanished', isTopLevel ? 'This path does not exist.' : 'The file disappeared before it could be read.');
-      else skip(path, 'unreadable', `The file cannot be read (${code ?? 'error'}).`);
+      if (code === 'ENOENT') {
+        // A path that was given but never existed did not disappear: saying so would send
+        // the user looking for a deleted file instead of a typo.
+        if (isTopLevel) skip(path, 'not-found', 'This path does not exist.');
+        else skip(path, 'vanished', 'The file disappeared before it could be read.');
+      } else skip(path, 'unreadable', `The file cannot be read (${code ?? 'error'}).`);
       return;
     }
     if (inside(path, vaultRoot)) {

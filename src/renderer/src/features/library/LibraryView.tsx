@@ -12,6 +12,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { DetailPane } from '../detail/DetailPane';
 import { useMediaUrl } from '../media/MediaUrlContext';
+import { QueryProblem } from '../search/QueryProblem';
 import { SearchSummary } from '../search/SearchSummary';
 import type { SortChoice } from '../search/sort-options';
 import { useSearch } from '../search/useSearch';
@@ -95,6 +96,15 @@ export function LibraryView({ query, sort, version, onImport, onFilter, selectio
 
   const selected = useMemo(() => selectedInOrder(selection), [selection]);
 
+  if (search.error?.code === 'QUERY_INVALID') {
+    return (
+      <div className="library">
+        <section className="library-grid" aria-label={t('library.title')}>
+          <QueryProblem error={search.error} />
+        </section>
+      </div>
+    );
+  }
   if (search.error !== null) return <ErrorNotice error={search.error} />;
   if (search.loaded && search.total === 0 && query === '') return <EmptyLibrary onImport={onImport} />;
   return (

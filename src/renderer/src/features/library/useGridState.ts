@@ -10,6 +10,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type Mous
 import type { ItemSummary } from '../../../../shared/items';
 import { EMPTY_SELECTION, moveFocus, selectAll, selectAt, shiftRange, type GridSelection, type Modifiers } from './selection';
 import type { GridGeometry } from './ThumbnailGrid';
+import { isMac, shortcutOf } from '../workspace/shortcut-keys';
 
 export interface GridActions {
   /** Space: show the preview of the focused item. */
@@ -30,7 +31,6 @@ export interface GridItems {
 /** A selection of this many items or more may wait for pages: the window says it is working. */
 const MANY = 500;
 
-const isMac = (): boolean => /Mac/.test(navigator.platform);
 const toggleKey = (event: { ctrlKey: boolean; metaKey: boolean }): boolean => (isMac() ? event.metaKey : event.ctrlKey);
 
 export function useGridState({ itemAt, loadItems, total }: GridItems, actions: GridActions, resetKey: string) {
@@ -81,7 +81,7 @@ export function useGridState({ itemAt, loadItems, total }: GridItems, actions: G
       } else if (event.key === 'Enter') {
         event.preventDefault();
         actions.open();
-      } else if (toggle && event.key.toLowerCase() === 'a') {
+      } else if (shortcutOf(event, isMac()) === 'selectAll') {
         event.preventDefault();
         setSelecting(total);
         void loadItems(0, total - 1).then((all) => {

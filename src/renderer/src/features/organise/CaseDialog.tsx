@@ -18,13 +18,17 @@ const NEW = '\u0000new';
 export function CaseDialog({ count, cases, open, onClose, onApply }: CaseDialogProps): JSX.Element {
   const { t } = useTranslation();
   const id = useId();
-  const [choice, setChoice] = useState(cases[0]?.name ?? NEW);
+  // Nothing picked yet means the first case: the cases may arrive after the dialog is made,
+  // and a default fixed then ("a new case") stayed even once cases existed.
+  const [picked, setChoice] = useState<string | null>(null);
+  const choice = picked ?? cases[0]?.name ?? NEW;
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const creating = choice === NEW || cases.length === 0;
   const ready = creating ? name.trim() !== '' : true;
   const apply = (): void => {
     onApply(creating ? name.trim() : choice, creating ? { description: description.trim() } : null);
+    setChoice(null);
     setName('');
     setDescription('');
   };

@@ -71,6 +71,12 @@ export function Workspace(): JSX.Element | null {
   }, []);
   const shortcuts = useMemo(() => ({ lock: () => void lock(), search: () => (setRoute('library'), setTimeout(() => searchInput.current?.focus(), 0)) }), [lock]);
   useShortcuts(shortcuts);
+  // What the last bulk action did belongs to the library it was done in: once the user
+  // goes elsewhere it is over, and a "Done" carried to Verify or Settings reads as theirs.
+  const dismissBulk = bulk.dismiss;
+  useEffect(() => {
+    if (route !== 'library') dismissBulk();
+  }, [route, dismissBulk]);
 
   // The item count in the status bar follows the library.
   const firstVersion = useRef(version);
@@ -111,7 +117,7 @@ export function Workspace(): JSX.Element | null {
         </header>
         <Sidebar route={route} query={query} onNavigate={setRoute} onSearch={search} cases={lists.cases} tags={lists.tags} />
         <main className="content">
-          <BulkOutcomeNote outcome={bulk.outcome} onDismiss={bulk.dismiss} />
+          {route === 'library' && <BulkOutcomeNote outcome={bulk.outcome} onDismiss={bulk.dismiss} />}
           <TimestampReport report={timestamps.report} onDismiss={timestamps.dismiss} />
           {route === 'library' && (
             <LibraryView

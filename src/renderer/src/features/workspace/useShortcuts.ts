@@ -1,5 +1,6 @@
 /** Window-wide keys: Ctrl/Cmd+L locks the vault at once, from anywhere; Ctrl/Cmd+F goes to the search. */
 import { useEffect } from 'react';
+import { isMac, shortcutOf } from './shortcut-keys';
 
 export interface Shortcuts {
   readonly lock: () => void;
@@ -9,13 +10,11 @@ export interface Shortcuts {
 export function useShortcuts(actions: Shortcuts): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      const mod = /Mac/.test(navigator.platform) ? event.metaKey : event.ctrlKey;
-      if (!mod || event.shiftKey || event.altKey) return;
-      const key = event.key.toLowerCase();
-      if (key === 'l') {
+      const shortcut = shortcutOf(event, isMac());
+      if (shortcut === 'lock') {
         event.preventDefault();
         actions.lock();
-      } else if (key === 'f') {
+      } else if (shortcut === 'search') {
         event.preventDefault();
         actions.search();
       }
