@@ -1,6 +1,7 @@
 /**
  * The `tamga` command: the same engine facade the window uses, for scripts, servers and
- * auditors. Exit 0 ok, 1 a check failed, 2 usage or operational error (one line on stderr).
+ * auditors. Exit 0 ok, 1 a check failed, 2 usage or operational error (one line on stderr),
+ * 141 the reader closed the output early (src/cli/closed-pipe.ts).
  */
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit';
@@ -25,6 +26,7 @@ import { registerSearch } from './commands/search';
 import { registerTag } from './commands/tag';
 import { registerTimestamp } from './commands/timestamp';
 import { registerVerify } from './commands/verify';
+import { EXIT_PIPE_CLOSED, stdoutClosed, watchClosedPipes } from './closed-pipe';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes';
 import { printError } from './output';
 
@@ -37,9 +39,12 @@ export function buildProgram(): Command {
       'after',
       '\nPassphrases come from --passphrase-file, the TAMGA_PASSPHRASE variable, or a prompt on the terminal.\n' +
         'Exit codes: 0 ok, 1 a check found a problem (for verify also: sealed by a key not confirmed with --key or a known sender),\n' +
-        '2 usage or operational error.',
+        '2 usage or operational error, 141 the output was closed before all of it was written (e.g. by `| head`).',
     )
-    .exitOverride();
+    .exitOverride()
+    // Tamga's own options (--version, --help) only before the command: after it, an argument
+    // such as a query "-Video" belongs to the command (src/cli/dash-operands.ts).
+    .enablePositionalOptions();
   registerInit(program);
   registerInfo(program);
   registerPasswd(program);
@@ -68,6 +73,14 @@ export function buildProgram(): Command {
 
 /** Runs the command line and returns the exit code (never throws, never calls process.exit). */
 export async function main(argv: readonly string[]): Promise<number> {
+  watchClosedPipes();
+  const code = await run(argv);
+  // A write that failed reports so after it returned: wait for the last one to settle.
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  return code === EXIT_OK && stdoutClosed() ? EXIT_PIPE_CLOSED : code;
+}
+
+async function run(argv: readonly string[]): Promise<number> {
   try {
     await buildProgram().parseAsync([...argv]);
     // Commands that report a check (audit) or partial failure (import) set exitCode.

@@ -5,6 +5,24 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/**
+ * Writes to stdout and waits when the reader is slower (a pipe to a script), so that a
+ * long stream (show --all --json) is never held in memory; resolves at once if the reader went away.
+ */
+export function writeOut(text: string): Promise<void> {
+  if (process.stdout.destroyed) return Promise.resolve();
+  if (process.stdout.write(text)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      process.stdout.off('drain', done);
+      process.stdout.off('close', done);
+      resolve();
+    };
+    process.stdout.once('drain', done);
+    process.stdout.once('close', done);
+  });
+}
+
 /** Prints "label  value" rows with the values aligned. */
 export function printRows(rows: ReadonlyArray<readonly [string, string]>): void {
   const width = Math.max(...rows.map(([label]) => label.length));

@@ -36,12 +36,24 @@ test('an item shows its facts with their sources, hashes and custody timeline', 
   const sha = await app.engine.callEngine('listItems', undefined);
   const photoSha = sha.ok ? (sha.value as Array<{ originalName: string; sha256: string }>).find((i) => i.originalName === 'Apple iPhone 4.jpg')?.sha256 : undefined;
   await expect(detail.getByRole('region', { name: 'Hashes' }).getByText(photoSha ?? 'missing')).toBeVisible();
-  await expect(detail.getByRole('button', { name: 'Copy SHA-256' })).toBeVisible();
+  await expect(detail.getByRole('region', { name: 'Hashes' }).getByRole('button', { name: 'Copy SHA-256' })).toBeVisible();
   await expect(detail.getByRole('region', { name: 'Where it came from' }).getByText(PHOTO)).toBeVisible();
 
   const timeline = detail.getByRole('list', { name: 'Custody timeline' });
-  await expect(timeline.locator('[data-event-type="acquired"]')).toContainText('Acquired');
-  await expect(timeline.locator('[data-event-type="acquired"]')).toContainText(PHOTO);
+  // One sentence per event: what, from where, by which program, when (with this computer's offset).
+  const acquired = timeline.locator('[data-event-type="acquired"]');
+  await expect(acquired.getByTestId('event-sentence')).toHaveText(
+    new RegExp(`^Imported from ${PHOTO.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, recorded by Tamga \\S+ \\(no operator named\\), .+ [+-]\\d{2}:\\d{2}$`),
+  );
+  // The hash shortened, its Copy button named by what it copies, the signed record one click away.
+  await expect(acquired.locator('dd code').first()).toHaveText(`${(photoSha ?? '').slice(0, 12)}…`);
+  await expect(acquired.getByRole('button', { name: 'Copy SHA-256' })).toBeVisible();
+  await expect(acquired.getByRole('button', { name: 'Copy event hash' })).toBeVisible();
+  await expect(acquired.locator('pre')).toBeHidden();
+  await acquired.getByText('Raw record (JSON)').click();
+  await expect(acquired.locator('pre')).toContainText(`"sha256": "${photoSha ?? 'missing'}"`);
+  await expect(acquired.locator('pre')).toContainText('"signature": "');
+  await acquired.getByText('Raw record (JSON)').click();
   await screenshot(page, '10-detail-photo');
 });
 

@@ -86,8 +86,17 @@ for (const lang of ['en', 'ru', 'kk'] as const) {
     const detail = page.getByRole('complementary', { name: t('detail.title') });
     const timeline = detail.getByRole('list', { name: t('detail.custody') });
     const acquired = timeline.locator('[data-event-type="acquired"]');
-    const footer = t('operator.timeline', { seq: '0', operator: stated, tool: `tamga-app ${VERSION}`, hash: 'HASH' });
-    await expect(acquired.getByTestId('event-actor')).toContainText(footer.slice(0, footer.indexOf('HASH')));
+    // One sentence in the window's language: the act, the operator's statement, the program, the time with its offset.
+    const sentence = t('custody.sentence.byOperator', { act: t('custody.sentence.acquired', { path: PHOTO }), operator: stated, tool: t('custody.sentence.tool', { version: VERSION }), when: 'WHEN' });
+    const [before = '', after = ''] = sentence.split('WHEN');
+    const quote = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await expect(acquired.getByTestId('event-sentence')).toHaveText(new RegExp(`^${quote(before)}.+ [+-]\\d{2}:\\d{2}${quote(after)}$`));
+    // The hashes shortened, each Copy button's name beginning with its visible word (axe: label-content-name-mismatch).
+    await expect(acquired.getByRole('button', { name: t('custody.sentence.copyValue', { name: 'SHA-256' }) })).toContainText(t('common.copy'));
+    expect(t('custody.sentence.copyValue', { name: 'SHA-256' }).startsWith(t('common.copy'))).toBe(true);
+    expect(t('custody.sentence.copyEventHash').startsWith(t('common.copy'))).toBe(true);
+    await expect(acquired.getByText(t('custody.sentence.raw'))).toBeVisible();
+    await expect(timeline).not.toContainText('sourcePath', { useInnerText: true });
     await acquired.evaluate((el) => {
       // The detail pane scrolls to the event; the window itself stays put.
       el.scrollIntoView({ block: 'center' });

@@ -50,7 +50,7 @@ test('search, tag a selection, describe an item, make a case', async ({ app }) =
   // The tag is in the custody timeline of each tagged item.
   await page.getByRole('gridcell').first().click();
   const detail = page.getByRole('complementary', { name: 'Item details' });
-  await expect(detail.locator('[data-event-type="tagged"]').first()).toContainText('ballot-stuffing');
+  await expect(detail.locator('[data-event-type="tagged"]').first().getByTestId('event-sentence')).toHaveText(/^Tagged ‘ballot-stuffing’, recorded by Tamga /);
   await expect(detail.getByRole('list', { name: 'Tags' })).toContainText('station 12');
 
   // Describe it: the change is saved and recorded.
@@ -67,7 +67,17 @@ test('search, tag a selection, describe an item, make a case', async ({ app }) =
   await expect(detail.getByText('Saved')).toBeVisible();
   await expect(detail.locator('[data-event-type="described"]')).toHaveCount(2);
   await expect(privately).toBeChecked();
-  await search.fill('opened counting');
+  // The timeline says what the description became, then that it was made private.
+  const described = detail.locator('[data-event-type="described"]').getByTestId('event-sentence');
+  await expect(described.first()).toHaveText(/^Description set to ‘Ballot box opened before counting; camera held by an observer\.’, recorded by Tamga /);
+  await expect(described.nth(1)).toHaveText(/^Description made private \(never exported\), recorded by Tamga /);
+  // A private description changed later: only that it changed, never the text the event does not hold.
+  await detail.getByRole('textbox', { name: 'Description', exact: true }).fill('Seen from the window of the school.');
+  await detail.getByRole('button', { name: 'Save' }).click();
+  await expect(described).toHaveCount(3);
+  await expect(described.nth(2)).toHaveText(/^Description changed \(private: the custody record holds a salted commitment, not the text\), recorded by /);
+  await expect(detail.getByRole('list', { name: 'Custody timeline' })).not.toContainText('Seen from the window');
+  await search.fill('window school');
   await search.press('Enter');
   await expect(summary).toContainText('1 item matches');
 
@@ -83,7 +93,7 @@ test('search, tag a selection, describe an item, make a case', async ({ app }) =
   await caseLink.click();
   await expect(search).toHaveValue('case:"Almaty, 10 January 2021"');
   await expect(summary).toContainText('1 item matches');
-  await expect(detail.locator('[data-event-type="added-to-case"]')).toBeVisible();
+  await expect(detail.locator('[data-event-type="added-to-case"]').getByTestId('event-sentence')).toHaveText(/^Added to the case ‘Almaty, 10 January 2021’, recorded by /);
   await screenshot(page, '18-case');
 
   // Once a case exists, the dialog offers it first, not "A new case…".

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { TamgaError } from '../../shared/errors';
 import type { FindByFileResult, SearchItem, SearchResult, SearchSort, SortOrder } from '../../shared/search';
 import { SEARCH_MAX_LIMIT } from '../../shared/search';
+import { acceptDashOperands } from '../dash-operands';
 import { EXIT_CHECK_FAILED } from '../exit-codes';
 import { withVault, type VaultCommandOptions } from '../open-vault';
 import { printJson, printRows } from '../output';
@@ -65,8 +66,7 @@ function limitOf(text: string): number {
 }
 
 export function registerSearch(program: Command): void {
-  program
-    .command('search')
+  acceptDashOperands(program.command('search'))
     .description('find items with the query language (tag: case: type: after: before: near: …), or look a file up by its content')
     .argument('<vault>', 'the vault folder')
     .argument('[query]', 'e.g. "petropavlovsk tag:\\"ballot stuffing\\" after:2021-01-10 -type:photo"', '')
@@ -78,6 +78,7 @@ export function registerSearch(program: Command): void {
     .option('--file <path>', 'hash this file and say whether the vault holds it (exit 1 if not)')
     .option('--passphrase-file <file>', 'read the passphrase from this file')
     .option('--json', 'print as JSON')
+    .addHelpText('after', '\nA query may begin with "-" (tamga search V \'-tag:x type:video\'); "--" also ends the options (tamga search V -- -draft).')
     .action(async (dir: string, query: string, opts: SearchOptions) => {
       if (opts.file !== undefined) {
         if (query !== '') throw new TamgaError('INVALID_ARGUMENT', 'Give either a query or --file, not both.');

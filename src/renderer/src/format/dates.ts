@@ -76,3 +76,19 @@ export function formatCapture(capture: CaptureFields, locale: string, words: Zon
   if (capture.utc !== null) return formatUtc(capture.utc, locale);
   return null;
 }
+
+/**
+ * An act Tamga recorded, as a court reads it: the date and time where the reader is (or in
+ * `timeZone`) followed by that zone's offset at that instant, e.g. "10 Jan 2021, 14:02 +06:00".
+ * The offset is written as digits in every language, so it can never be misread.
+ */
+export function formatEventTime(iso: string, locale: string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const zone = timeZone === undefined ? {} : { timeZone };
+  const text = dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...zone }).format(date);
+  const offsetPart = dateFormat('en-US', { timeZoneName: 'longOffset', ...zone }).formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  // "GMT+06:00" → "+06:00"; plain "GMT" is UTC itself.
+  const offset = offsetPart === 'GMT' ? '+00:00' : offsetPart.replace(/^GMT/, '').replace('−', '-');
+  return `${text} ${offset}`;
+}
