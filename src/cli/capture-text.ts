@@ -55,3 +55,14 @@ export function itemCaptureText(item: Pick<ItemDetail, 'metadata' | 'capturedLoc
     field: item.captureSource ?? 'source not recorded',
   });
 }
+
+/**
+ * The capture time in a `tamga search` line: the camera's clock time to the second; a UTC
+ * instant alone keeps its Z, so that it is never read as a local time (cut to 19
+ * characters it looked exactly like one).
+ */
+export function searchWhenText(i: Pick<ItemDetail, 'capturedLocal' | 'capturedUtc'>): string {
+  if (i.capturedLocal !== null) return i.capturedLocal.slice(0, 19);
+  if (i.capturedUtc !== null) return `${i.capturedUtc.slice(0, 19)}Z`;
+  return '—';
+}

@@ -2,7 +2,7 @@
 // metadata reader established them (offsetKnown), "time zone not recorded" otherwise,
 // and a file's modification time never as a capture time.
 import { describe, expect, it } from 'vitest';
-import { captureTimeText, itemCaptureText, offsetText } from '../../src/cli/capture-text';
+import { captureTimeText, itemCaptureText, offsetText, searchWhenText } from '../../src/cli/capture-text';
 import type { CaptureTime } from '../../src/shared/metadata';
 
 const time = (over: Partial<CaptureTime>): CaptureTime => ({
@@ -44,5 +44,13 @@ describe('tamga show capture times', () => {
     expect(itemCaptureText({ metadata: null, capturedLocal: '2019-07-24T11:25:40', capturedUtc: null, captureSource: 'exif' })).toBe('2019-07-24 11:25:40, time zone not recorded [exif]');
     expect(itemCaptureText({ metadata: null, capturedLocal: '2019-07-24T11:25:40', capturedUtc: '2019-07-24T05:25:40Z', captureSource: 'exif' })).toBe('2019-07-24 11:25:40 (05:25:40 UTC) [exif]');
     expect(itemCaptureText({ metadata: null, capturedLocal: null, capturedUtc: null, captureSource: null })).toBe('no capture time recorded');
+  });
+});
+
+describe('tamga search lines', () => {
+  it('give the camera clock to the second, and a UTC instant alone with its Z', () => {
+    expect(searchWhenText({ capturedLocal: '2019-07-24T11:25:40.120', capturedUtc: '2019-07-24T05:25:40.120Z' })).toBe('2019-07-24T11:25:40');
+    expect(searchWhenText({ capturedLocal: null, capturedUtc: '2019-07-24T05:25:40.000Z' })).toBe('2019-07-24T05:25:40Z');
+    expect(searchWhenText({ capturedLocal: null, capturedUtc: null })).toBe('—');
   });
 });

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { TamgaError } from '../../shared/errors';
 import type { FindByFileResult, SearchItem, SearchResult, SearchSort, SortOrder } from '../../shared/search';
 import { SEARCH_MAX_LIMIT } from '../../shared/search';
+import { searchWhenText } from '../capture-text';
 import { acceptDashOperands } from '../dash-operands';
 import { EXIT_CHECK_FAILED } from '../exit-codes';
 import { withVault, type VaultCommandOptions } from '../open-vault';
@@ -26,9 +27,8 @@ interface SearchOptions extends VaultCommandOptions {
 const out = (line: string): boolean => process.stdout.write(`${line}\n`);
 
 function itemLine(i: SearchItem): string {
-  const when = i.capturedLocal ?? i.capturedUtc ?? '—';
   const extra = [i.title, i.tags.length > 0 ? `[${i.tags.join(', ')}]` : ''].filter((x) => x !== '').join(' ');
-  return `${i.id}  ${i.sha256.slice(0, 12)}  ${i.kind.padEnd(5)}  ${when.slice(0, 19).padEnd(19)}  ${i.originalName}${extra ? `  ${extra}` : ''}`;
+  return `${i.id}  ${i.sha256.slice(0, 12)}  ${i.kind.padEnd(5)}  ${searchWhenText(i).padEnd(20)}  ${i.originalName}${extra ? `  ${extra}` : ''}`;
 }
 
 function printResult(result: SearchResult, shown: number): void {
