@@ -20,7 +20,7 @@ import { fromFsError } from '../fs/fs-errors';
 import { BLOBS_DIR, INDEX_FILE, THUMBS_DIR, TMP_DIR, VAULT_FILE } from '../vault/layout';
 import { parseVaultFile } from '../vault/vault-file';
 import { checkObjects, type ObjectSink } from './check-objects';
-import { summaryOf, unlisted, newerTraces } from './check-replica';
+import { ignoredObjects, newerTraces, summaryOf } from './check-replica';
 import { chooseManifest } from './choose-manifest';
 import { blobIdOf, objectKind } from './layout';
 import { listAll } from './manifest-read';
@@ -115,7 +115,7 @@ export async function restoreFromReplica(store: ReplicaStore, request: RestoreRe
     let restoredBytes = 0;
     const progress: { -readonly [K in keyof ReplicaProgress]: ReplicaProgress[K] } = { phase: 'fetch', objectsDone: 0, objectsTotal: manifest.objectCount, bytesDone: 0, bytesTotal: manifest.totalBytes, current: null };
     const fetch = async (objects: ManifestObject[]) =>
-      checkObjects(store, objects, listing, {
+      checkObjects(store, objects, {
         ...(request.signal === undefined ? {} : { signal: request.signal }),
         copy: async (object) => {
           const place = placeOf(staging, object, manifest.index, manifest.vaultFile);
@@ -149,7 +149,7 @@ export async function restoreFromReplica(store: ReplicaStore, request: RestoreRe
     await rmdir(target).catch(() => undefined);
     await rename(staging, target);
     await fsyncDirectory(parent);
-    const ignored = unlisted(listing, manifest);
+    const ignored = await ignoredObjects(store, listing, manifest);
     const traces = newerTraces(listing, manifest.number);
     if (traces.length > 0) notes.push(`Objects of a newer push than manifest ${manifest.number} are here (${traces.slice(0, 5).join(', ')}): a push was cut short, or the storage hides a newer manifest.`);
     return { ok: problems.length === 0, target, manifest: summaryOf(used), restoredObjects, restoredBytes, problems, ignored, notes, refused: null };
