@@ -52,6 +52,9 @@ export async function pushReplica(vault: OpenVault, row: ReplicaRow, store: Repl
   const { signal } = options;
   const { db, signer } = vault;
   const { vaultId } = vault.vaultFile;
+  // The vault's writer lock makes this the only writer: what an earlier, killed push left
+  // that is no object (a folder's temporary files, S3 multipart uploads) can go.
+  const leftovers = (await store.removeLeftovers?.()) ?? { abortedUploads: 0, uploadsUnlisted: null };
   const listing = await listAll(store);
   let number = Math.max(row.lastNumber ?? 0, highestNumberSeen(listing)) + 1;
   // A listing may not show a killed push's last files yet (S3 listings lag): asked directly, so no name is written twice.
@@ -164,7 +167,7 @@ export async function pushReplica(vault: OpenVault, row: ReplicaRow, store: Repl
     progress.phase = 'cleanup';
     report();
     const removedObjects = await removeOldSnapshots(store, listing, number);
-    return { name: row.name, description: store.description, number, manifestSha256, objectCount: manifest.objectCount, totalBytes: manifest.totalBytes, uploadedObjects: toSend.length + 1, uploadedBytes, removedObjects };
+    return { name: row.name, description: store.description, number, manifestSha256, objectCount: manifest.objectCount, totalBytes: manifest.totalBytes, uploadedObjects: toSend.length + 1, uploadedBytes, removedObjects, ...leftovers };
   } finally {
     await snapshot.remove();
   }
