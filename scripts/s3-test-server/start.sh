@@ -87,7 +87,7 @@ default = yes
 [swift-constraints]
 EOF
 
-backend_conf() { # name port
+backend_conf() { # name port [extra lines for the app section]
   cat >"$ETC/$1-server.conf" <<EOF
 [DEFAULT]
 bind_ip = $HOST
@@ -106,6 +106,7 @@ pipeline = healthcheck $1-server
 
 [app:$1-server]
 use = egg:swift#$1
+${3:-}
 
 [filter:healthcheck]
 use = egg:swift#healthcheck
@@ -114,7 +115,15 @@ use = egg:swift#healthcheck
 [$1-auditor]
 EOF
 }
-backend_conf object "$OBJ_PORT"
+# The container listing is updated by the object server after each PUT and DELETE, which
+# waits for it only container_update_timeout (1 s by default) and otherwise answers anyway,
+# leaving the update to finish later, or to an object-updater this server does not run: under
+# load the listing then lags behind the objects, as on real Swift, Ceph or B2. Waiting long
+# enough makes it synchronous here, so the tests see one consistent store (the code must be,
+# and is tested to be, right without it: tests/helpers/replica-lag-cases.ts).
+backend_conf object "$OBJ_PORT" "container_update_timeout = 60
+conn_timeout = 10
+node_timeout = 60"
 backend_conf container "$CONT_PORT"
 backend_conf account "$ACC_PORT"
 
@@ -133,6 +142,8 @@ pipeline = catch_errors gatekeeper healthcheck proxy-logging cache listing_forma
 
 [app:proxy-server]
 use = egg:swift#proxy
+# Longer than the object server's wait for the container listing above (default 10 s).
+node_timeout = 90
 account_autocreate = true
 allow_account_management = true
 

@@ -124,6 +124,10 @@ export interface ReplicaPushResult {
   readonly uploadedBytes: number;
   /** Old index snapshots and manifests removed after the new manifest was written. */
   readonly removedObjects: number;
+  /** Unfinished multipart uploads an earlier, killed push left under the replica's prefix (S3), aborted before this push sent anything. */
+  readonly abortedUploads: number;
+  /** Why those could not be looked for (the storage does not list them); null when they were. */
+  readonly uploadsUnlisted: string | null;
 }
 
 export interface RestoreResult {

@@ -10,6 +10,8 @@ export interface RunResult {
   readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
+  /** The child's process id. */
+  readonly pid: number | undefined;
 }
 
 /** Runs `tamga <args>` with Node 22 (the one running the tests) and no inherited passphrase. */
@@ -30,7 +32,7 @@ export function run(command: string, args: readonly string[], env: Record<string
   child.stdin.end(input ?? '');
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, pid: child.pid }));
   });
 }
 

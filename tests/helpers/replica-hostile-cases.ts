@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReplicaProblemCode } from '../../src/shared/replica';
 import { checksumsName, manifestName, signatureName } from '../../src/main/engine/replica/layout';
 import { parseManifest, type Manifest } from '../../src/main/engine/replica/manifest';
+import { sha256Hex } from '../../src/main/engine/replica/object-bytes';
 import { unlockVault } from '../../src/main/engine/vault/vault';
 import { createEngine } from '../../src/main/engine/api';
 import type { ReplicaPlace } from './replica-place';
@@ -86,10 +87,16 @@ export function defineHostileStorageCases(label: string, makePlace: () => Promis
       await place.reset();
       const [deleted, truncated, flipped, swapA, swapB] = blobs() as [string, string, string, string, string];
       await place.remove(deleted);
-      await place.write(truncated, (await place.read(truncated)).subarray(0, 100));
+      // Within each object's length: the blob ids are random, so any of them may be the
+      // smallest (a photo of 221 bytes, where a flip at byte 500 once changed nothing).
+      const whole = await place.read(truncated);
+      await place.write(truncated, whole.subarray(0, whole.length >> 1));
       const bytes = await place.read(flipped);
-      bytes[500] = (bytes[500] as number) ^ 0x01;
+      const at = bytes.length >> 1;
+      bytes[at] = (bytes[at] as number) ^ 0x01;
       await place.write(flipped, bytes);
+      // The damage took: the object now holds other bytes of the same size.
+      expect(sha256Hex(await place.read(flipped))).not.toBe(manifest.objects.find((o) => o.name === flipped)?.sha256);
       const [a, b] = [await place.read(swapA), await place.read(swapB)];
       await place.write(swapA, b);
       await place.write(swapB, a);

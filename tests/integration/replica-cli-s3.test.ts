@@ -139,7 +139,7 @@ describe.skipIf(server === undefined)('S3 replicas from the command line', () =>
     for (const out of printed) expect(out).not.toContain('not-the-secret');
   });
 
-  it('a restore from S3 killed midway leaves no vault folder (only its hidden staging folder), and a second restore succeeds', async () => {
+  it('a restore from S3 killed midway leaves no vault folder (only its hidden staging folder), and a second restore succeeds and removes it, saying so', async () => {
     const target = join(await tempDir('tamga-restored-s3-'), 'vault');
     const killed = await tamga(['restore', ...where, target, '--passphrase-file', passFile, '--quiet'], { ...creds, TAMGA_TEST_CRASH_AT: 'restore:object-fetched@4' });
     expect(killed.signal, killed.stderr).toBe('SIGKILL');
@@ -149,6 +149,8 @@ describe.skipIf(server === undefined)('S3 replicas from the command line', () =>
     const again = await tamga(['restore', ...where, target, '--key', v.fingerprint, '--passphrase-file', passFile, '--quiet']);
     expect(again.code, again.stdout + again.stderr).toBe(0);
     expect(again.stdout).toMatch(/^Restored: .*audit passed/m);
+    expect(again.stdout).toContain(`NOTE Removed the unfinished restore folder ${left[0] ?? ''} that an earlier restore into ${target} left`);
+    expect(await readdir(join(target, '..'))).toEqual(['vault']);
   });
 
   it('an s3:// source without --endpoint, or --endpoint with a folder, is INVALID_ARGUMENT before anything is asked or fetched', async () => {

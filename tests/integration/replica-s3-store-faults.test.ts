@@ -122,4 +122,21 @@ describe('S3 store against misbehaving servers', () => {
     expect(seen.at(-1)).toBe('DELETE /bucket-x/p/big?uploadId=U1');
     expect(seen.filter((r) => r.startsWith('POST') && r.includes('uploadId='))).toEqual([]); // never completed
   });
+
+  it('a server that does not list unfinished uploads (501) is said to, in one sentence, before a push: never a silent pass', async () => {
+    const { store, seen, endpoint } = await fakeS3((_req, res) => s3Error(res, 501, 'NotImplemented'));
+    const cleanup = await store.removeLeftovers?.();
+    expect(cleanup?.abortedUploads).toBe(0);
+    expect(cleanup?.uploadsUnlisted).toBe(`S3 bucket bucket-x/p at ${endpoint} does not list unfinished multipart uploads (ListMultipartUploads answered 501 NotImplemented): any a killed push left there still hold storage until the storage's own rules remove them.`);
+    // Asked once, for the prefix only, and not retried: a 501 is an answer.
+    expect(seen).toEqual(['GET /bucket-x/?prefix=p%2F&uploads=']);
+  });
+
+  it('an answer to ListMultipartUploads that is not S3 is said to, not taken for "none"', async () => {
+    const { store } = await fakeS3((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end('<html><body>Welcome to the hotel network</body></html>');
+    });
+    expect((await store.removeLeftovers?.())?.uploadsUnlisted).toMatch(/did not answer as S3 storage when asked for its unfinished multipart uploads/);
+  });
 });

@@ -80,6 +80,8 @@ export function registerReplica(program: Command): void {
       if (opts.json) return printJson(results);
       for (const r of results) {
         process.stdout.write(`Pushed to "${r.name}" (${r.description}): manifest ${r.number}, ${r.objectCount} objects, ${r.totalBytes} bytes; sent ${r.uploadedObjects} objects, ${r.uploadedBytes} bytes; removed ${r.removedObjects} old.\n`);
+        if (r.abortedUploads > 0) process.stdout.write(`Aborted ${r.abortedUploads} unfinished upload${r.abortedUploads === 1 ? '' : 's'} an earlier, stopped push left in "${r.name}" (${r.abortedUploads === 1 ? 'it' : 'they'} held storage).\n`);
+        if (r.uploadsUnlisted !== null) process.stdout.write(`NOTE ${r.uploadsUnlisted}\n`);
       }
     });
 

@@ -83,6 +83,7 @@ export function registerRestore(program: Command): void {
           if (opts.json) printJson({ restore: restored, audit: null });
           else {
             printProblems(restored.problems);
+            for (const note of restored.notes) process.stdout.write(`NOTE ${note}\n`);
             process.stdout.write(`Nothing was restored: ${restored.refused?.reason ?? 'no manifest can be used.'}\n`);
           }
           process.exitCode = EXIT_CHECK_FAILED;

@@ -4,13 +4,18 @@
  * holding another object's bytes (a swap). Objects are streamed, never held whole; with a
  * blob key, originals and thumbnails are decrypted in the same pass (every chunk
  * authenticated), which proves more than the hash: that they are this vault's ciphertext.
+ *
+ * Every answer comes from the object itself (a GET, or a stat for a size-only check), never
+ * from a listing: S3 listings are eventually consistent (Swift, Ceph and B2 may for a while
+ * not show an object just written, or still show one deleted or overwritten, at its old
+ * size), so an object a listing lacks may be there and one it shows may be gone. Only the
+ * storage's direct answer is a verdict.
  */
 import { createHash } from 'node:crypto';
 import type { ReplicaProblem, ReplicaProblemCode } from '../../../shared/replica';
 import { TamgaError } from '../../../shared/errors';
 import { BlobDecryptStream } from '../crypto/blob-reader';
 import { blobIdOf } from './layout';
-import type { Listing } from './manifest-read';
 import type { ManifestObject } from './manifest';
 import type { ReplicaStore } from './store';
 
@@ -79,6 +84,24 @@ async function readObject(store: ReplicaStore, object: ManifestObject, blobKey: 
   return { sha256: hash.digest('hex'), size, undecryptable };
 }
 
+/** How many stats are in flight at once: each is a HEAD on S3, and a sample leaves most objects to them. */
+const STATS_AT_ONCE = 8;
+
+/** Each object's size as the storage answers for it directly (null: not there). */
+async function sizesOf(store: ReplicaStore, objects: readonly ManifestObject[], signal: AbortSignal | undefined): Promise<Map<string, number | null>> {
+  const sizes = new Map<string, number | null>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < objects.length) {
+      if (signal?.aborted === true) throw new TamgaError('CANCELLED', 'The replica check was cancelled.');
+      const object = objects[next++] as ManifestObject;
+      sizes.set(object.name, (await store.stat(object.name))?.size ?? null);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(STATS_AT_ONCE, objects.length) }, worker));
+  return sizes;
+}
+
 const LABELS: Partial<Record<ReplicaProblemCode, string>> = {
   OBJECT_MISSING: 'missing from the replica',
   OBJECT_TRUNCATED: 'shorter than the manifest says (truncated)',
@@ -103,7 +126,7 @@ export function groupProblems(found: Map<ReplicaProblemCode, string[]>, swaps: s
   return problems;
 }
 
-export async function checkObjects(store: ReplicaStore, objects: readonly ManifestObject[], listing: Listing, options: ObjectCheckOptions = {}): Promise<ObjectCheckResult> {
+export async function checkObjects(store: ReplicaStore, objects: readonly ManifestObject[], options: ObjectCheckOptions = {}): Promise<ObjectCheckResult> {
   const found = new Map<ReplicaProblemCode, string[]>();
   const add = (code: ReplicaProblemCode, name: string): void => void (found.get(code) ?? found.set(code, []).get(code))?.push(name);
   const swaps: string[][] = [];
@@ -112,16 +135,16 @@ export async function checkObjects(store: ReplicaStore, objects: readonly Manife
   let hashedObjects = 0;
   let hashedBytes = 0;
   let decryptedObjects = 0;
+  const { hash } = options;
+  // Asked first, several at once: one by one, a sample of 200 in 100 000 objects would wait on 99 800 HEADs in turn.
+  const sizeOnly = new Set(hash === undefined ? [] : objects.filter((o) => !hash(o)));
+  const sizes = await sizesOf(store, [...sizeOnly], options.signal);
   for (const object of objects) {
     if (options.signal?.aborted === true) throw new TamgaError('CANCELLED', 'The replica check was cancelled.');
-    const size = listing.get(object.name);
-    if (size === undefined) {
-      add('OBJECT_MISSING', object.name);
-      continue;
-    }
     const sizeCode = (actual: number): ReplicaProblemCode | null => (actual < object.size ? 'OBJECT_TRUNCATED' : actual > object.size ? 'OBJECT_SIZE_MISMATCH' : null);
-    if (options.hash !== undefined && !options.hash(object)) {
-      const code = sizeCode(size);
+    if (sizeOnly.has(object)) {
+      const size = sizes.get(object.name) ?? null;
+      const code = size === null ? 'OBJECT_MISSING' : sizeCode(size);
       if (code === null) intact.add(object.name);
       else add(code, object.name);
       continue;
@@ -132,7 +155,7 @@ export async function checkObjects(store: ReplicaStore, objects: readonly Manife
       read = await readObject(store, object, options.blobKey, options.signal, sink);
     } catch (err) {
       await sink?.discard();
-      // Gone between the listing and the read.
+      // The storage's own answer: it is not there.
       if (err instanceof TamgaError && err.code === 'NOT_FOUND') {
         add('OBJECT_MISSING', object.name);
         continue;

@@ -66,6 +66,13 @@ export function unlisted(listing: Listing, manifest: Manifest): string[] {
     .sort();
 }
 
+/** The unlisted objects the storage, asked directly, still holds (a lagging listing may show deleted ones). */
+export async function ignoredObjects(store: ReplicaStore, listing: Listing, manifest: Manifest): Promise<string[]> {
+  const ignored: string[] = [];
+  for (const name of unlisted(listing, manifest)) if ((await store.stat(name)) !== null) ignored.push(name);
+  return ignored;
+}
+
 /** Names carrying a higher number than the manifest used: a push cut short, or a newer manifest hidden. */
 export function newerTraces(listing: Listing, number: number): string[] {
   return [...listing.keys()].filter((name) => (numberOf(name) ?? 0) > number).sort();
@@ -110,7 +117,7 @@ async function keyFilesAgree(store: ReplicaStore, manifest: Manifest, intact: Se
 }
 
 /** What the vault remembers against what the storage shows. */
-async function rollbackProblems(input: CheckInput, listing: Listing, used: LoadedManifest & { manifest: Manifest }, notes: string[]): Promise<ReplicaProblem[]> {
+async function rollbackProblems(input: CheckInput, used: LoadedManifest & { manifest: Manifest }, notes: string[]): Promise<ReplicaProblem[]> {
   const { recorded } = input;
   if (recorded === null) return [];
   const problems: ReplicaProblem[] = [];
@@ -121,10 +128,8 @@ async function rollbackProblems(input: CheckInput, listing: Listing, used: Loade
     if (used.sha256 !== recorded.sha256) problems.push({ code: 'MANIFEST_REPLACED', message: `${used.name} is not the manifest the vault wrote (its SHA-256 differs from the one the vault recorded).`, objects: [used.name] });
   } else {
     notes.push(`Manifest ${used.number} is newer than the last one the vault recorded (${recorded.number}): a push ended after writing it and before recording it.`);
-    if (listing.has(recordedName)) {
-      const before = await loadManifest(input.store, recorded.number, input.key, input.signal);
-      if (before.sha256 !== recorded.sha256) problems.push({ code: 'MANIFEST_REPLACED', message: `${recordedName} is not the manifest the vault wrote (its SHA-256 differs from the one the vault recorded).`, objects: [recordedName] });
-    }
+    const before = await loadManifest(input.store, recorded.number, input.key, input.signal);
+    if (!before.absent && before.sha256 !== recorded.sha256) problems.push({ code: 'MANIFEST_REPLACED', message: `${recordedName} is not the manifest the vault wrote (its SHA-256 differs from the one the vault recorded).`, objects: [recordedName] });
   }
   return problems;
 }
@@ -132,7 +137,7 @@ async function rollbackProblems(input: CheckInput, listing: Listing, used: Loade
 export async function checkReplica(input: CheckInput): Promise<CheckOutput> {
   const { store, signal } = input;
   const listing = await listAll(store);
-  const chosen = await chooseManifest(store, listing, input.key, signal);
+  const chosen = await chooseManifest(store, listing, input.key, signal, input.recorded?.number ?? null);
   const problems: ReplicaProblem[] = [...chosen.problems];
   const notes: string[] = [];
   const used = chosen.usable;
@@ -146,10 +151,14 @@ export async function checkReplica(input: CheckInput): Promise<CheckOutput> {
   if ((input.vaultId !== undefined && manifest.vaultId !== input.vaultId) || (input.replicaId !== undefined && manifest.replicaId !== input.replicaId)) {
     problems.push({ code: 'MANIFEST_FOREIGN', message: `${used.name} is of another ${manifest.vaultId !== input.vaultId ? 'vault' : 'replica'} (vault ${manifest.vaultId}, replica ${manifest.replicaId}).`, objects: [used.name] });
   }
-  problems.push(...(await rollbackProblems(input, listing, used, notes)));
+  problems.push(...(await rollbackProblems(input, used, notes)));
 
   const sums = checksumsName(used.number);
-  const sumsBytes = listing.has(sums) ? await readSmallObject(store, sums, 1024 * 1024 * 1024, signal).catch(() => null) : null;
+  // Asked for directly, not looked up in the listing, which may not show it yet.
+  const sumsBytes = await readSmallObject(store, sums, 1024 * 1024 * 1024, signal).catch((err: unknown) => {
+    if (err instanceof TamgaError && (err.code === 'NOT_FOUND' || err.code === 'CORRUPT')) return null;
+    throw err;
+  });
   if (sumsBytes === null || sha256Hex(sumsBytes) !== manifest.sha256sums) {
     problems.push({ code: 'CHECKSUMS_MISMATCH', message: `${sums}, the checksum list for sha256sum, is ${sumsBytes === null ? 'missing' : 'not the one the manifest vouches for'} (the manifest itself still lists every object's SHA-256).`, objects: [sums] });
   }
@@ -157,7 +166,7 @@ export async function checkReplica(input: CheckInput): Promise<CheckOutput> {
   const sample = input.sample === undefined ? null : sampleNames(manifest.objects, input.sample);
   const progress: ReplicaProgress = { phase: 'check', objectsDone: 0, objectsTotal: manifest.objectCount, bytesDone: 0, bytesTotal: manifest.totalBytes, current: null };
   let { objectsDone, bytesDone } = progress;
-  const checked = await checkObjects(store, manifest.objects, listing, {
+  const checked = await checkObjects(store, manifest.objects, {
     ...(sample === null ? {} : { hash: (o: ManifestObject) => blobIdOf(o.name) === null || sample.names.has(o.name) }),
     ...(input.keys === undefined ? {} : { blobKey: input.keys.blob }),
     ...(signal === undefined ? {} : { signal }),
@@ -177,7 +186,7 @@ export async function checkReplica(input: CheckInput): Promise<CheckOutput> {
   if (traces.length > 0 && (input.recorded === null || input.recorded.number <= used.number)) {
     notes.push(`Objects of a newer push than manifest ${used.number} are here (${traces.slice(0, 5).join(', ')}${traces.length > 5 ? ', …' : ''}): a push was cut short, or the storage hides a newer manifest.`);
   }
-  const ignored = unlisted(listing, manifest);
+  const ignored = await ignoredObjects(store, listing, manifest);
   if (sample !== null) notes.push(`Sampled: ${sample.names.size} of the originals and thumbnails read whole; the others checked by size. The next sampled verify goes on after ${sample.last ?? 'the start'}.`);
   const report: ReplicaCheckReport = {
     ok: problems.length === 0,

@@ -13,7 +13,7 @@ import { TamgaError } from '../../../shared/errors';
 import { fsyncDirectory } from '../fs/atomic-write';
 import { fromFsError } from '../fs/fs-errors';
 import { crashPoint } from '../testing/crash-point';
-import { checkObjectName, type ReplicaObject, type ReplicaStore } from './store';
+import { checkObjectName, type LeftoverCleanup, type ReplicaObject, type ReplicaStore } from './store';
 
 /** The folder's own working files; never an object (names starting with '.' are not listed). */
 export const FOLDER_TMP_DIR = '.tamga-tmp';
@@ -37,8 +37,9 @@ export class FolderStore implements ReplicaStore {
   }
 
   /** Removes temporary files an interrupted put left behind; only the one writer (the vault's lock holder) may. */
-  async removeLeftovers(): Promise<void> {
+  async removeLeftovers(): Promise<LeftoverCleanup> {
     await rm(join(this.root, FOLDER_TMP_DIR), { recursive: true, force: true });
+    return { abortedUploads: 0, uploadsUnlisted: null };
   }
 
   private path(name: string): string {

@@ -23,7 +23,7 @@ import { crashPoint } from '../testing/crash-point';
 import type { OpenVault } from '../vault/vault';
 import { blobObjectName, checksumsName, INDEX_PREFIX, isManifestFile, manifestName, MANIFESTS_PREFIX, newIndexName, numberOf, PUBLIC_KEY_NAME, README_NAME, signatureName, vaultFileName } from './layout';
 import { buildManifest, signManifest, type ManifestObject } from './manifest';
-import { highestNumberSeen, listAll, manifestNumbers } from './manifest-read';
+import { highestNumberSeen, listAll, manifestNumbers, numberTaken } from './manifest-read';
 import { hashing, sha256Hex } from './object-bytes';
 import { replicaReadme } from './readme';
 import { recordManifest, recordSent, sentObjects, type ReplicaRow } from './replica-rows';
@@ -52,8 +52,13 @@ export async function pushReplica(vault: OpenVault, row: ReplicaRow, store: Repl
   const { signal } = options;
   const { db, signer } = vault;
   const { vaultId } = vault.vaultFile;
+  // The vault's writer lock makes this the only writer: what an earlier, killed push left
+  // that is no object (a folder's temporary files, S3 multipart uploads) can go.
+  const leftovers = (await store.removeLeftovers?.()) ?? { abortedUploads: 0, uploadsUnlisted: null };
   const listing = await listAll(store);
-  const number = Math.max(row.lastNumber ?? 0, highestNumberSeen(listing)) + 1;
+  let number = Math.max(row.lastNumber ?? 0, highestNumberSeen(listing)) + 1;
+  // A listing may not show a killed push's last files yet (S3 listings lag): asked directly, so no name is written twice.
+  while (await numberTaken(store, number)) number += 1;
   cancelled(signal);
 
   // The checkpoint first, so that the snapshot holds it and the manifest can quote it.
@@ -162,7 +167,7 @@ export async function pushReplica(vault: OpenVault, row: ReplicaRow, store: Repl
     progress.phase = 'cleanup';
     report();
     const removedObjects = await removeOldSnapshots(store, listing, number);
-    return { name: row.name, description: store.description, number, manifestSha256, objectCount: manifest.objectCount, totalBytes: manifest.totalBytes, uploadedObjects: toSend.length + 1, uploadedBytes, removedObjects };
+    return { name: row.name, description: store.description, number, manifestSha256, objectCount: manifest.objectCount, totalBytes: manifest.totalBytes, uploadedObjects: toSend.length + 1, uploadedBytes, removedObjects, ...leftovers };
   } finally {
     await snapshot.remove();
   }

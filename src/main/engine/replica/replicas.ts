@@ -100,15 +100,6 @@ export function removeReplica(vault: OpenVault, name: string): void {
   }).immediate();
 }
 
-async function storeForPush(row: ReplicaRow): Promise<ReplicaStore> {
-  const store = openReplicaStore(row.config);
-  // The vault's writer lock makes this the only writer: an earlier push's half-written files can go.
-  // An S3 object appears only when its PUT or multipart upload completes; a killed upload's
-  // parts are invisible to listings and reads (s3-upload.ts), so there is nothing to clear.
-  if (store instanceof FolderStore) await store.removeLeftovers();
-  return store;
-}
-
 /** Pushes to one replica, or to each in turn (a failure of one is thrown after the others ran). */
 export async function pushReplicas(vault: OpenVault, name: string | undefined, options: ReplicaRunOptions): Promise<ReplicaPushResult[]> {
   const rows = name === undefined ? listReplicaRows(vault.db) : [requireReplicaRow(vault.db, name)];
@@ -117,7 +108,7 @@ export async function pushReplicas(vault: OpenVault, name: string | undefined, o
   let failure: unknown = null;
   for (const row of rows) {
     try {
-      results.push(await pushReplica(vault, row, await storeForPush(row), options));
+      results.push(await pushReplica(vault, row, openReplicaStore(row.config), options));
     } catch (err) {
       if (err instanceof TamgaError && err.code === 'CANCELLED') throw err;
       failure ??= err;

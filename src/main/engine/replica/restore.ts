@@ -8,11 +8,12 @@
  * unlock (the passphrase, or later a recovery key), after which the caller finishes with
  * finishRestore (restore-finish.ts) and an audit. A damaged newest manifest stops the
  * restore, naming the newest whole one before it, which is used only when asked for.
+ * What a killed restore into the same target left is removed first (restore-leftovers.ts).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { chmod, mkdir, readdir, readFile, rename, rm, rmdir, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { chmod, mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { ReplicaProblem, ReplicaProgress, RestoreResult } from '../../../shared/replica';
 import { TamgaError } from '../../../shared/errors';
 import { fsyncDirectory } from '../fs/atomic-write';
@@ -20,10 +21,11 @@ import { fromFsError } from '../fs/fs-errors';
 import { BLOBS_DIR, INDEX_FILE, THUMBS_DIR, TMP_DIR, VAULT_FILE } from '../vault/layout';
 import { parseVaultFile } from '../vault/vault-file';
 import { checkObjects, type ObjectSink } from './check-objects';
-import { summaryOf, unlisted, newerTraces } from './check-replica';
+import { ignoredObjects, newerTraces, summaryOf } from './check-replica';
 import { chooseManifest } from './choose-manifest';
 import { blobIdOf, objectKind } from './layout';
 import { listAll } from './manifest-read';
+import { clearUnfinishedRestores, RESTORE_OWNER_FILE, stagingName } from './restore-leftovers';
 import type { ManifestObject } from './manifest';
 import type { ReplicaStore } from './store';
 import { crashPoint } from '../testing/crash-point';
@@ -85,10 +87,12 @@ function fileSink(staging: string, path: string): ObjectSink {
 export async function restoreFromReplica(store: ReplicaStore, request: RestoreRequest): Promise<RestoreResult> {
   const target = resolve(request.target);
   await assertFreeTarget(target);
+  const notes: string[] = [];
+  const cleared = await clearUnfinishedRestores(dirname(target), target);
+  if (cleared !== null) notes.push(cleared);
   const listing = await listAll(store);
   const chosen = await chooseManifest(store, listing, { publicKey: null, fingerprint: request.keyFingerprint ?? null }, request.signal);
   const problems: ReplicaProblem[] = [...chosen.problems];
-  const notes: string[] = [];
   const nothing = { ok: false, target, restoredObjects: 0, restoredBytes: 0, ignored: [] as string[], notes };
   const used = chosen.usable;
   if (used === null) {
@@ -103,10 +107,12 @@ export async function restoreFromReplica(store: ReplicaStore, request: RestoreRe
   if (request.keyFingerprint === undefined) notes.push(`The manifest is signed by the key with fingerprint ${manifest.signingKey.fingerprint}; compare it with the vault's (or pin it with --key). Unlocking with the passphrase proves it again.`);
 
   const parent = dirname(target);
-  const staging = join(parent, `.${basename(target)}.restoring-${randomUUID()}`);
+  const staging = join(parent, stagingName(target, randomUUID()));
   try {
     await mkdir(parent, { recursive: true });
     await mkdir(staging, { mode: 0o700 });
+    // So that a restore into the same target started meanwhile knows this folder is in use.
+    await writeFile(join(staging, RESTORE_OWNER_FILE), `${process.pid}\n`, { mode: 0o600 });
     for (const dir of [BLOBS_DIR, THUMBS_DIR, TMP_DIR]) await mkdir(join(staging, dir), { mode: 0o700 });
     // The vault file and the index first: without them there is no vault, so nothing else is fetched.
     const essential = manifest.objects.filter((o) => o.name === manifest.vaultFile || o.name === manifest.index);
@@ -115,7 +121,7 @@ export async function restoreFromReplica(store: ReplicaStore, request: RestoreRe
     let restoredBytes = 0;
     const progress: { -readonly [K in keyof ReplicaProgress]: ReplicaProgress[K] } = { phase: 'fetch', objectsDone: 0, objectsTotal: manifest.objectCount, bytesDone: 0, bytesTotal: manifest.totalBytes, current: null };
     const fetch = async (objects: ManifestObject[]) =>
-      checkObjects(store, objects, listing, {
+      checkObjects(store, objects, {
         ...(request.signal === undefined ? {} : { signal: request.signal }),
         copy: async (object) => {
           const place = placeOf(staging, object, manifest.index, manifest.vaultFile);
@@ -146,10 +152,11 @@ export async function restoreFromReplica(store: ReplicaStore, request: RestoreRe
     await rm(join(staging, TMP_DIR), { recursive: true, force: true });
     await mkdir(join(staging, TMP_DIR), { mode: 0o700 });
     await chmod(join(staging, INDEX_FILE), 0o600);
+    await rm(join(staging, RESTORE_OWNER_FILE));
     await rmdir(target).catch(() => undefined);
     await rename(staging, target);
     await fsyncDirectory(parent);
-    const ignored = unlisted(listing, manifest);
+    const ignored = await ignoredObjects(store, listing, manifest);
     const traces = newerTraces(listing, manifest.number);
     if (traces.length > 0) notes.push(`Objects of a newer push than manifest ${manifest.number} are here (${traces.slice(0, 5).join(', ')}): a push was cut short, or the storage hides a newer manifest.`);
     return { ok: problems.length === 0, target, manifest: summaryOf(used), restoredObjects, restoredBytes, problems, ignored, notes, refused: null };

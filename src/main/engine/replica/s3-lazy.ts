@@ -20,5 +20,6 @@ export function openS3Store(config: S3StoreConfig, tuning?: S3StoreTuning): Repl
       yield* (await real()).list(prefix);
     },
     delete: async (name) => (await real()).delete(name),
+    removeLeftovers: async () => (await real()).removeLeftovers?.() ?? { abortedUploads: 0, uploadsUnlisted: null },
   };
 }

@@ -14,12 +14,20 @@
  * - bounded retries (3 attempts, the SDK's backoff) and timeouts, so an unplugged network
  *   ends in STORAGE_UNREACHABLE instead of a hang;
  * - every error goes through s3-errors.ts: the user reads one sentence, never SDK internals.
+ *
+ * A push killed in a multipart upload leaves the upload open: invisible, but its parts hold
+ * storage (and cost money on AWS) until aborted. removeLeftovers(), called by the next push
+ * before it sends anything, lists the unfinished uploads under the prefix
+ * (ListMultipartUploads) and aborts those of a replica object's name; a server that does not
+ * list them is said to, never passed over in silence.
  */
 import {
+  AbortMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   S3Client,
   S3ServiceException,
@@ -29,7 +37,8 @@ import { storageError, type StorageContext } from './s3-errors';
 import { checkS3Config, describeS3, endpointOf, S3_DEFAULTS, type S3StoreConfig, type S3StoreTuning } from './s3-config';
 import { keyPrefix, listPrefix, objectKey } from './s3-keys';
 import { uploadObject } from './s3-upload';
-import type { ReplicaObject, ReplicaStore } from './store';
+import { isManifestFile, objectKind, README_NAME } from './layout';
+import type { LeftoverCleanup, ReplicaObject, ReplicaStore } from './store';
 
 // Where tests and the bench have always found them.
 export { describeS3, S3_DEFAULTS, type S3StoreConfig, type S3StoreTuning } from './s3-config';
@@ -164,6 +173,51 @@ export function createS3Store(config: S3StoreConfig, tuning: S3StoreTuning = {})
           throw new TamgaError('STORAGE_FAILED', `${description} said its listing goes on but gave no continuation token.`, { endpoint, bucket: Bucket });
         }
       } while (ContinuationToken !== undefined);
+    },
+
+    async removeLeftovers(): Promise<LeftoverCleanup> {
+      const c = ctx('listing unfinished uploads');
+      let abortedUploads = 0;
+      let KeyMarker: string | undefined;
+      let UploadIdMarker: string | undefined;
+      do {
+        let page;
+        try {
+          page = await client.send(new ListMultipartUploadsCommand({ Bucket, Prefix: base, KeyMarker, UploadIdMarker }));
+        } catch (error) {
+          const status = error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
+          if (status === 501 || status === 405 || (error instanceof S3ServiceException && error.name === 'NotImplemented')) {
+            return { abortedUploads, uploadsUnlisted: `${description} does not list unfinished multipart uploads (ListMultipartUploads answered ${status ?? ''} ${(error as Error).name}): any a killed push left there still hold storage until the storage's own rules remove them.` };
+          }
+          throw storageError(error, c);
+        }
+        if (page.Bucket === undefined) {
+          return { abortedUploads, uploadsUnlisted: `${description} did not answer as S3 storage when asked for its unfinished multipart uploads: any a killed push left there were not looked for.` };
+        }
+        for (const upload of page.Uploads ?? []) {
+          const { Key, UploadId } = upload;
+          if (Key?.startsWith(base) !== true || UploadId === undefined) continue;
+          // Under the prefix, and of a name a replica writes: never another program's upload (a replica may have no prefix).
+          const name = Key.slice(base.length);
+          if (objectKind(name) === null && !isManifestFile(name) && name !== README_NAME) continue;
+          try {
+            await client.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId }));
+          } catch (error) {
+            // NoSuchUpload: gone already (aborted or completed meanwhile).
+            if (!(error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404)) throw storageError(error, ctx(`aborting the unfinished upload of "${name}"`, name));
+            continue;
+          }
+          abortedUploads += 1;
+        }
+        bucketSeen = true;
+        const more = page.IsTruncated === true;
+        KeyMarker = more ? page.NextKeyMarker : undefined;
+        UploadIdMarker = more ? page.NextUploadIdMarker : undefined;
+        if (more && KeyMarker === undefined) {
+          return { abortedUploads, uploadsUnlisted: `${description} said its list of unfinished multipart uploads goes on but gave no marker: those after the first ${page.Uploads?.length ?? 0} were not looked for.` };
+        }
+      } while (KeyMarker !== undefined);
+      return { abortedUploads, uploadsUnlisted: null };
     },
 
     async delete(name) {

@@ -29,6 +29,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { TamgaError } from '../../../shared/errors';
+import { crashPoint } from '../testing/crash-point';
 
 /** S3's smallest part (but the last) and most parts per upload. */
 export const MIN_PART_SIZE = 5 * 1024 * 1024;
@@ -138,6 +139,7 @@ async function putMultipart(t: Target, body: AsyncIterable<Uint8Array>, size: nu
         .then((answer) => {
           if (answer.ETag === undefined) throw new Error(`UploadPart ${PartNumber} answered without an ETag`);
           parts.push({ PartNumber, ETag: answer.ETag });
+          crashPoint('s3-upload:part-sent');
         })
         .catch((error: unknown) => {
           failure ??= { error };

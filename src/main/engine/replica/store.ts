@@ -12,6 +12,14 @@ export interface ReplicaObject {
   readonly size: number;
 }
 
+/** What a store cleared of an earlier, killed writer's leftovers before a push (removeLeftovers). */
+export interface LeftoverCleanup {
+  /** Unfinished multipart uploads aborted (S3); 0 for a folder. */
+  readonly abortedUploads: number;
+  /** Why the unfinished uploads could not be looked for (the storage does not list them); null when they were. */
+  readonly uploadsUnlisted: string | null;
+}
+
 export interface ReplicaStore {
   /** Human description for messages, e.g. "folder /mnt/usb/ngo" */
   readonly description: string;
@@ -24,6 +32,12 @@ export interface ReplicaStore {
   /** Every object whose name starts with prefix ('' = all), any order. */
   list(prefix: string): AsyncIterable<ReplicaObject>;
   delete(name: string): Promise<void>;
+  /**
+   * Removes what an earlier writer killed midway left that is no object (a folder's
+   * temporary files, an S3 bucket's unfinished multipart uploads under the prefix). Only
+   * the one writer may call it: a push, under the vault's writer lock, before it sends anything.
+   */
+  removeLeftovers?(): Promise<LeftoverCleanup>;
 }
 
 /** One path segment: letters, digits and . _ - only, and not "." or "..". */

@@ -133,6 +133,8 @@ export function CopiesSettings({ copies, now, readOnly }: CopiesSettingsProps): 
             {outcome.results.map((r) => (
               <p key={r.name} className="notice-text">
                 {t('copies.pushed', { name: r.name, number: r.number, objects: formatCount(r.objectCount, locale), sent: formatCount(r.uploadedObjects, locale), bytes: formatBytes(r.uploadedBytes, locale) })}
+                {r.abortedUploads > 0 && ` ${t('copies.abortedUploads', { count: r.abortedUploads })}`}
+                {r.uploadsUnlisted !== null && ` ${t('copies.uploadsUnlisted')}`}
               </p>
             ))}
             <button type="button" className="button button-small" onClick={copies.dismiss}>
