@@ -132,7 +132,7 @@ function runClosingEarly(args: readonly string[], closeAfter: number): Promise<R
   }
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout: seen, stderr, firstLines: seen.split('\n').slice(0, closeAfter) }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout: seen, stderr, pid: child.pid, firstLines: seen.split('\n').slice(0, closeAfter) }));
   });
 }
 
