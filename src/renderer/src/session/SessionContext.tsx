@@ -6,13 +6,19 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, type JSX, type ReactNode } from 'react';
 import type { VaultInfo } from '../../../shared/api';
 import { onEngineEvent, tamga } from '../api';
+import type { Draft } from './drafts';
 import { INITIAL_SESSION, sessionReducer, type SessionState } from './session-state';
 
 export interface Session {
   readonly state: SessionState;
   /** After createVault or unlockVault resolved. */
   opened(info: VaultInfo): Promise<void>;
+  /** Locks at once: the window shows the gate before the engine has finished stopping work (the keys go when it has). */
   lock(): Promise<void>;
+  setDraft(draft: Draft): void;
+  dropDraft(itemId: string): void;
+  /** The person has read that the last lock discarded drafts. */
+  dismissDiscarded(): void;
   /** Reads the item count and the rest again (after an import). */
   refreshInfo(): Promise<void>;
 }
@@ -40,15 +46,23 @@ export function SessionProvider({ children }: { readonly children: ReactNode }):
   }, []);
 
   const lock = useCallback(async () => {
-    // The vaultLocked event ends the session; this also covers a lock that failed to arrive.
-    await tamga.lockVault().finally(() => dispatch({ type: 'locked', reason: 'user' }));
+    // The window is the first to forget: nothing of the vault may stay on screen while the
+    // engine stops an import and closes the index (the engine's vaultLocked follows).
+    dispatch({ type: 'locked', reason: 'user' });
+    await tamga.lockVault().catch(() => undefined);
   }, []);
+  const setDraft = useCallback((draft: Draft) => dispatch({ type: 'draft', draft }), []);
+  const dropDraft = useCallback((itemId: string) => dispatch({ type: 'dropDraft', itemId }), []);
+  const dismissDiscarded = useCallback(() => dispatch({ type: 'dismissDiscarded' }), []);
 
   const refreshInfo = useCallback(async () => {
     dispatch({ type: 'info', info: await tamga.vaultInfo() });
   }, []);
 
-  const session = useMemo(() => ({ state, opened, lock, refreshInfo }), [state, opened, lock, refreshInfo]);
+  const session = useMemo(
+    () => ({ state, opened, lock, refreshInfo, setDraft, dropDraft, dismissDiscarded }),
+    [state, opened, lock, refreshInfo, setDraft, dropDraft, dismissDiscarded],
+  );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
 
