@@ -128,6 +128,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let importSettled: Promise<ImportSummary | undefined> = Promise.resolve(undefined);
   /** Where the running export writes (to say after the next unlock what a lock stopped). */
   let runningExportPath = '';
+  /** Settles when the last lock has finished (closed the index, recorded what it stopped). */
+  let lockSettled: Promise<void> = Promise.resolve();
   /** Work the last lock stopped, told once after the same vault is unlocked again. */
   let interrupted: { vaultId: string; reason: LockReason; importId: string | null; exportTo: string | null } | null = null;
   /** Open media files and viewed originals of the current unlock session. */
@@ -177,23 +179,33 @@ export function createEngine(options: EngineOptions = {}): Engine {
     runningImport?.abort(lockStop());
     runningExport?.abort();
     runningPush?.abort();
-    const imported = await importSettled;
-    await exportSettled;
-    await pushSettled;
-    await session?.blobs.closeAll();
-    open?.close();
-    if (vaultId !== null && (importing || exportingTo !== null)) {
-      // Only ids and the export's path outlive the lock; what the import archived is read
-      // back from the vault's own record after the next unlock (takeInterruptedWork).
-      interrupted = {
-        vaultId,
-        reason,
-        importId: importing && imported?.stoppedByLock === true ? imported.importId : null,
-        exportTo: exportingTo,
-      };
+    // A lock that comes while another is still stopping work (an unlock locks first) ends
+    // after it, so that what the first one records is there when the next vault opens.
+    const previous = lockSettled;
+    let settled = (): void => undefined;
+    lockSettled = new Promise<void>((resolve) => (settled = resolve));
+    try {
+      await previous;
+      const imported = await importSettled;
+      await exportSettled;
+      await pushSettled;
+      await session?.blobs.closeAll();
+      open?.close();
+      if (vaultId !== null && (importing || exportingTo !== null)) {
+        // Only ids and the export's path outlive the lock; what the import archived is read
+        // back from the vault's own record after the next unlock (takeInterruptedWork).
+        interrupted = {
+          vaultId,
+          reason,
+          importId: importing && imported?.stoppedByLock === true ? imported.importId : null,
+          exportTo: exportingTo,
+        };
+      }
+      // Decoder workers may hold decoded evidence in memory: end them with the session.
+      await closeHeicWorkers();
+    } finally {
+      settled();
     }
-    // Decoder workers may hold decoded evidence in memory: end them with the session.
-    await closeHeicWorkers();
   };
 
   return {
