@@ -3,6 +3,7 @@
 // files not imported completes the import (each a new item: nothing was half-archived,
 // nothing is imported twice).
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -86,6 +87,33 @@ describe('an import stopped by a lock', () => {
     // The locked vault's own unlock still hears it.
     await engine.unlockVault({ path: root, passphrase: PASSPHRASE });
     expect((await engine.takeInterruptedWork())?.reason).toBe('suspend');
+    await engine.close();
+  });
+
+  it('says after unlock that an export it stopped left nothing; a finished one is not told', async () => {
+    const root = await copyVault(await makeVault());
+    const { dir } = await card();
+    const engine = createEngine();
+    await engine.unlockVault({ path: root, passphrase: PASSPHRASE });
+    await engine.importFiles({ paths: [dir] });
+    const outPath = join(await tempDir(), 'bundle.zip');
+    let locking: Promise<void> | null = null;
+    const off = engine.subscribe((event) => {
+      if (event.type === 'exportProgress' && locking === null) locking = engine.lockVault();
+    });
+    await expect(engine.exportBundle({ selection: { kind: 'query', query: '' }, outPath })).rejects.toMatchObject({ code: 'CANCELLED' });
+    await locking;
+    off();
+    expect(existsSync(outPath)).toBe(false);
+    await engine.unlockVault({ path: root, passphrase: PASSPHRASE });
+    expect(await engine.takeInterruptedWork()).toEqual({ reason: 'user', import: null, export: { outPath } });
+
+    // An export that ran to its end before the lock is not reported as stopped.
+    const done = join(await tempDir(), 'done.zip');
+    await engine.exportBundle({ selection: { kind: 'query', query: '' }, outPath: done });
+    await engine.lockVault();
+    await engine.unlockVault({ path: root, passphrase: PASSPHRASE });
+    expect(await engine.takeInterruptedWork()).toBeNull();
     await engine.close();
   });
 });

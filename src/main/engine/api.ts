@@ -123,7 +123,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let pushSettled: Promise<unknown> = Promise.resolve();
   const runningVerifies = new Set<AbortController>();
   /** Settles when the running export has stopped and removed what it wrote (lock waits for it too). */
-  let exportSettled: Promise<unknown> = Promise.resolve();
+  let exportSettled: Promise<unknown> = Promise.resolve(undefined);
   /** Settles when the running import has stopped (lock waits for it before closing the index), with its summary. */
   let importSettled: Promise<ImportSummary | undefined> = Promise.resolve(undefined);
   /** Where the running export writes (to say after the next unlock what a lock stopped). */
@@ -187,18 +187,21 @@ export function createEngine(options: EngineOptions = {}): Engine {
     try {
       await previous;
       const imported = await importSettled;
-      await exportSettled;
+      // Undefined when it failed or was stopped: it then removed what it had written.
+      const exported = await exportSettled;
       await pushSettled;
       await session?.blobs.closeAll();
       open?.close();
-      if (vaultId !== null && (importing || exportingTo !== null)) {
+      const stoppedExport = exportingTo !== null && exported === undefined ? exportingTo : null;
+      const stoppedImport = importing && imported?.stoppedByLock === true ? imported.importId : null;
+      if (vaultId !== null && (stoppedImport !== null || stoppedExport !== null)) {
         // Only ids and the export's path outlive the lock; what the import archived is read
         // back from the vault's own record after the next unlock (takeInterruptedWork).
         interrupted = {
           vaultId,
           reason,
-          importId: importing && imported?.stoppedByLock === true ? imported.importId : null,
-          exportTo: exportingTo,
+          importId: stoppedImport,
+          exportTo: stoppedExport,
         };
       }
       // Decoder workers may hold decoded evidence in memory: end them with the session.

@@ -52,7 +52,9 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       // without asking (idle, sleep, a crash). Their text goes; that they existed is told.
       return state.status === 'unlocked'
         ? { status: 'locked', reason: action.reason, lastPath: state.info.path, discardedDrafts: [...state.drafts.keys()] }
-        : { ...state, reason: action.reason };
+        : state.reason === action.reason
+          ? state
+          : { ...state, reason: action.reason };
     case 'draft': {
       if (state.status !== 'unlocked') return state;
       const drafts = new Map(state.drafts);

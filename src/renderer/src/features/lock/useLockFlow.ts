@@ -5,7 +5,7 @@
  * neither, the vault locks at once. The automatic locks do not ask (auto-lock.ts): idle
  * waits for an import or export to end, sleep stops it, and neither saves a draft.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { tamga } from '../../api';
 import { draftChanges, type Draft } from '../../session/drafts';
 import type { Session } from '../../session/SessionContext';
@@ -15,7 +15,8 @@ export function useLockFlow(session: Session, work: RunningWork) {
   const [question, setQuestion] = useState<LockQuestion | null>(null);
   /** "Finish first" was chosen: lock when the work ends. */
   const [afterWork, setAfterWork] = useState(false);
-  const drafts: readonly Draft[] = session.state.status === 'unlocked' ? [...session.state.drafts.values()] : [];
+  const draftMap = session.state.status === 'unlocked' ? session.state.drafts : null;
+  const drafts: readonly Draft[] = useMemo(() => (draftMap === null ? [] : [...draftMap.values()]), [draftMap]);
   const working = work !== null;
   const { lock } = session;
 
