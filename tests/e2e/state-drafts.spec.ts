@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { importByDrop } from './helpers';
 import { REAL } from './harness/fixture-files';
-import { LANGS, openVaultIn, screenshotsOf, strings, switchLanguage, unlockIn, type Lang } from './state-helpers';
+import { LANGS, openVaultIn, screenshotsOf, seriousViolations, strings, switchLanguage, unlockIn, type Lang } from './state-helpers';
 
 const A = join(REAL, 'mei', 'Apple iPhone 4.jpg');
 const B = join(REAL, 'mei', 'Canon EOS 7D.jpg');
@@ -50,6 +50,7 @@ test('a draft survives an item switch, Lock asks, Save and lock saves it; an aut
     await expect(ask).toContainText(t('lockAsk.drafts', { count: 1 }));
     await expect(ask.getByText('Apple iPhone 4.jpg')).toBeVisible();
     await screenshotsOf(page, 'lock-ask-drafts', lang);
+    if (lang === 'en') expect(await seriousViolations(page)).toEqual([]);
     // Stay unlocked keeps the vault and the draft as they were.
     await ask.getByRole('button', { name: t('lockAsk.stayUnlocked') }).click();
     await expect(page.getByTestId('lock-dialog')).toHaveCount(0);
@@ -79,6 +80,7 @@ test('a draft survives an item switch, Lock asks, Save and lock saves it; an aut
   await unlockIn(page, vault, 'en');
   await expect(page.getByTestId('discarded-drafts')).toHaveText(en('lockStopped.draftsNamed', { count: 1, names: 'Canon EOS 7D.jpg' }));
   await screenshotsOf(page, 'lock-discarded-draft', 'en');
+  expect(await seriousViolations(page)).toEqual([]);
   await cell(/Canon EOS 7D/).click();
   await expect(detail.getByRole('heading', { name: 'Canon EOS 7D.jpg' })).toBeVisible();
   await expect(description).toHaveValue('');

@@ -5,6 +5,7 @@
  * in that language, a card of distinct real photos, and the screenshots of a screen at
  * 1024 and 1280 pixels wide in the light and the dark theme.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -94,4 +95,10 @@ export async function screenshotsOf(page: Page, name: string, lang: Lang): Promi
   }
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** axe's serious and critical WCAG 2.1 A/AA findings on the page as it is now (as accessibility.spec.ts scans). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
