@@ -9,7 +9,12 @@
  * lock), so it waits: once that work ends (`workEnded`), the vault locks with the reason
  * `idle-after-work`, which the window explains. A locked screen waits the same way (the
  * screen already guards the session; it is often idle that locked it). A suspend never
- * waits: the keys must not sit in the memory of a sleeping laptop.
+ * waits: the keys must not sit in the memory of a sleeping laptop. So an automatic lock
+ * never asks, unlike the Lock button (features/lock in the window): idle "finishes first",
+ * sleep "stops now", and the import it stops is listed after the next unlock with what it
+ * archived and what not. Neither saves an unsaved description: saving is the person's act
+ * (it is signed into the custody chain in their name), so the window says after the
+ * unlock which draft was discarded instead.
  */
 import type { ApiEvent } from '../shared/api';
 import type { LockReason } from '../shared/session';

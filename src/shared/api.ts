@@ -7,9 +7,9 @@
  * data (no Buffers, no class instances); failures are `TamgaError`s with a code.
  */
 
-import type { ImportProgress, ImportRequest, ImportSummary } from './import';
+import type { ImportProgress, ImportRequest, ImportSummary, InterruptedWork } from './import';
 import type { AuditReport, ExtractRequest, ExtractResult, ItemDetail, ItemSummary } from './items';
-import type { ExportProgress, ExportRequest, ExportResult } from './bundle';
+import type { ExportPreview, ExportProgress, ExportRequest, ExportResult, ExportSelection } from './bundle';
 import type { VerifyProgress, VerifyReport, VerifyRequest } from './bundle';
 import type { MediaChunk, MediaReadRequest } from './media';
 import type { CaseItemsRequest, CaseSummary, CreateCaseRequest, DescribeRequest, ItemDescription, OrganiseResult, RevealedField, RevealRequest, TagRequest, UpdateCaseRequest } from './organise';
@@ -149,6 +149,12 @@ export interface TamgaApi {
   searchItems(request: SearchRequest): Promise<SearchResult>;
   /** Hashes a file on disk and says whether the vault holds exactly those bytes, and where they came from. */
   findByFile(path: string): Promise<FindByFileResult>;
+  /** Which of these item ids the query matches (the rest of a selection is outside the results shown). */
+  itemsMatching(request: { readonly query: string; readonly items: readonly string[] }): Promise<string[]>;
+  /** What an export of this selection would seal and put in plaintext, before anything is written. */
+  previewExport(selection: ExportSelection): Promise<ExportPreview>;
+  /** Work the last lock stopped (an import, an export) if this vault was the one locked; told once, then forgotten. */
+  takeInterruptedWork(): Promise<InterruptedWork | null>;
   /** Title, description, notes, place, tags and cases of one item (by id or SHA-256 prefix). */
   getItemDescription(ref: string): Promise<ItemDescription>;
   /** Signs a checkpoint of the vault's custody log as it is now and keeps it in the vault. */
@@ -239,6 +245,8 @@ export const IMMEDIATE_METHODS: readonly ApiMethod[] = [
   'readMedia',
   // Search and the organising reads are index reads too (a search reads in one transaction).
   'searchItems',
+  'itemsMatching',
+  'previewExport',
   'getItemDescription',
   'revealPrivateField',
   'listTags',
@@ -303,6 +311,9 @@ export const API_METHODS = [
   'setOperator',
   'searchItems',
   'findByFile',
+  'itemsMatching',
+  'previewExport',
+  'takeInterruptedWork',
   'getItemDescription',
   'describeItems',
   'revealPrivateField',

@@ -425,3 +425,28 @@ export interface VerifyProgress {
   /** The file being hashed; null between files. */
   readonly currentPath: string | null;
 }
+
+/**
+ * What an export would put in a bundle in plaintext, counted before a byte is written
+ * (the export wizard's last step): the originals, unencrypted, and what travels with them.
+ * Private fields never leave the vault; they are counted so the person sees they stay.
+ */
+export interface ExportPreview {
+  /** The exhibits in exhibit order, as the export would number them. */
+  readonly exhibits: readonly { readonly itemId: string; readonly name: string }[];
+  /** Total size of the originals, bytes. */
+  readonly bytes: number;
+  /** Exhibits whose metadata holds a GPS position (written to exhibits.json, the CSV and both reports). */
+  readonly withGps: number;
+  readonly withTitle: number;
+  /** Exhibits with a description that goes into the bundle (not private, not empty). */
+  readonly withDescription: number;
+  readonly withPlace: number;
+  readonly withTags: number;
+  /** Exhibits whose description is private and not empty: exported as "". */
+  readonly privateDescriptions: number;
+  /** Exhibits with notes: never exported. */
+  readonly withNotes: number;
+  /** Source paths of the acquisitions (the folders the files were copied from), all exported. */
+  readonly acquisitions: number;
+}

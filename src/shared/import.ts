@@ -3,6 +3,7 @@
  * about, and the summary they show at the end. Every skipped file is named with its reason.
  */
 import type { TamgaErrorData } from './errors';
+import type { LockReason } from './session';
 
 export interface ImportRequest {
   /** Files and folders (folders are walked recursively; symlinks are never followed). */
@@ -60,7 +61,16 @@ export interface ImportSummary {
    * `imported` is archived in full; `notImported` lists the files never archived.
    */
   readonly stopped: TamgaErrorData | null;
+  /**
+   * The files of the walk never archived because the import ended early (stopped, cancelled
+   * or locked): not begun, or in flight and taken back whole. Failed and skipped files are
+   * in `failed` and `skipped` instead. Importing exactly these again completes the import.
+   */
   readonly notImported: readonly string[];
+  /** Locking the vault stopped it (`cancelled` is true too): the window says so after the next unlock. */
+  readonly stoppedByLock: boolean;
+  /** The tags it put on every item (normalised), so that importing the rest again tags them alike. */
+  readonly tags: readonly string[];
   readonly imported: readonly ImportedFile[];
   readonly skipped: readonly SkippedFile[];
   readonly failed: readonly FailedFile[];
@@ -85,4 +95,31 @@ export interface ImportProgress {
   readonly currentPath: string | null;
   readonly currentBytesDone: number;
   readonly currentBytesTotal: number;
+}
+
+/** What an import stopped by a lock had done, as recorded in the vault (after the next unlock). */
+export interface InterruptedImport {
+  readonly importId: string;
+  readonly startedAt: string;
+  readonly stoppedAt: string;
+  /** How many files the walk found to import. */
+  readonly filesTotal: number;
+  /** The files archived in full before the lock (new items and duplicates). */
+  readonly archived: readonly { readonly path: string; readonly itemId: string; readonly isNew: boolean }[];
+  /** The files never archived; "Import again" imports exactly these. */
+  readonly notImported: readonly string[];
+  readonly failed: number;
+  readonly skipped: number;
+  readonly tags: readonly string[];
+}
+
+/**
+ * Work a lock stopped, told to the window once after it unlocks the same vault again
+ * (takeInterruptedWork): an import (what it archived and what not) and an export (nothing
+ * of it was left on disk). Null members: nothing of that kind was stopped.
+ */
+export interface InterruptedWork {
+  readonly reason: LockReason;
+  readonly import: InterruptedImport | null;
+  readonly export: { readonly outPath: string } | null;
 }

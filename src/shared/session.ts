@@ -2,7 +2,10 @@
  * The vault session as the shell and the window follow it: per-vault settings (auto-lock,
  * legacy hashes), and the events the engine sends when a vault is unlocked, locked or its
  * settings change. The main process starts and stops the idle timer and forgets media
- * tokens on these events; the window wipes its state when it hears `vaultLocked`.
+ * tokens on these events; the window wipes its state when it hears `vaultLocked`, which the
+ * engine sends the moment a lock begins (it refuses every call from then on), before a
+ * running import or export has stopped and the keys are zeroed: nothing of the vault stays
+ * on screen while work winds down.
  */
 
 /** How long the machine may sit idle before the vault locks itself. */

@@ -30,6 +30,9 @@ test('export a zip bundle, verify it, and catch tampered copies', async ({ app }
   await wizard.getByRole('button', { name: 'Next' }).click();
   await wizard.getByLabel('Folder to write into').fill(app.dir);
   await wizard.getByLabel('Name of the bundle').fill('exhibits');
+  // The last step says what leaves the vault in plaintext before anything is written.
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await expect(wizard.getByTestId('export-summary')).toBeVisible();
   await wizard.getByRole('button', { name: 'Write the bundle' }).click();
 
   const report = wizard.getByRole('region', { name: 'Verification result' });

@@ -151,6 +151,9 @@ test('a bundle exported by an operator: its verification names who did each act,
   await wizard.getByRole('button', { name: 'Next' }).click();
   await wizard.getByLabel('Folder to write into').fill(app.dir);
   await wizard.getByLabel('Name of the bundle').fill('exhibits');
+  // The last step says what leaves the vault in plaintext before anything is written.
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await expect(wizard.getByTestId('export-summary')).toBeVisible();
   await wizard.getByRole('button', { name: 'Write the bundle' }).click();
   const report = wizard.getByRole('region', { name: 'Verification result' });
   await expect(report.locator('[data-status="PASS"]')).toHaveCount(1, { timeout: 60_000 });

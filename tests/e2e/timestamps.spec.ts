@@ -64,6 +64,9 @@ async function exportOneBundle(app: Harness): Promise<void> {
   await wizard.getByRole('button', { name: 'Next' }).click();
   await wizard.getByLabel('Folder to write into').fill(app.dir);
   await wizard.getByLabel('Name of the bundle').fill('exhibits');
+  // The last step says what leaves the vault in plaintext before anything is written.
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await expect(wizard.getByTestId('export-summary')).toBeVisible();
   await wizard.getByRole('button', { name: 'Write the bundle' }).click();
   await expect(wizard.getByRole('region', { name: 'Verification result' }).locator('[data-status="PASS"]')).toHaveCount(1, { timeout: 60_000 });
   await wizard.getByRole('button', { name: 'Close' }).click();

@@ -84,6 +84,9 @@ test('create, import, see a thumbnail, export and verify, lock', async () => {
   await wizard.getByRole('button', { name: 'Next' }).click();
   await wizard.getByLabel('Folder to write into').fill(dir);
   await wizard.getByLabel('Name of the bundle').fill('exhibits');
+  // The last step says what leaves the vault in plaintext before anything is written.
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await expect(wizard.getByTestId('export-summary')).toBeVisible();
   await wizard.getByRole('button', { name: 'Write the bundle' }).click();
   const report = wizard.getByRole('region', { name: 'Verification result' });
   await expect(report.locator('[data-status="PASS"]')).toHaveCount(2, { timeout: 60_000 });

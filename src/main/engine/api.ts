@@ -6,13 +6,16 @@
  */
 import type { ApiEvent, TamgaApi } from '../../shared/api';
 import type { ExportProgress } from '../../shared/bundle';
+import type { ImportSummary } from '../../shared/import';
 import type { LockReason } from '../../shared/session';
 import { TamgaError } from '../../shared/errors';
 import { auditVault } from './audit/audit';
 import { exportBundle } from './bundle/export/export';
+import { previewExport } from './bundle/export/preview';
 import { queryItems } from './bundle/export/query-items';
 import { verifyBundle } from './bundle/verify/verify';
-import { runImport } from './ingest/import-run';
+import { lockStop, runImport } from './ingest/import-run';
+import { readInterruptedImport } from './ingest/import-record';
 import { extractItem } from './items/extract';
 import { listItems } from './items/item-rows';
 import { OpenBlobs } from './media/open-blobs';
@@ -120,9 +123,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let pushSettled: Promise<unknown> = Promise.resolve();
   const runningVerifies = new Set<AbortController>();
   /** Settles when the running export has stopped and removed what it wrote (lock waits for it too). */
-  let exportSettled: Promise<unknown> = Promise.resolve();
-  /** Settles when the running import has stopped (lock waits for it before closing the index). */
-  let importSettled: Promise<unknown> = Promise.resolve();
+  let exportSettled: Promise<unknown> = Promise.resolve(undefined);
+  /** Settles when the running import has stopped (lock waits for it before closing the index), with its summary. */
+  let importSettled: Promise<ImportSummary | undefined> = Promise.resolve(undefined);
+  /** Where the running export writes (to say after the next unlock what a lock stopped). */
+  let runningExportPath = '';
+  /** Settles when the last lock has finished (closed the index, recorded what it stopped). */
+  let lockSettled: Promise<void> = Promise.resolve();
+  /** Work the last lock stopped, told once after the same vault is unlocked again. */
+  let interrupted: { vaultId: string; reason: LockReason; importId: string | null; exportTo: string | null } | null = null;
   /** Open media files and viewed originals of the current unlock session. */
   let media: MediaSession | null = null;
   /** Whether getTimestamps is asking servers now (one round at a time: a token is kept once per seal and server). */
@@ -155,23 +164,51 @@ export function createEngine(options: EngineOptions = {}): Engine {
   };
 
   const lock = async (reason: LockReason): Promise<void> => {
-    // Refuse new work at once; then let the import stop (what finished stays) before the
-    // index it writes to is closed and the keys zeroed.
+    // Refuse new work at once and say so at once (the window and the media service wipe
+    // what they show on vaultLocked: nothing may stay on screen while an import winds
+    // down); then let the import stop (what finished stays) before the index it writes to
+    // is closed and the keys zeroed.
     const open = vault;
     const session = media;
+    const importing = runningImport !== null;
+    const exportingTo = runningExport === null ? null : runningExportPath;
+    const vaultId = open !== null && (importing || exportingTo !== null) ? open.info().vaultId : null;
     vault = null;
     media = null;
-    runningImport?.abort();
+    if (open !== null) emit({ type: 'vaultLocked', reason });
+    runningImport?.abort(lockStop());
     runningExport?.abort();
     runningPush?.abort();
-    await importSettled;
-    await exportSettled;
-    await pushSettled;
-    await session?.blobs.closeAll();
-    open?.close();
-    if (open !== null) emit({ type: 'vaultLocked', reason });
-    // Decoder workers may hold decoded evidence in memory: end them with the session.
-    await closeHeicWorkers();
+    // A lock that comes while another is still stopping work (an unlock locks first) ends
+    // after it, so that what the first one records is there when the next vault opens.
+    const previous = lockSettled;
+    let settled = (): void => undefined;
+    lockSettled = new Promise<void>((resolve) => (settled = resolve));
+    try {
+      await previous;
+      const imported = await importSettled;
+      // Undefined when it failed or was stopped: it then removed what it had written.
+      const exported = await exportSettled;
+      await pushSettled;
+      await session?.blobs.closeAll();
+      open?.close();
+      const stoppedExport = exportingTo !== null && exported === undefined ? exportingTo : null;
+      const stoppedImport = importing && imported?.stoppedByLock === true ? imported.importId : null;
+      if (vaultId !== null && (stoppedImport !== null || stoppedExport !== null)) {
+        // Only ids and the export's path outlive the lock; what the import archived is read
+        // back from the vault's own record after the next unlock (takeInterruptedWork).
+        interrupted = {
+          vaultId,
+          reason,
+          importId: stoppedImport,
+          exportTo: stoppedExport,
+        };
+      }
+      // Decoder workers may hold decoded evidence in memory: end them with the session.
+      await closeHeicWorkers();
+    } finally {
+      settled();
+    }
   };
 
   return {
@@ -245,6 +282,31 @@ export function createEngine(options: EngineOptions = {}): Engine {
       runningImport?.abort();
     },
 
+    async itemsMatching(request) {
+      const { db } = current();
+      const items = Array.isArray(request.items) ? request.items.filter((id): id is string => typeof id === 'string') : [];
+      if (items.length === 0) return [];
+      const matching = new Set(await queryItems(db)(typeof request.query === 'string' ? request.query : ''));
+      return items.filter((id) => matching.has(id));
+    },
+
+    previewExport: async (selection) => {
+      const { db } = current();
+      return previewExport(db, selection, queryItems(db));
+    },
+
+    async takeInterruptedWork() {
+      const open = current();
+      const stopped = interrupted;
+      if (stopped === null || stopped.vaultId !== open.info().vaultId) return null;
+      interrupted = null;
+      return {
+        reason: stopped.reason,
+        import: stopped.importId === null ? null : readInterruptedImport(open.db, stopped.importId),
+        export: stopped.exportTo === null ? null : { outPath: stopped.exportTo },
+      };
+    },
+
     async listItems() {
       const { db } = current();
       return listItems(db).map((row) => summaryOf(db, row));
@@ -265,6 +327,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const open = current();
       if (runningExport !== null) throw new TamgaError('BUSY', 'An export is already running; wait for it or cancel it.');
       runningExport = new AbortController();
+      runningExportPath = typeof request.outPath === 'string' ? request.outPath : '';
       try {
         const onProgress = (progress: ExportProgress): void => emit({ type: 'exportProgress', progress });
         const running = exportBundle(open, request, { signal: runningExport.signal, onProgress, search: queryItems(open.db) });

@@ -49,9 +49,30 @@ describe('session', () => {
     const info = { path: '/v', itemCount: 3 } as VaultInfo;
     const open = sessionReducer(INITIAL_SESSION, { type: 'unlocked', info, settings: { autoLockMinutes: 5, legacyHashes: false } });
     expect(open.status).toBe('unlocked');
-    expect(sessionReducer(open, { type: 'locked', reason: 'idle' })).toEqual({ status: 'locked', reason: 'idle', lastPath: '/v' });
+    expect(sessionReducer(open, { type: 'locked', reason: 'idle' })).toEqual({ status: 'locked', reason: 'idle', lastPath: '/v', discardedDrafts: [] });
     const again = sessionReducer(sessionReducer(open, { type: 'locked', reason: 'user' }), { type: 'unlocked', info, settings: { autoLockMinutes: 5, legacyHashes: false } });
     expect(again.status === 'unlocked' && open.status === 'unlocked' && again.sessionId).not.toBe(open.status === 'unlocked' && open.sessionId);
+  });
+
+  it('keeps drafts per item while unlocked; a lock takes their text and leaves only which items had one', () => {
+    const info = { path: '/v', itemCount: 3 } as VaultInfo;
+    const settings = { autoLockMinutes: 5, legacyHashes: false };
+    const saved = { title: '', description: '', notes: '', place: '' };
+    const draft = { itemId: 'a', name: 'IMG_1.JPG', saved, savedPrivate: false, text: { ...saved, description: 'Ballot box carried out' }, descriptionPrivate: false };
+    let state = sessionReducer(INITIAL_SESSION, { type: 'unlocked', info, settings });
+    state = sessionReducer(state, { type: 'draft', draft });
+    state = sessionReducer(state, { type: 'draft', draft: { ...draft, itemId: 'b', name: 'IMG_2.JPG' } });
+    state = sessionReducer(state, { type: 'dropDraft', itemId: 'b' });
+    expect(state.status === 'unlocked' && [...state.drafts.keys()]).toEqual(['a']);
+    const locked = sessionReducer(state, { type: 'locked', reason: 'idle' });
+    expect(locked).toEqual({ status: 'locked', reason: 'idle', lastPath: '/v', discardedDrafts: ['a'] });
+    expect(JSON.stringify(locked)).not.toContain('Ballot');
+    // The same lock heard twice (the window's own, then the engine's event) tells it once.
+    expect(sessionReducer(locked, { type: 'locked', reason: 'idle' })).toEqual(locked);
+    const next = sessionReducer(locked, { type: 'unlocked', info, settings });
+    expect(next.status === 'unlocked' && next.discardedDrafts).toEqual(['a']);
+    expect(next.status === 'unlocked' && next.drafts.size).toBe(0);
+    expect(sessionReducer(next, { type: 'dismissDiscarded' })).toMatchObject({ discardedDrafts: [] });
   });
 });
 

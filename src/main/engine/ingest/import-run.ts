@@ -18,6 +18,7 @@ import type { Signer } from '../crypto/signing';
 import type { IndexDb } from '../db/open-index';
 import { BufferPool } from '../buffer-pool';
 import { importFile } from './import-file';
+import { importRecord } from './import-record';
 import { KeyedMutex } from './keyed-mutex';
 import { walkSources } from './walk';
 
@@ -46,6 +47,18 @@ export interface ImportRunOptions {
  * ~1.6 of 2 with two lanes, ~1.8 with three).
  */
 const DEFAULT_LANES = 3;
+
+/**
+ * The reason the engine aborts an import with when the vault locks (api.ts), so that the
+ * summary can tell a lock from the person pressing Cancel.
+ */
+export function lockStop(): TamgaError {
+  return new TamgaError('VAULT_LOCKED', 'The vault was locked during the import.');
+}
+
+function isLockStop(reason: unknown): boolean {
+  return reason instanceof TamgaError && reason.code === 'VAULT_LOCKED';
+}
 
 function skipReasonOf(err: TamgaError): SkipReason | null {
   const skip = err.details?.skip;
@@ -128,9 +141,11 @@ export async function runImport(env: ImportEnvironment, request: ImportRequest, 
   // Set inside importOne, which TypeScript does not follow.
   const stopped = fatal as TamgaError | null;
   const cancelled = signal.aborted && stopped === null;
+  const stoppedByLock = cancelled && isLockStop(signal.reason);
   const imported = results.filter((r): r is ImportedFile => r !== undefined);
   const accounted = new Set([...failed, ...skipped].map((f) => f.path));
-  const notImported = stopped === null ? [] : walk.files.filter((f, i) => results[i] === undefined && !accounted.has(f.path)).map((f) => f.path);
+  const ended = stopped !== null || cancelled;
+  const notImported = ended ? walk.files.filter((f, i) => results[i] === undefined && !accounted.has(f.path)).map((f) => f.path) : [];
 
   const finishedAt = new Date().toISOString();
   const summary: ImportSummary = {
@@ -140,6 +155,8 @@ export async function runImport(env: ImportEnvironment, request: ImportRequest, 
     cancelled,
     stopped: stopped === null ? null : stopped.toData(),
     notImported,
+    stoppedByLock,
+    tags,
     imported,
     skipped,
     failed,
@@ -156,7 +173,7 @@ export async function runImport(env: ImportEnvironment, request: ImportRequest, 
   try {
     env.db
       .prepare('UPDATE imports SET finished_at = ?, summary_json = ? WHERE id = ?')
-      .run(finishedAt, JSON.stringify(summary.counts), importId);
+      .run(finishedAt, JSON.stringify(importRecord(summary, walk.files.length)), importId);
   } catch (err) {
     // On a full disk the import's own record may not fit: the items it archived are
     // complete and committed regardless, and the summary goes back to the caller.

@@ -57,7 +57,7 @@ export function DetailPane({ itemId, headingRef, version: outside, onChanged }: 
             <h3 id="detail-hashes">{t('detail.hashes')}</h3>
             <Hashes item={item} />
           </section>
-          <ItemOrganiser itemId={item.id} version={version + outside} onChanged={onChanged} />
+          <ItemOrganiser itemId={item.id} name={item.originalName} version={version + outside} onChanged={onChanged} />
           {item.metadata !== null && item.metadata.problems.length > 0 && (
             <section aria-labelledby="detail-problems">
               <h3 id="detail-problems">

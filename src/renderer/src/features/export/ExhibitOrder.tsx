@@ -9,12 +9,19 @@ import { moveItem } from './reorder';
 export interface ExhibitEntry {
   readonly id: string;
   readonly name: string;
+  /** Whether the search on screen when Export was pressed shows it (null: not known); those it does not are marked. */
+  readonly inResults?: boolean | null;
 }
 
 export function ExhibitOrder({ exhibits, onChange }: { readonly exhibits: readonly ExhibitEntry[]; readonly onChange: (next: ExhibitEntry[]) => void }): JSX.Element {
   const { t } = useTranslation();
   const [dragging, setDragging] = useState<number | null>(null);
+  const outside = exhibits.filter((e) => e.inResults === false).length;
   return (
+    <>
+    <p data-testid="export-will-seal">
+      {outside === 0 ? t('exportSummary.willSeal', { count: exhibits.length }) : t('exportSummary.willSealOutside', { count: exhibits.length, outside })}
+    </p>
     <ol className="exhibit-order" aria-label={t('export.orderLabel')}>
       {exhibits.map((exhibit, index) => (
         <li
@@ -35,6 +42,7 @@ export function ExhibitOrder({ exhibits, onChange }: { readonly exhibits: readon
         >
           <span className="exhibit-number">E{String(index + 1).padStart(4, '0')}</span>
           <span className="exhibit-name">{exhibit.name}</span>
+          {exhibit.inResults === false && <span className="chip chip-warning">{t('exportSummary.notInResults')}</span>}
           <button type="button" className="button button-small" aria-label={t('export.moveUp', { name: exhibit.name })} disabled={index === 0} onClick={() => onChange(moveItem(exhibits, index, index - 1))}>
             ↑
           </button>
@@ -44,5 +52,6 @@ export function ExhibitOrder({ exhibits, onChange }: { readonly exhibits: readon
         </li>
       ))}
     </ol>
+    </>
   );
 }

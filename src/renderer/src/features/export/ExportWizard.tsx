@@ -1,9 +1,11 @@
 /**
- * The export wizard: order the exhibits, describe the case and the recipient, choose a
- * folder or a zip, watch it being written, and see the new bundle verify. Nothing is
- * written until the last step's button, and an existing file is never overwritten.
+ * The export wizard: order the exhibits (the list says how many, and marks those the
+ * search on screen does not show), describe the case and the recipient, choose a folder or
+ * a zip, read what leaves the vault in plaintext, watch it being written, and see the new
+ * bundle verify. Nothing is written until the summary step's button, and an existing file
+ * is never overwritten.
  */
-import { useState, type JSX } from 'react';
+import { useEffect, useState, type JSX } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { shell } from '../../api';
@@ -11,6 +13,7 @@ import { ExhibitOrder, type ExhibitEntry } from './ExhibitOrder';
 import { EMPTY_DETAILS, ExportDetails, type ExportDetailsValue } from './ExportDetails';
 import { ExportDestination, type DestinationValue } from './ExportDestination';
 import { ExportRunning } from './ExportRunning';
+import { ExportSummary, useExportPreview } from './ExportSummary';
 import { joinPath } from './reorder';
 import { useExport } from './useExport';
 
@@ -18,17 +21,25 @@ export interface ExportWizardProps {
   readonly exhibits: readonly ExhibitEntry[] | null;
   readonly onClose: () => void;
   readonly onExported: () => void;
+  /** Told when the export starts and ends running (a lock asks about it). */
+  readonly onRunning?: (running: boolean) => void;
 }
 
-const STEPS = ['order', 'details', 'destination', 'result'] as const;
+const STEPS = ['order', 'details', 'destination', 'summary', 'result'] as const;
 type Step = (typeof STEPS)[number];
-const STEP_KEYS = { order: 'export.steps.order', details: 'export.steps.details', destination: 'export.steps.destination', result: 'export.steps.result' } as const;
+const STEP_KEYS = {
+  order: 'export.steps.order',
+  details: 'export.steps.details',
+  destination: 'export.steps.destination',
+  summary: 'exportSummary.step',
+  result: 'export.steps.result',
+} as const;
 
 function defaultName(): string {
   return `bundle-${new Date().toISOString().slice(0, 10)}`;
 }
 
-export function ExportWizard({ exhibits, onClose, onExported }: ExportWizardProps): JSX.Element {
+export function ExportWizard({ exhibits, onClose, onExported, onRunning }: ExportWizardProps): JSX.Element {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>('order');
   const [order, setOrder] = useState<ExhibitEntry[] | null>(null);
@@ -38,6 +49,9 @@ export function ExportWizard({ exhibits, onClose, onExported }: ExportWizardProp
   const list = order ?? [...(exhibits ?? [])];
   const index = STEPS.indexOf(step);
   const running = run.state.phase === 'exporting' || run.state.phase === 'verifying';
+  const writing = run.state.phase === 'exporting';
+  useEffect(() => onRunning?.(writing), [writing, onRunning]);
+  const preview = useExportPreview(step === 'summary' ? list.map((e) => e.id) : null);
 
   const close = (): void => {
     if (running) return;
@@ -76,6 +90,7 @@ export function ExportWizard({ exhibits, onClose, onExported }: ExportWizardProp
           {step === 'order' && <ExhibitOrder exhibits={list} onChange={setOrder} />}
           {step === 'details' && <ExportDetails value={details} onChange={setDetails} />}
           {step === 'destination' && <ExportDestination value={destination} onChange={setDestination} onChooseFolder={chooseFolder} />}
+          {step === 'summary' && <ExportSummary preview={preview.preview} error={preview.error} format={destination.format} />}
           {step === 'result' && <ExportRunning state={run.state} onCancel={run.cancel} />}
           <div className="button-row">
             <button type="button" className="button" onClick={close} disabled={running}>
@@ -92,7 +107,12 @@ export function ExportWizard({ exhibits, onClose, onExported }: ExportWizardProp
               </button>
             )}
             {step === 'destination' && (
-              <button type="button" className="button button-primary" onClick={start} disabled={destination.folder.trim() === '' || destination.name.trim() === ''}>
+              <button type="button" className="button button-primary" onClick={() => setStep('summary')} disabled={destination.folder.trim() === '' || destination.name.trim() === ''}>
+                {t('export.next')}
+              </button>
+            )}
+            {step === 'summary' && (
+              <button type="button" className="button button-primary" onClick={start} disabled={preview.preview === null}>
                 {t('export.write')}
               </button>
             )}

@@ -24,6 +24,7 @@ import { SelectionBar } from './SelectionBar';
 import { ThumbnailGrid } from './ThumbnailGrid';
 import { selectedInOrder } from './selection';
 import { useGridState } from './useGridState';
+import { useOutsideResults } from './useOutsideResults';
 
 export interface LibraryViewProps {
   readonly query: string;
@@ -32,8 +33,8 @@ export interface LibraryViewProps {
   readonly version: number;
   readonly onImport: () => void;
   readonly onFilter: (field: string, value: string) => void;
-  /** The actions offered for the selected items (tag, add to case, export), in grid order. */
-  readonly selectionActions: (items: readonly ItemSummary[]) => ReactNode;
+  /** The actions offered for the selected items (tag, add to case, export), in grid order; `outside`: those the search does not show (null: not known yet). */
+  readonly selectionActions: (items: readonly ItemSummary[], outside: ReadonlySet<string> | null) => ReactNode;
   /** Something about an item changed in the detail pane. */
   readonly onChanged: () => void;
 }
@@ -95,6 +96,8 @@ export function LibraryView({ query, sort, version, onImport, onFilter, selectio
   );
 
   const selected = useMemo(() => selectedInOrder(selection), [selection]);
+  const selectedIds = useMemo(() => selected.map((item) => item.id), [selected]);
+  const outside = useOutsideResults(query, selectedIds, version);
 
   if (search.error?.code === 'QUERY_INVALID') {
     return (
@@ -116,8 +119,8 @@ export function LibraryView({ query, sort, version, onImport, onFilter, selectio
             {t('library.selecting', { count: grid.selecting, formatted: formatCount(grid.selecting, locale) })}
           </p>
         )}
-        <SelectionBar count={selected.length} onClear={grid.clearSelection}>
-          {selectionActions(selected)}
+        <SelectionBar count={selected.length} outside={outside?.size ?? null} onClear={grid.clearSelection}>
+          {selectionActions(selected, outside)}
         </SelectionBar>
         {search.loaded && search.total === 0 ? (
           <p className="empty-result">{t('search.noResults')}</p>

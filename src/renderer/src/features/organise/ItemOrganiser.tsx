@@ -6,6 +6,7 @@ import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TamgaError } from '../../../../shared/errors';
 import { asTamgaError, tamga } from '../../api';
+import { useSession } from '../../session/SessionContext';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { DescriptionEditor } from './DescriptionEditor';
 import { TagEditor } from './TagEditor';
@@ -13,12 +14,16 @@ import { useItemDescription } from './useItemDescription';
 
 export interface ItemOrganiserProps {
   readonly itemId: string;
+  /** The item's name (a draft of its description is listed by it). */
+  readonly name: string;
   readonly version: number;
   readonly onChanged: () => void;
 }
 
-export function ItemOrganiser({ itemId, version, onChanged }: ItemOrganiserProps): JSX.Element | null {
+export function ItemOrganiser({ itemId, name, version, onChanged }: ItemOrganiserProps): JSX.Element | null {
   const { t } = useTranslation();
+  const session = useSession();
+  const draft = session.state.status === 'unlocked' ? (session.state.drafts.get(itemId) ?? null) : null;
   const description = useItemDescription(itemId, version);
   const [error, setError] = useState<TamgaError | null>(null);
   if (description === null) return null;
@@ -62,7 +67,15 @@ export function ItemOrganiser({ itemId, version, onChanged }: ItemOrganiserProps
       </section>
       <section aria-labelledby="detail-description">
         <h3 id="detail-description">{t('organise.description')}</h3>
-        <DescriptionEditor value={text} descriptionPrivate={description.descriptionPrivate} onSave={(changes) => run(() => tamga.describeItems({ items, ...changes }))} />
+        <DescriptionEditor
+          itemId={itemId}
+          name={name}
+          value={text}
+          descriptionPrivate={description.descriptionPrivate}
+          draft={draft}
+          onDraft={(next) => (next === null ? session.dropDraft(itemId) : session.setDraft(next))}
+          onSave={(changes) => run(() => tamga.describeItems({ items, ...changes }))}
+        />
       </section>
       {error !== null && <ErrorNotice error={error} />}
     </>

@@ -19,6 +19,10 @@ export interface StatusBarProps {
   readonly info: VaultInfo;
   readonly settings: VaultSettings;
   readonly importState: ImportState;
+  /** How many items have an unsaved description (kept until the vault locks). */
+  readonly drafts?: number;
+  /** "Locks when the import finishes", after Finish first (features/lock), or nothing. */
+  readonly lockAfterWork?: ReactNode;
   /** The trusted-time line (features/timestamps/TimestampLine), or nothing. */
   readonly timestamps?: ReactNode;
   /** The copy line (features/copies/CopyLine), or nothing. */
@@ -29,7 +33,7 @@ function folderName(path: string): string {
   return path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? path;
 }
 
-export function StatusBar({ info, settings, importState, timestamps, copies }: StatusBarProps): JSX.Element {
+export function StatusBar({ info, settings, importState, drafts = 0, lockAfterWork, timestamps, copies }: StatusBarProps): JSX.Element {
   const { t } = useTranslation();
   const locale = useLocale();
   const progress = importState.phase === 'running' ? importState.progress : null;
@@ -60,6 +64,12 @@ export function StatusBar({ info, settings, importState, timestamps, copies }: S
         <CopyButton value={fingerprint} label={t('vault.copyFingerprint')} />
       </span>
       <span className="status-item">{t('status.autoLock', { count: settings.autoLockMinutes })}</span>
+      {drafts > 0 && (
+        <span className="status-item" data-testid="status-drafts">
+          <StatusBadge tone="warning" label={t('drafts.status', { count: drafts })} />
+        </span>
+      )}
+      {lockAfterWork}
       {timestamps}
       {copies}
       <span className="status-item" role="status" aria-live="polite">

@@ -7,7 +7,8 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemSummary } from '../../../../shared/items';
-import { shell } from '../../api';
+import type { InterruptedWork } from '../../../../shared/import';
+import { shell, tamga } from '../../api';
 import { useSession } from '../../session/SessionContext';
 import { Icon } from '../../ui/icons';
 import { ExportWizard } from '../export/ExportWizard';
@@ -17,6 +18,10 @@ import { ImportPanel } from '../import/ImportPanel';
 import { useFileDrop } from '../import/useFileDrop';
 import { useImport } from '../import/useImport';
 import { LibraryView } from '../library/LibraryView';
+import { LockAfterWork } from '../lock/LockAfterWork';
+import { LockDialog, type RunningWork } from '../lock/LockDialog';
+import { StoppedByLock } from '../lock/StoppedByLock';
+import { useLockFlow } from '../lock/useLockFlow';
 import { MediaUrlProvider } from '../media/MediaUrlContext';
 import { CaseDialog } from '../organise/CaseDialog';
 import { TagDialog } from '../organise/TagDialog';
@@ -62,14 +67,25 @@ export function Workspace(): JSX.Element | null {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [exporting, setExporting] = useState<readonly ExhibitEntry[] | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
-  const { refreshInfo, lock } = session;
+  const { refreshInfo } = session;
+  const [exportRunning, setExportRunning] = useState(false);
+  const progress = imports.state.phase === 'running' ? imports.state.progress : null;
+  const work: RunningWork =
+    imports.state.phase === 'running' ? { kind: 'import', done: progress?.filesDone ?? 0, total: progress?.filesTotal ?? 0 } : exportRunning ? { kind: 'export' } : null;
+  const lockFlow = useLockFlow(session, work);
+  const lock = lockFlow.requestLock;
+  const [stopped, setStopped] = useState<InterruptedWork | null>(null);
+  // What the lock before this unlock stopped, asked once (the engine tells it once).
+  useEffect(() => {
+    void tamga.takeInterruptedWork().then(setStopped, () => undefined);
+  }, []);
   const startImport = imports.start;
   const drop = useFileDrop(useCallback((paths: string[]) => void startImport(paths), [startImport]));
   const search = useCallback((next: string) => {
     setQuery(next);
     setRoute('library');
   }, []);
-  const shortcuts = useMemo(() => ({ lock: () => void lock(), search: () => (setRoute('library'), setTimeout(() => searchInput.current?.focus(), 0)) }), [lock]);
+  const shortcuts = useMemo(() => ({ lock, search: () => (setRoute('library'), setTimeout(() => searchInput.current?.focus(), 0)) }), [lock]);
   useShortcuts(shortcuts);
   // What the last bulk action did belongs to the library it was done in: once the user
   // goes elsewhere it is over, and a "Done" carried to Verify or Settings reads as theirs.
@@ -85,11 +101,11 @@ export function Workspace(): JSX.Element | null {
   }, [version, refreshInfo]);
 
   const selectionActions = useCallback(
-    (items: readonly ItemSummary[]) => (
+    (items: readonly ItemSummary[], outside: ReadonlySet<string> | null) => (
       <SelectionActions
         onTag={() => setDialog({ kind: 'tag', items: items.map((i) => i.id) })}
         onCase={() => setDialog({ kind: 'case', items: items.map((i) => i.id) })}
-        onExport={() => setExporting(items.map((i) => ({ id: i.id, name: i.originalName })))}
+        onExport={() => setExporting(items.map((i) => ({ id: i.id, name: i.originalName, inResults: outside === null ? null : !outside.has(i.id) })))}
       />
     ),
     [],
@@ -104,7 +120,7 @@ export function Workspace(): JSX.Element | null {
     <MediaUrlProvider>
       <div className="workspace" {...drop.handlers}>
         <header className="toolbar">
-          <button type="button" className="button" onClick={() => void lock()} aria-keyshortcuts="Control+L">
+          <button type="button" className="button" onClick={lock} aria-keyshortcuts="Control+L">
             <Icon name="lock" />
             <span>{t('toolbar.lock')}</span>
           </button>
@@ -117,6 +133,20 @@ export function Workspace(): JSX.Element | null {
         </header>
         <Sidebar route={route} query={query} onNavigate={setRoute} onSearch={search} cases={lists.cases} tags={lists.tags} />
         <main className="content">
+          <StoppedByLock
+            work={stopped}
+            discardedDrafts={session.state.discardedDrafts}
+            importing={imports.state.phase === 'running'}
+            onImportAgain={(paths, tags) => {
+              setStopped(null);
+              session.dismissDiscarded();
+              void imports.start(paths, tags);
+            }}
+            onDismiss={() => {
+              setStopped(null);
+              session.dismissDiscarded();
+            }}
+          />
           {route === 'library' && <BulkOutcomeNote outcome={bulk.outcome} onDismiss={bulk.dismiss} />}
           <TimestampReport report={timestamps.report} onDismiss={timestamps.dismiss} />
           {route === 'library' && (
@@ -138,6 +168,8 @@ export function Workspace(): JSX.Element | null {
           info={session.state.info}
           settings={session.state.settings}
           importState={imports.state}
+          drafts={session.state.drafts.size}
+          lockAfterWork={lockFlow.afterWork ? <LockAfterWork work={work} onLockNow={lockFlow.lockNow} onCancel={lockFlow.cancel} /> : null}
           timestamps={
             <TimestampLine
               status={timestamps.status}
@@ -153,7 +185,16 @@ export function Workspace(): JSX.Element | null {
         <ImportDialog open={choosing} onClose={() => setChoosing(false)} onChoose={chooseSources} onStart={(paths, tags) => void imports.start(paths, tags)} />
         <TagDialog count={items.length} open={dialog?.kind === 'tag'} onClose={() => setDialog(null)} onApply={(tags, remove) => (setDialog(null), void bulk.tag(items, tags, remove))} />
         <CaseDialog count={items.length} cases={lists.cases} open={dialog?.kind === 'case'} onClose={() => setDialog(null)} onApply={(name, create) => (setDialog(null), void bulk.addToCase(items, name, create))} />
-        <ExportWizard exhibits={exporting} onClose={() => setExporting(null)} onExported={bump} />
+        <ExportWizard exhibits={exporting} onClose={() => setExporting(null)} onExported={bump} onRunning={setExportRunning} />
+        <LockDialog
+          question={lockFlow.question}
+          work={work}
+          onCancel={lockFlow.cancel}
+          onSaveDrafts={lockFlow.saveDrafts}
+          onDiscardDrafts={lockFlow.discardDrafts}
+          onFinishFirst={lockFlow.finishFirst}
+          onLockNow={lockFlow.lockNow}
+        />
         {drop.dragging && (
           <div className="drop-overlay" aria-hidden="true">
             <Icon name="import" size={48} />
