@@ -91,7 +91,7 @@ async function contentOf(blob: RandomAccessBlob, head: Buffer | undefined, buffe
 export async function describeContent(
   store: BlobStore,
   content: PendingBlob,
-  hints: { name: string; fileModifiedAt: string | null; head?: Buffer },
+  hints: { name: string; head?: Buffer },
   buffers?: BufferPool,
 ): Promise<ContentDescription> {
   const problems: string[] = [];
@@ -104,7 +104,7 @@ export async function describeContent(
     let metadataSettled = false;
     try {
       const extracted = await withTimeLimit(
-        extractMetadata(source, hints.fileModifiedAt === null ? { name: hints.name } : { name: hints.name, fileModifiedAt: hints.fileModifiedAt }).finally(
+        extractMetadata(source, { name: hints.name }).finally(
           () => (metadataSettled = true),
         ),
         METADATA_TIME_LIMIT_MS,

@@ -73,6 +73,8 @@ function applyUserData(findings: Findings, udta: UserData, problems: Problems): 
   addText(findings.software, udta.texts['©swr'], 'quicktime-udta');
   if (udta.date !== null) findings.dates.push({ kind: 'local', field: "udta 'date'", text: udta.date, style: 'iso' });
   if (udta.texts['©day'] !== undefined) findings.dates.push({ kind: 'local', field: "udta '©day'", text: udta.texts['©day'], style: 'iso' });
+  // GoPro firmware names start "HD" (HERO up to 7) or "H" and two digits (HERO8 on); GPMF is GoPro's own.
+  if (udta.hasGpmf || (udta.goproFirmware !== null && /^(HD\d|H\d\d)/.test(udta.goproFirmware))) findings.localClockCamera = 'GoPro';
 }
 
 function applyAppleKeys(findings: Findings, meta: MetaItems, problems: Problems): void {
