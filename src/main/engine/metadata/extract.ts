@@ -1,8 +1,9 @@
 /**
  * The entry point of metadata extraction: sniffs the content, runs the reader for its
  * family, applies the precedence rules and returns plain JSON data. It never throws for
- * bad input and never reads media data: every failure becomes a sentence in `problems`
- * and whatever was read before it is still returned.
+ * bad input and never reads media data (the one exception: the first sample, at most
+ * 256 KiB, of a GoPro telemetry track, for its GPS clock): every failure becomes a
+ * sentence in `problems` and whatever was read before it is still returned.
  */
 import type { ExtractedMetadata, JsonValue, MediaKind, RawMetadata } from '../../../shared/metadata';
 import type { ByteSource } from './byte-source';
