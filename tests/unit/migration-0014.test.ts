@@ -63,6 +63,23 @@ describe('migration 14 (honest capture times)', () => {
     expect(row(db, 'mtime')).toEqual({ utc: null, local: null, source: null, capture: null, capturedAt: '' });
     expect(db.prepare('SELECT file_modified FROM acquisitions WHERE item_id = ?').pluck().get('mtime')).toBe('2026-12-03T09:00:00.000Z');
     expect(row(db, 'exif')).toEqual({ utc: exact.utc, local: exact.local, source: 'exif', capture: exact, capturedAt: exact.utc });
+    // File times are searchable as what they are: modified_at, from the first acquisition, now and for later imports.
+    expect(db.prepare('SELECT modified_at FROM search_items WHERE item_id = ?').pluck().get('mtime')).toBe('2026-12-03T09:00:00.000Z');
+    insert(db, { id: 'later', utc: null, local: null, source: 'exif', capture: { ...exact, local: null } }, 6);
+    expect(db.prepare('SELECT modified_at FROM search_items WHERE item_id = ?').pluck().get('later')).toBe('2026-12-03T09:00:00.000Z');
+    db.close();
+  });
+
+  it('takes 0°, 0° out of the index columns (not a place), keeping it in the metadata', async () => {
+    const db = await indexAt13();
+    insert(db, { id: 'zero', utc: null, local: '2019-01-01T10:00:00', source: 'exif', capture: { local: '2019-01-01T10:00:00', utcOffsetMinutes: null, utc: null, source: 'exif', offsetKnown: false, field: 'EXIF DateTimeOriginal' } }, 7);
+    db.prepare('UPDATE items SET gps_lat = 0, gps_lon = 0 WHERE id = ?').run('zero');
+    insert(db, { id: 'rome', utc: null, local: '2011-01-13T14:33:39', source: 'exif', capture: { local: '2011-01-13T14:33:39', utcOffsetMinutes: null, utc: null, source: 'exif', offsetKnown: false, field: 'EXIF DateTimeOriginal' } }, 8);
+    db.prepare('UPDATE items SET gps_lat = 41.853, gps_lon = 0 WHERE id = ?').run('rome');
+    migrate(db);
+    const gps = (id: string) => db.prepare('SELECT i.gps_lat AS lat, i.gps_lon AS lon, s.gps_lat AS slat FROM items i JOIN search_items s ON s.item_id = i.id WHERE i.id = ?').get(id);
+    expect(gps('zero')).toEqual({ lat: null, lon: null, slat: null });
+    expect(gps('rome')).toEqual({ lat: 41.853, lon: 0, slat: 41.853 });
     db.close();
   });
 

@@ -42,8 +42,15 @@ function withTimeLimit<T>(work: Promise<T>, ms: number, what: string): Promise<T
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * The index columns of an item. The columns are what search and sorting use, so they hold
+ * only what is a fact about the capture: no capture time when the file states none, and no
+ * place for a position of exactly 0°, 0° (what devices write without a fix; the metadata
+ * JSON keeps it as recorded, and the window calls it "no fix").
+ */
 export function columnsFromMetadata(meta: ExtractedMetadata | null): Omit<DescribedColumns, 'thumbStatus' | 'thumbGridBlob' | 'thumbPreviewBlob' | 'thumbReason'> {
   const size = meta?.displaySize ?? meta?.pixelSize ?? null;
+  const gps = meta?.gps && !(meta.gps.lat === 0 && meta.gps.lon === 0) ? meta.gps : null;
   return {
     kind: meta?.kind ?? 'other',
     format: meta?.format ?? null,
@@ -51,8 +58,8 @@ export function columnsFromMetadata(meta: ExtractedMetadata | null): Omit<Descri
     capturedUtc: meta?.captureTime?.utc ?? null,
     capturedLocal: meta?.captureTime?.local ?? null,
     captureSource: meta?.captureTime?.source ?? null,
-    gpsLat: meta?.gps?.lat ?? null,
-    gpsLon: meta?.gps?.lon ?? null,
+    gpsLat: gps?.lat ?? null,
+    gpsLon: gps?.lon ?? null,
     make: meta?.make?.value ?? null,
     model: meta?.model?.value ?? null,
     width: size?.width ?? null,

@@ -13,6 +13,14 @@
  *   becomes unknown (`captured_utc` null, `offsetKnown` false) and the zone is kept as
  *   `zoneHint` with its reason.
  *
+ * A position of exactly 0°, 0° (what devices write without a fix) is not a place: the
+ * index columns lose it (has:gps, near: and the map no longer count it); the metadata JSON
+ * keeps it as recorded.
+ *
+ * File times get a search filter of their own, `modified:` (search_items.modified_at: the
+ * file system's modification time of the item's first acquisition), so that asking for
+ * them is asking for them, never the side effect of a capture-time filter.
+ *
  * What the stored data cannot tell is left: a GoPro or DJI movie header taken as UTC is
  * corrected only where the stored make says GoPro or DJI (the firmware and GPMF atoms
  * that also mark a GoPro were not kept by earlier versions). The search index follows by
@@ -71,5 +79,16 @@ export const migration0014: Migration = {
           'camera', CASE WHEN lower(make) LIKE 'gopro%' THEN 'GoPro' ELSE 'DJI' END))
     WHERE capture_source = 'mvhd' AND kind = 'video' AND captured_utc IS NOT NULL AND ${HAS_CAPTURE}
       AND (lower(make) LIKE 'gopro%' OR lower(make) = 'dji' OR lower(make) LIKE 'dji %');
+
+    UPDATE items SET gps_lat = NULL, gps_lon = NULL WHERE gps_lat = 0 AND gps_lon = 0;
+
+    ALTER TABLE search_items ADD COLUMN modified_at TEXT;
+    UPDATE search_items SET modified_at = (
+      SELECT a.file_modified FROM acquisitions a WHERE a.item_id = search_items.item_id AND a.file_modified IS NOT NULL ORDER BY a.id LIMIT 1);
+    CREATE INDEX search_items_modified ON search_items (modified_at, doc);
+    -- The importer writes the item, then its acquisition, in one transaction: the first one with a file time sets it.
+    CREATE TRIGGER search_items_modified AFTER INSERT ON acquisitions WHEN NEW.file_modified IS NOT NULL BEGIN
+      UPDATE search_items SET modified_at = NEW.file_modified WHERE item_id = NEW.item_id AND modified_at IS NULL;
+    END;
   `,
 };
