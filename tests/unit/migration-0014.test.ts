@@ -51,6 +51,10 @@ const row = (db: IndexDb, id: string) => {
   const capturedAt = db.prepare('SELECT captured_at FROM search_items WHERE item_id = ?').pluck().get(id);
   return { utc: r.utc, local: r.local, source: r.source, capture: (JSON.parse(r.json) as { captureTime: unknown }).captureTime, capturedAt };
 };
+const problemsOf = (db: IndexDb, id: string): string[] => {
+  const json = db.prepare('SELECT metadata_json FROM items WHERE id = ?').pluck().get(id) as string;
+  return (JSON.parse(json) as { problems: string[] }).problems;
+};
 
 describe('migration 14 (honest capture times)', () => {
   it('removes the file-time fallback, keeps the file time on the acquisition, and takes the item out of date searches', async () => {
@@ -133,6 +137,16 @@ describe('migration 14 (honest capture times)', () => {
       field: 'IPTC DateCreated + TimeCreated',
       zoneHint: { reason: 'iptc-zone', offsetMinutes: 0, field: 'IPTC DateCreated + TimeCreated' },
     });
+    // The same sentences new imports write (capture-time.ts), so that exports carry the reason.
+    expect(problemsOf(db, 'borrowed')).toEqual([
+      "XMP xmp:CreateDate states the zone +01:00, but XMP dates are written by editing software (Photoshop, Lightroom, digiKam) in the zone of the computer it ran on, not necessarily the camera's: the zone is a hint, the instant is not known.",
+    ]);
+    expect(problemsOf(db, 'iptc')).toEqual([
+      "IPTC DateCreated + TimeCreated states the zone +00:00, but IPTC times are written by captioning and editing software in the zone of the computer it ran on, not necessarily the camera's: the zone is a hint, the instant is not known.",
+    ]);
+    expect(problemsOf(db, 'gopro')).toEqual([
+      "GoPro cameras write their local clock time into the movie header (mvhd), which the standard says is UTC: 2019-07-24 11:25:40 is the camera's clock, its time zone unknown.",
+    ]);
     expect(row(db, 'gopro')).toMatchObject({ utc: null, local: '2019-07-24T11:25:40', capturedAt: '2019-07-24T11:25:40' });
     expect(row(db, 'gopro').capture).toMatchObject({ local: '2019-07-24T11:25:40', utc: null, offsetKnown: false, zoneHint: { reason: 'mvhd-local-clock', camera: 'GoPro', offsetMinutes: null } });
     db.close();

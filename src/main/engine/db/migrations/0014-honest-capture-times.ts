@@ -37,7 +37,16 @@ const xmpField = `substr(
   instr(json_extract(metadata_json, '$.captureTime.field'), ' from XMP ') + 6,
   length(json_extract(metadata_json, '$.captureTime.field')) - instr(json_extract(metadata_json, '$.captureTime.field'), ' from XMP ') - 6 - length(', same clock time)') + 1)`;
 
-const unknownInstant = (fieldSql: string, reason: string): string => `json_set(metadata_json,
+const OFFSET_MINUTES = `json_extract(metadata_json, '$.captureTime.utcOffsetMinutes')`;
+const OFFSET_TEXT = `printf('%s%02d:%02d', CASE WHEN ${OFFSET_MINUTES} < 0 THEN '-' ELSE '+' END, abs(${OFFSET_MINUTES}) / 60, abs(${OFFSET_MINUTES}) % 60)`;
+
+/** The sentence the extractor now writes into `problems` for the same hint (capture-time.ts), so exports carry the reason. */
+const hintSentence = (hintField: string, reason: string): string => `${hintField} || ' states the zone ' || ${OFFSET_TEXT} || ', but ' ||
+  CASE ${reason} WHEN 'iptc-zone' THEN 'IPTC times are written by captioning and editing software'
+    ELSE 'XMP dates are written by editing software (Photoshop, Lightroom, digiKam)' END ||
+  ' in the zone of the computer it ran on, not necessarily the camera''s: the zone is a hint, the instant is not known.'`;
+
+const unknownInstant = (fieldSql: string, reason: string): string => `json_insert(json_set(metadata_json,
   '$.captureTime.utc', NULL,
   '$.captureTime.utcOffsetMinutes', NULL,
   '$.captureTime.offsetKnown', json('false'),
@@ -45,7 +54,8 @@ const unknownInstant = (fieldSql: string, reason: string): string => `json_set(m
   '$.captureTime.zoneHint', json_object(
     'reason', ${reason},
     'offsetMinutes', json_extract(metadata_json, '$.captureTime.utcOffsetMinutes'),
-    'field', ${fieldSql === exifField ? xmpField : "json_extract(metadata_json, '$.captureTime.field')"}))`;
+    'field', ${fieldSql === exifField ? xmpField : "json_extract(metadata_json, '$.captureTime.field')"})),
+  '$.problems[#]', ${hintSentence(fieldSql === exifField ? xmpField : "json_extract(metadata_json, '$.captureTime.field')", reason)})`;
 
 export const migration0014: Migration = {
   version: 14,
@@ -58,11 +68,13 @@ export const migration0014: Migration = {
 
     UPDATE items SET
       captured_utc = NULL,
+      metadata_problem_count = metadata_problem_count + 1,
       metadata_json = ${unknownInstant(exifField, "'xmp-zone'")}
     WHERE ${HAS_CAPTURE} AND ${BORROWED} AND json_extract(metadata_json, '$.captureTime.offsetKnown') = 1;
 
     UPDATE items SET
       captured_utc = NULL,
+      metadata_problem_count = metadata_problem_count + 1,
       metadata_json = ${unknownInstant("json_extract(metadata_json, '$.captureTime.field')", "CASE capture_source WHEN 'iptc' THEN 'iptc-zone' ELSE 'xmp-zone' END")}
     WHERE capture_source IN ('xmp', 'iptc') AND ${HAS_CAPTURE} AND json_extract(metadata_json, '$.captureTime.offsetKnown') = 1
       AND json_extract(metadata_json, '$.captureTime.utcOffsetMinutes') IS NOT NULL;
@@ -71,12 +83,17 @@ export const migration0014: Migration = {
     UPDATE items SET
       captured_local = replace(replace(captured_utc, 'Z', ''), '.000', ''),
       captured_utc = NULL,
-      metadata_json = json_set(metadata_json,
+      metadata_problem_count = metadata_problem_count + 1,
+      metadata_json = json_insert(json_set(metadata_json,
         '$.captureTime.local', replace(replace(json_extract(metadata_json, '$.captureTime.utc'), 'Z', ''), '.000', ''),
         '$.captureTime.utc', NULL,
         '$.captureTime.offsetKnown', json('false'),
         '$.captureTime.zoneHint', json_object('reason', 'mvhd-local-clock', 'offsetMinutes', NULL, 'field', 'mvhd creation time',
-          'camera', CASE WHEN lower(make) LIKE 'gopro%' THEN 'GoPro' ELSE 'DJI' END))
+          'camera', CASE WHEN lower(make) LIKE 'gopro%' THEN 'GoPro' ELSE 'DJI' END)),
+        '$.problems[#]', CASE WHEN lower(make) LIKE 'gopro%' THEN 'GoPro' ELSE 'DJI' END ||
+          ' cameras write their local clock time into the movie header (mvhd), which the standard says is UTC: ' ||
+          replace(replace(replace(json_extract(metadata_json, '$.captureTime.utc'), 'Z', ''), '.000', ''), 'T', ' ') ||
+          ' is the camera''s clock, its time zone unknown.')
     WHERE capture_source = 'mvhd' AND kind = 'video' AND captured_utc IS NOT NULL AND ${HAS_CAPTURE}
       AND (lower(make) LIKE 'gopro%' OR lower(make) = 'dji' OR lower(make) LIKE 'dji %');
 
