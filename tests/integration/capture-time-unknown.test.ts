@@ -7,9 +7,12 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/main/engine/api';
+import { queryItems } from '../../src/main/engine/bundle/export/query-items';
+import { unlockVault } from '../../src/main/engine/vault/vault';
 import { PASSPHRASE, removeTempDirs, tempDir } from '../helpers/temp-vault';
 
 let engine: Engine;
+let root: string;
 const MODIFIED = new Date('2020-03-15T12:00:00Z');
 
 const image = () => sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } });
@@ -26,7 +29,8 @@ beforeAll(async () => {
   const zero = { GPSLatitudeRef: 'N', GPSLatitude: '0/1 0/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '0/1 0/1 0/1' };
   await writeFile(nofix, await image().jpeg().withExif({ IFD2: { DateTimeOriginal: '2019:01:01 10:00:00' }, IFD3: zero }).toBuffer());
   engine = createEngine({ actor: 'tamga-test' });
-  await engine.createVault({ path: join(dir, 'vault'), passphrase: PASSPHRASE });
+  root = join(dir, 'vault');
+  await engine.createVault({ path: root, passphrase: PASSPHRASE });
   await engine.importFiles({ paths: [undated, dated, nofix] });
 }, 60_000);
 
@@ -69,5 +73,19 @@ describe('a position of exactly 0°, 0°', () => {
     expect((await engine.getItem(item?.id ?? '')).metadata?.gps).toMatchObject({ lat: 0, lon: 0 });
     expect(await names('has:gps')).toEqual([]);
     expect(await names('near:0,0,10')).toEqual([]);
+  });
+});
+
+describe('an export selection by query', () => {
+  it('puts the items with no capture time after the dated ones, oldest capture first', async () => {
+    await engine.close();
+    const vault = await unlockVault(root, PASSPHRASE, { readonly: true });
+    try {
+      const ids = await queryItems(vault.db)('');
+      const name = vault.db.prepare('SELECT original_name FROM items WHERE id = ?').pluck();
+      expect(ids.map((id) => name.get(id))).toEqual(['nofix.jpg', 'dated.jpg', 'scan.png']);
+    } finally {
+      vault.close();
+    }
   });
 });
