@@ -14,8 +14,8 @@ import type { CaptureTime, ExtractedMetadata, GpsPosition } from '../../../src/s
 const i18n = i18next.createInstance();
 await i18n.init({ lng: 'en', resources: { en: { translation: en }, ru: { translation: ru }, kk: { translation: kk } }, interpolation: { escapeValue: false } });
 
-function item(captureTime: CaptureTime | null, gps: GpsPosition | null = null): ItemDetail {
-  const metadata = { kind: 'photo', format: 'jpeg', mime: 'image/jpeg', captureTime, gps, make: null, model: null, lens: null, software: null, orientation: null, rotation: null, mirrored: false, pixelSize: null, displaySize: null, durationSeconds: null, videoCreatedAt: null, raw: {}, problems: [] } satisfies ExtractedMetadata;
+function item(captureTime: CaptureTime | null, gps: GpsPosition | null = null, gpsTime: ExtractedMetadata['gpsTime'] = null): ItemDetail {
+  const metadata = { gpsTime, kind: 'photo', format: 'jpeg', mime: 'image/jpeg', captureTime, gps, make: null, model: null, lens: null, software: null, orientation: null, rotation: null, mirrored: false, pixelSize: null, displaySize: null, durationSeconds: null, videoCreatedAt: null, raw: {}, problems: [] } satisfies ExtractedMetadata;
   return {
     id: '5f0e1c2a-7d1b-4c3e-9a6f-0b8d2e4f6a10',
     sha256: 'ab'.repeat(32),
@@ -57,6 +57,10 @@ describe('time and place in the detail pane', () => {
     expect(en.taken).toMatchObject({ label: 'Taken', value: 'No capture time recorded; file modified 3 Dec 2026', unknown: true, source: null });
     expect(rowsOf(item(null), 'ru').taken?.value).toMatch(/^Время съёмки не записано; файл изменён 3 дек\.? 2026/);
     expect(rowsOf(item(null), 'kk').taken?.value).toMatch(/^Түсірілген уақыты жазылмаған; файл .*2026.* өзгертілген$/);
+    // A GPS clock alone dates the position fix, and is named so: it is not made the capture time.
+    const fixOnly = rowsOf(item(null, null, { utc: '2022-01-12T07:30:14Z', field: 'EXIF GPSDateStamp + GPSTimeStamp' }));
+    expect(fixOnly.taken?.value).toMatch(/^No capture time recorded/);
+    expect(fixOnly['gps-time']?.value).toBe('12 Jan 2022, 07:30:14 UTC: the time of the position fix, not a capture time');
   });
 
   it('shows a clock time with a zone hint as zone unknown, the hint with its reason, and the GPS clock that contradicts the hint', () => {

@@ -99,6 +99,9 @@ export function factRows(item: ItemDetail, t: TFunction, locale: string): FactRo
     rows.push({ key: 'taken-note', label: '', value: t('detail.localTimeUnknown'), source: null, unknown: true });
   }
   if (capture !== null) rows.push(...captureNotes(capture, t, locale));
+  else if (m?.gpsTime) {
+    rows.push({ key: 'gps-time', label: t('captureTimes.gpsClock'), value: t('captureTimes.gpsOnly', { gps: formatUtc(m.gpsTime.utc, locale) }), source: m.gpsTime.field, unknown: false });
+  }
 
   const gps = m?.gps ?? null;
   const place = gps === null ? null : placeText(gps, t, locale);
