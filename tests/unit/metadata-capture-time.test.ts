@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseCaptureTime, type CaptureContext, type DateCandidate } from '../../src/main/engine/metadata/capture-time';
 import { parseExifDateTime, parseIsoDateTime } from '../../src/main/engine/metadata/datetime';
 import { Problems } from '../../src/main/engine/metadata/problems';
+import { saidByCaptureTime } from '../../src/shared/capture-notes';
 
 const exifOriginal = (text: unknown, offsetText?: unknown, subsecText?: unknown): DateCandidate => ({
   kind: 'local',
@@ -132,6 +133,11 @@ describe('capture time', () => {
     const hinted = choose([exifOriginal('2005:08:03 18:59:18'), xmp], { gpsTime: { utc: '2005-08-03T17:59:18Z', field: 'EXIF GPSDateStamp + GPSTimeStamp' } });
     expect(hinted.time).toMatchObject({ offsetKnown: false, zoneHint: { offsetMinutes: -240 }, gpsCheck: { result: 'implies-zone', impliedOffsetMinutes: 60 } });
     expect(hinted.problems.join(' ')).toMatch(/states -04:00, but the GPS time .* puts the camera clock .* at \+01:00/);
+
+    // The window words these from the data and leaves exactly these sentences out (src/shared/capture-notes.ts).
+    expect(hinted.problems.every((p) => saidByCaptureTime(p, hinted.time))).toBe(true);
+    expect(wrong.problems.every((p) => saidByCaptureTime(p, wrong.time))).toBe(true);
+    expect(saidByCaptureTime('EXIF DateTimeOriginal is blank; treated as absent.', hinted.time)).toBe(false);
 
     const nonsense = choose([exifOriginal('2005:08:03 18:59:18')], { gpsTime: { utc: '2005-08-03T11:21:00Z', field: 'EXIF GPSDateStamp + GPSTimeStamp' } });
     expect(nonsense.time?.gpsCheck?.result).toBe('no-zone-fits');

@@ -4,7 +4,7 @@
 // values, 0°, 0° is "no fix", and an altitude below sea level reads so.
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { factRows } from '../../../src/renderer/src/features/detail/metadata-rows';
+import { factRows, otherProblems } from '../../../src/renderer/src/features/detail/metadata-rows';
 import en from '../../../src/renderer/src/i18n/locales/en.json';
 import kk from '../../../src/renderer/src/i18n/locales/kk.json';
 import ru from '../../../src/renderer/src/i18n/locales/ru.json';
@@ -93,5 +93,21 @@ describe('time and place in the detail pane', () => {
     expect(rowsOf(item(null, below)).place?.value).toBe('43.68739° N; 85.48352° W · 848 m below sea level');
     expect(rowsOf(item(null, below), 'ru').place?.value).toBe('43,68739° с. ш.; 85,48352° з. д. · 848 м ниже уровня моря');
     expect(rowsOf(item(null, { lat: 41.853, lon: 12.48883, alt: 72, source: 'exif' }), 'kk').place?.value).toBe('41,85300° с. е.; 12,48883° ш. б. · теңіз деңгейінен 72 м биіктікте');
+  });
+});
+
+describe('the problems list beside the facts', () => {
+  it("leaves out the engine's English sentences for what the fact rows already say in the window's language", () => {
+    const metadata = item(hinted).metadata;
+    expect(metadata).not.toBeNull();
+    if (metadata === null) return;
+    const all = [
+      'The JPEG image data has no end marker.',
+      "XMP photoshop:DateCreated states the zone -04:00, but XMP dates are written by editing software (Photoshop, Lightroom, digiKam) in the zone of the computer it ran on, not necessarily the camera's: the zone is a hint, the instant is not known.",
+      'XMP photoshop:DateCreated states -04:00, but the GPS time (2005-08-03T17:59:18Z) puts the camera clock (2005-08-03 18:59:18) at +01:00: the two disagree.',
+    ];
+    expect(otherProblems({ ...metadata, problems: all })).toEqual(['The JPEG image data has no end marker.']);
+    // Without the structured hint (an item read by an older Tamga), nothing is left out.
+    expect(otherProblems({ ...metadata, captureTime: null, problems: all })).toEqual(all);
   });
 });

@@ -18,6 +18,7 @@
  * time stays a clock time with `zoneHint` saying why. A GPS time, where there is one, is set
  * beside the result (`gpsCheck`) and any disagreement is said in `problems`.
  */
+import { gpsMention, hintOpening, localClockOpening } from '../../../shared/capture-notes';
 import type { CaptureTime, CaptureTimeSource, GpsTimeCheck, ZoneHint } from '../../../shared/metadata';
 import { formatOffset, localToUtc, parseExifDateTime, parseIsoDateTime, parseOffset, type LocalDateTime } from './datetime';
 import type { Problems } from './problems';
@@ -108,10 +109,10 @@ const HINT_REASON = { XMP: 'xmp-zone', IPTC: 'iptc-zone' } as const;
 /** The sentence `problems` carries for a hint (the window words it from `zoneHint` itself). */
 function hintSentence(hint: ZoneHint, local: string): string {
   if (hint.reason === 'mvhd-local-clock') {
-    return `${hint.camera ?? 'This'} cameras write their local clock time into the movie header (mvhd), which the standard says is UTC: ${local.replace('T', ' ')} is the camera's clock, its time zone unknown.`;
+    return `${localClockOpening(hint.camera ?? 'This')} time into the movie header (mvhd), which the standard says is UTC: ${local.replace('T', ' ')} is the camera's clock, its time zone unknown.`;
   }
   const who = hint.reason === 'xmp-zone' ? 'XMP dates are written by editing software (Photoshop, Lightroom, digiKam)' : 'IPTC times are written by captioning and editing software';
-  return `${hint.field} states the zone ${formatOffset(hint.offsetMinutes ?? 0)}, but ${who} in the zone of the computer it ran on, not necessarily the camera's: the zone is a hint, the instant is not known.`;
+  return `${hintOpening(hint.field)}${formatOffset(hint.offsetMinutes ?? 0)}, but ${who} in the zone of the computer it ran on, not necessarily the camera's: the zone is a hint, the instant is not known.`;
 }
 
 function fromLocal(p: Parsed, field: string, hint?: ZoneHint): CaptureTime {
@@ -193,7 +194,7 @@ export function checkAgainstGps(time: CaptureTime, gps: { utc: string; field: st
   if (time.utc !== null) {
     if (Math.abs(differenceSeconds) <= GPS_TOLERANCE_SECONDS) return { ...base, result: 'agrees', impliedOffsetMinutes: null };
     problems.add(
-      `The capture time (${time.utc}) and the GPS time (${gps.utc}, ${gps.field}) differ by ${formatDifference(differenceSeconds)}: one of the two clocks was wrong, or the GPS fix is older than the picture.`,
+      `The capture time (${time.utc}) and ${gpsMention(gps.utc)}, ${gps.field}) differ by ${formatDifference(differenceSeconds)}: one of the two clocks was wrong, or the GPS fix is older than the picture.`,
     );
     return { ...base, result: 'disagrees', impliedOffsetMinutes: null };
   }
@@ -201,13 +202,13 @@ export function checkAgainstGps(time: CaptureTime, gps: { utc: string; field: st
   const fits = Math.abs(differenceSeconds - zoneMinutes * 60) <= GPS_TOLERANCE_SECONDS && Math.abs(zoneMinutes) <= MAX_ZONE_MINUTES;
   const clock = (time.local ?? '').replace('T', ' ');
   if (!fits) {
-    problems.add(`The camera clock (${clock}, zone unknown) and the GPS time (${gps.utc}, ${gps.field}) are ${formatDifference(differenceSeconds)} apart, which no time zone explains: the camera clock or the GPS fix is off.`);
+    problems.add(`The camera clock (${clock}, zone unknown) and ${gpsMention(gps.utc)}, ${gps.field}) are ${formatDifference(differenceSeconds)} apart, which no time zone explains: the camera clock or the GPS fix is off.`);
     return { ...base, result: 'no-zone-fits', impliedOffsetMinutes: null };
   }
   const hinted = time.zoneHint?.offsetMinutes ?? null;
   if (hinted !== null && hinted !== zoneMinutes) {
     problems.add(
-      `${time.zoneHint?.field ?? 'The zone hint'} states ${formatOffset(hinted)}, but the GPS time (${gps.utc}) puts the camera clock (${clock}) at ${formatOffset(zoneMinutes)}: the two disagree.`,
+      `${time.zoneHint?.field ?? 'The zone hint'} states ${formatOffset(hinted)}, but ${gpsMention(gps.utc)}) puts the camera clock (${clock}) at ${formatOffset(zoneMinutes)}: the two disagree.`,
     );
   }
   return { ...base, result: 'implies-zone', impliedOffsetMinutes: zoneMinutes };

@@ -8,6 +8,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { ItemDetail } from '../../../../shared/items';
+import { saidByCaptureTime } from '../../../../shared/capture-notes';
 import type { CaptureTime, ExtractedMetadata, GpsPosition, TextField } from '../../../../shared/metadata';
 import { formatCapture, formatInstant, formatLocalDay, formatOffset, formatUtc, impliedOffset } from '../../format/dates';
 import { formatBytes, formatCoordinates, formatCount, formatDuration } from '../../format/numbers';
@@ -121,4 +122,12 @@ export function factRows(item: ItemDetail, t: TFunction, locale: string): FactRo
   rows.push({ key: 'size', label: t('detail.fileSize'), value: item.size < 1000 ? exact : `${formatBytes(item.size, locale)} (${exact})`, source: null, unknown: false });
   rows.push({ key: 'imported', label: t('detail.imported'), value: formatInstant(item.importedAt, locale), source: null, unknown: false });
   return rows;
+}
+
+/**
+ * The metadata problems the pane lists as sentences: all but those its fact rows already
+ * word in the window's language (the zone hint and the GPS clock check; src/shared/capture-notes.ts).
+ */
+export function otherProblems(m: ExtractedMetadata): readonly string[] {
+  return m.problems.filter((p) => !saidByCaptureTime(p, m.captureTime));
 }
