@@ -30,7 +30,7 @@ import type { Migration } from './migration';
 
 const BORROWED = `json_extract(metadata_json, '$.captureTime.field') LIKE 'EXIF % (zone % from XMP %, same clock time)'`;
 const HAS_CAPTURE = `json_valid(metadata_json) AND json_type(metadata_json, '$.captureTime') = 'object'`;
-/** The EXIF field before " (zone", and the XMP field between " from " and ", same clock time)". */
+/** The EXIF field: what precedes ' (zone'. The XMP field: what lies between ' from ' and ', same clock time)'. */
 const exifField = `substr(json_extract(metadata_json, '$.captureTime.field'), 1, instr(json_extract(metadata_json, '$.captureTime.field'), ' (zone ') - 1)`;
 const xmpField = `substr(
   json_extract(metadata_json, '$.captureTime.field'),
