@@ -13,7 +13,9 @@ export type MediaKind = 'photo' | 'video' | 'other';
  * Where a capture time came from. The precedence (capture-time.ts in the engine) is:
  * EXIF DateTimeOriginal > XMP exif:DateTimeOriginal > XMP photoshop:DateCreated > IPTC
  * DateCreated+TimeCreated > EXIF DateTimeDigitized > XMP xmp:CreateDate > Apple
- * creationdate > udta 'date' > udta '©day' > mvhd > file modification time.
+ * creationdate > udta 'date' > udta '©day' > mvhd. When none of them holds a date the
+ * capture time is null: the file system's modification time is a file time, kept with the
+ * acquisition (`Acquisition.fileModified`), never a capture time.
  * - `exif`: EXIF DateTimeOriginal (with OffsetTimeOriginal and SubSecTimeOriginal when present);
  * - `exif-digitized`: EXIF DateTimeDigitized (CreateDate), used only when DateTimeOriginal is
  *   absent or blank: for a camera it is the same moment, for a scanner the scan;
@@ -24,9 +26,11 @@ export type MediaKind = 'photo' | 'video' | 'other';
  *   its zone, the start of recording;
  * - `udta-date`: the user-data `date` (Android, FLIR) or `©day` atom, usually ISO 8601
  *   with a zone;
- * - `mvhd`: the movie header's creation time, a UTC instant with no local zone (by the
- *   standard; some cameras write their local clock there, which no file field reveals);
- * - `file-mtime`: the file system's modification time, the last resort.
+ * - `mvhd`: the movie header's creation time, a UTC instant with no local zone by the
+ *   standard; from cameras known to write their local clock there (GoPro, DJI) it is kept
+ *   as a clock time with a zone hint instead;
+ * - `file-mtime`: only in items imported by Tamga before 0.3 and not yet corrected; no
+ *   longer produced (index migration 14 removes it).
  */
 export type CaptureTimeSource =
   | 'exif'
@@ -38,27 +42,73 @@ export type CaptureTimeSource =
   | 'mvhd'
   | 'file-mtime';
 
+/**
+ * Why a zone is only a hint:
+ * - `xmp-zone`: the zone of an XMP date, which editing software (Photoshop, Lightroom,
+ *   digiKam) writes from the editing computer's own zone, not the camera's;
+ * - `iptc-zone`: likewise for IPTC TimeCreated, written by captioning and editing software;
+ * - `mvhd-local-clock`: the camera (GoPro, DJI) writes its local clock into the movie
+ *   header, which the standard says is UTC: the time is the camera's clock, its zone unknown.
+ */
+export type ZoneHintReason = 'xmp-zone' | 'iptc-zone' | 'mvhd-local-clock';
+
+export interface ZoneHint {
+  readonly reason: ZoneHintReason;
+  /** The zone the hint names, minutes east of UTC; null when it names none (`mvhd-local-clock`). */
+  readonly offsetMinutes: number | null;
+  /** The tag the hint comes from, e.g. "XMP exif:DateTimeOriginal". */
+  readonly field: string;
+  /** `mvhd-local-clock`: the camera family known to write local time ("GoPro"). */
+  readonly camera?: string;
+}
+
+/**
+ * The GPS clock (UTC, from the satellites) set beside the capture time. It dates the
+ * position fix, which may be older than the picture, so it never becomes the capture
+ * time; it checks it.
+ * - `agrees`: the capture instant is known and within 2 minutes of the GPS time;
+ * - `disagrees`: the capture instant is known and further than that from the GPS time;
+ * - `implies-zone`: the clock time has no known zone, and its distance from the GPS time
+ *   is a whole zone (a multiple of 15 minutes, within 2 minutes): `impliedOffsetMinutes`;
+ * - `no-zone-fits`: the clock time has no known zone and no zone explains its distance.
+ */
+export interface GpsTimeCheck {
+  readonly gpsUtc: string;
+  readonly field: string;
+  readonly result: 'agrees' | 'disagrees' | 'implies-zone' | 'no-zone-fits';
+  /** Capture clock (or instant) minus GPS time, in whole seconds. */
+  readonly differenceSeconds: number;
+  readonly impliedOffsetMinutes: number | null;
+}
+
 export interface CaptureTime {
   /**
    * The wall-clock time as the device recorded it, `YYYY-MM-DDTHH:MM:SS` with `.sss` when
    * subseconds were recorded, never with a zone. `null` when the source is an instant with
-   * no local zone (`mvhd`, `file-mtime`): the camera's clock time is then simply unknown, and
-   * inventing one from the importing computer's zone would be wrong.
+   * no local zone (`mvhd`): the camera's clock time is then simply unknown, and inventing
+   * one from the importing computer's zone would be wrong.
    */
   readonly local: string | null;
-  /** Minutes east of UTC of `local`, when the file states it; else null. */
+  /** Minutes east of UTC of `local`, when the file itself establishes it; else null. */
   readonly utcOffsetMinutes: number | null;
   /** The instant as ISO 8601 UTC (`…Z`) when it is known; else null. */
   readonly utc: string | null;
   readonly source: CaptureTimeSource;
   /**
-   * True when the UTC instant is known (`utc` is set): from a stated offset, or because the
-   * source is itself UTC (`mvhd`, `file-mtime`; `utcOffsetMinutes` stays null for those since
-   * the zone the camera was in is unknown).
+   * True when the UTC instant is known (`utc` is set): the file itself establishes it, with
+   * EXIF OffsetTime…, a QuickTime creationdate or udta date with its zone, or a movie
+   * header that is UTC by the standard (`mvhd` from a camera not known to write local time;
+   * `utcOffsetMinutes` stays null then, since the zone the camera was in is unknown). A zone
+   * from XMP or IPTC, or an mvhd from a camera that writes local time, is never "known": it
+   * is a `zoneHint`.
    */
   readonly offsetKnown: boolean;
   /** The exact tag(s) read, e.g. "EXIF DateTimeOriginal + OffsetTimeOriginal", for people. */
   readonly field: string;
+  /** A zone the file suggests but does not establish, with why; absent when there is none. */
+  readonly zoneHint?: ZoneHint;
+  /** The capture time checked against the GPS clock, when the file holds a GPS date and time. */
+  readonly gpsCheck?: GpsTimeCheck;
 }
 
 export type GpsSource = 'exif' | 'xmp' | 'quicktime-iso6709' | 'udta-xyz' | '3gpp-loci';
@@ -136,6 +186,11 @@ export interface ExtractedMetadata {
   readonly durationSeconds: number | null;
   /** mvhd creation time as ISO 8601 UTC (1904 epoch); null when absent or zero. */
   readonly videoCreatedAt: string | null;
+  /**
+   * The GPS clock as the file records it (EXIF GPSDateStamp + GPSTimeStamp, GoPro's GPMF
+   * GPSU), ISO 8601 UTC; absent or null when not recorded. It dates the position fix.
+   */
+  readonly gpsTime?: { readonly utc: string; readonly field: string } | null;
   /** Everything read, as JSON-safe data, for experts and for later re-interpretation. */
   readonly raw: RawMetadata;
   /**

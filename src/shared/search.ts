@@ -10,7 +10,9 @@
  *   tag:T  case:C                exact name, ignoring case and accents; T* for a prefix
  *   type:photo|video|other       has:gps|title|description|notes|place|tags|case
  *   after:D  before:D  taken:D   capture date; D is YYYY, YYYY-MM or YYYY-MM-DD, both ends
- *   taken:D..D  imported:D..D    included; either end of a range may be left out
+ *   taken:D..D  imported:D..D    included; either end of a range may be left out; an item
+ *   modified:D..D                with no capture time never matches taken:, after: or before:;
+ *                                modified: is the file's modification time (a file time)
  *   near:LAT,LON[,KM]            within KM (default 1) kilometres of a point
  *   camera:W  place:W  name:W    words in that field only
  *   sha256:HEX                   content hash prefix

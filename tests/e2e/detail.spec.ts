@@ -8,18 +8,23 @@ import { REAL } from './harness/fixture-files';
 
 const VIDEO = join(REAL, 'mei', 'with-gps.mov');
 const PHOTO = join(REAL, 'mei', 'Apple iPhone 4.jpg');
-const WITH_OFFSET = join(REAL, 'mei', 'Canon EOS 7D.jpg');
+const XMP_ZONE = join(REAL, 'mei', 'Canon EOS 7D.jpg');
+const UNDATED = join(REAL, 'mei', 'Casio QV-7000SX.jpg');
+const BELOW_SEA = join(REAL, 'mei', 'Issue 173 (dotnet).jpg');
+const NO_FIX = join(REAL, 'mei', 'Samsung GT-I9000 (Galaxy S).jpg');
 
 test('an item shows its facts with their sources, hashes and custody timeline', async ({ app }) => {
   const { page } = app;
   await openNewVault(app);
-  await (await importByDrop(app, [PHOTO, WITH_OFFSET, VIDEO])).getByRole('button', { name: 'Close' }).click();
+  await (await importByDrop(app, [PHOTO, XMP_ZONE, VIDEO])).getByRole('button', { name: 'Close' }).click();
   const detail = page.getByRole('complementary', { name: 'Item details' });
   const fact = (key: string) => detail.locator(`[data-fact="${key}"]`);
 
   await page.getByRole('gridcell', { name: /Canon EOS 7D\.jpg/ }).click();
   await expect(detail.getByRole('heading', { name: 'Canon EOS 7D.jpg' })).toBeVisible();
-  await expect(fact('taken')).toContainText('12 Dec 2010, 12:41:35 UTC+01:00');
+  // Its zone is only in XMP (the editing software's): a hint with its reason, not a known instant.
+  await expect(fact('taken')).toContainText('12 Dec 2010, 12:41:35 (time zone unknown)');
+  await expect(fact('zone-hint')).toContainText('UTC+01:00 is only a hint: XMP exif:DateTimeOriginal is written by editing software');
   await expect(fact('place')).toContainText('No location recorded');
 
   await page.getByRole('gridcell', { name: /Apple iPhone 4\.jpg/ }).click();
@@ -28,7 +33,7 @@ test('an item shows its facts with their sources, hashes and custody timeline', 
   await expect(fact('taken')).toContainText('from EXIF · EXIF DateTimeOriginal');
   await expect(fact('device')).toContainText('Apple iPhone 4');
   await expect(fact('device')).toContainText('from EXIF');
-  await expect(fact('place')).toContainText('41.853');
+  await expect(fact('place')).toContainText('41.85300° N; 12.48883° E');
   await expect(fact('place')).toContainText('from EXIF');
   await expect(fact('dimensions')).toContainText('from the JPEG header');
   await expect(detail.getByRole('img', { name: 'Preview of Apple iPhone 4.jpg' })).toHaveJSProperty('complete', true);
@@ -55,6 +60,27 @@ test('an item shows its facts with their sources, hashes and custody timeline', 
   await expect(acquired.locator('pre')).toContainText('"signature": "');
   await acquired.getByText('Raw record (JSON)').click();
   await screenshot(page, '10-detail-photo');
+});
+
+test('a file with no date shows no capture time beside its file time; 0°, 0° is no fix; a negative altitude is below sea level', async ({ app }) => {
+  const { page } = app;
+  await openNewVault(app);
+  await (await importByDrop(app, [UNDATED, BELOW_SEA, NO_FIX])).getByRole('button', { name: 'Close' }).click();
+  const detail = page.getByRole('complementary', { name: 'Item details' });
+  const fact = (key: string) => detail.locator(`[data-fact="${key}"]`);
+
+  const undated = page.getByRole('gridcell', { name: /Casio QV-7000SX\.jpg/ });
+  await expect(undated).toContainText('No capture time');
+  await undated.click();
+  await expect(detail.getByRole('heading', { name: 'Casio QV-7000SX.jpg' })).toBeVisible();
+  await expect(fact('taken')).toContainText(/^TakenNo capture time recorded; file modified \d{1,2} \w{3} \d{4}$/);
+
+  await page.getByRole('gridcell', { name: /Issue 173/ }).click();
+  await expect(fact('place')).toContainText('43.68739° N; 85.48352° W · 848 m below sea level');
+
+  await page.getByRole('gridcell', { name: /Samsung GT-I9000/ }).click();
+  await expect(fact('place')).toContainText('No fix (0°, 0°)');
+  await screenshot(page, '10-detail-no-capture-time');
 });
 
 test('a video streams through the media URL with Range requests, and playing it is recorded', async ({ app }) => {

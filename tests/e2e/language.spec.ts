@@ -29,6 +29,8 @@ test('the whole window in Russian', async ({ app }) => {
   const detail = page.getByRole('complementary', { name: 'Сведения о материале' });
   await expect(detail.locator('[data-fact="taken"]')).toContainText('часовой пояс неизвестен');
   await expect(detail.locator('[data-fact="taken"]')).toContainText('янв. 2011');
+  // Hemisphere words and a semicolon: the decimal comma cannot run the two numbers together.
+  await expect(detail.locator('[data-fact="place"]')).toContainText('41,85300° с. ш.; 12,48883° в. д.');
   await expect(detail.getByText('Цепочка хранения')).toBeVisible();
   await screenshot(page, '15-library-ru');
 
@@ -69,7 +71,7 @@ test('the window in Kazakh', async ({ app }) => {
   // Numbers as Kazakhstan writes them, whatever data this Intl has: a comma is the decimal sign.
   await expect(detail.locator('[data-fact="size"]')).toContainText(/338\s025 байт/);
   await expect(detail.locator('[data-fact="size"]')).toContainText('338 кБ');
-  await expect(detail.locator('[data-fact="place"]')).toContainText('41,85300; 12,48883');
+  await expect(detail.locator('[data-fact="place"]')).toContainText('41,85300° с. е.; 12,48883° ш. б.');
   await expect(detail.getByRole('heading', { name: 'Сақтау тізбегі' })).toBeVisible();
   await screenshot(page, 'window-kk');
 });

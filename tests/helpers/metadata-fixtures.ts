@@ -37,7 +37,7 @@ export async function extractFile(path: string): Promise<Extraction> {
   const source = await fileByteSource(path);
   try {
     const started = performance.now();
-    const metadata = await extractMetadata(source, { name: basename(path), fileModifiedAt: mtime });
+    const metadata = await extractMetadata(source, { name: basename(path) });
     return { metadata, ms: performance.now() - started, mtime };
   } finally {
     await source.close();

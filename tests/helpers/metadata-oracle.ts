@@ -21,6 +21,7 @@ export const FIELDS = [
   'mime',
   'captureTime',
   'captureOffset',
+  'instantKnown',
   'gps',
   'gpsAltitude',
   'make',
@@ -113,14 +114,29 @@ export function compare(field: Field, r: OracleRecord, m: ExtractedMetadata): Co
     case 'captureTime': {
       const e = expectedCapture(r);
       const ct = m.captureTime;
-      if (!e) return cmp('none (file time)', ct ? `${ct.source}` : null, ct === null || ct.source === 'file-mtime');
+      // No date in the file is no capture time: the file's own time is not one.
+      if (!e) return cmp('none', ct ? `${ct.source}` : null, ct === null);
       if (e.kind === 'utc') return cmp(`${e.utc} (${e.from})`, ct?.utc, ct?.utc?.slice(0, 19) === e.utc.slice(0, 19));
       return cmp(`${e.local} (${e.from})`, ct?.local, ct?.local?.slice(0, 19) === e.local);
     }
     case 'captureOffset': {
+      // The zone the file states, whether it establishes the instant or is only a hint (XMP, IPTC).
       const e = expectedCapture(r);
       if (!e || e.kind !== 'local' || e.offset === null) return null;
-      return cmp(e.offset, m.captureTime?.utcOffsetMinutes, m.captureTime?.utcOffsetMinutes === e.offset);
+      const stated = m.captureTime?.utcOffsetMinutes ?? m.captureTime?.zoneHint?.offsetMinutes ?? null;
+      return cmp(e.offset, stated, stated === e.offset);
+    }
+    case 'instantKnown': {
+      // Known only where the file itself establishes it: EXIF OffsetTimeOriginal, a zoned
+      // QuickTime CreationDate or udta date, a movie header (UTC by the standard). ExifTool's
+      // XMP and IPTC (Composite) zones are the editing software's: not known.
+      const e = expectedCapture(r);
+      if (!e) return null;
+      const known =
+        e.kind === 'utc' ||
+        (e.from === 'EXIF:DateTimeOriginal' && r['EXIF:OffsetTimeOriginal'] !== undefined) ||
+        ((e.from === 'QuickTime:CreationDate' || e.from === 'QuickTime:DateTimeOriginal' || e.from === 'APP1:DateTimeOriginal') && e.offset !== null);
+      return cmp(known, m.captureTime?.offsetKnown ?? null, (m.captureTime?.offsetKnown ?? false) === known);
     }
     case 'gps': {
       const e = expectedGps(r);

@@ -23,7 +23,7 @@ const EXCEPTIONS: readonly Exception[] = [
     file: 'real/mei/FLIR Vue Pro 640.jpg',
     field: 'captureTime',
     reason:
-      "The only date is in FLIR's proprietary APP1 'FFF' record (ExifTool's APP1:DateTimeOriginal); Tamga reads standard EXIF, XMP and IPTC only, so it falls back to the file time.",
+      "The only date is in FLIR's proprietary APP1 'FFF' record (ExifTool's APP1:DateTimeOriginal); Tamga reads standard EXIF, XMP and IPTC only, so it records no capture time (never the file time).",
   },
   {
     file: 'real/mei/Nikon D5000.jpg',
@@ -35,6 +35,11 @@ const EXCEPTIONS: readonly Exception[] = [
     file: 'real/mei/FLIR Vue Pro 640.jpg',
     field: 'captureOffset',
     reason: "The zone (-04:00) is part of the same proprietary FLIR record as the date (see captureTime).",
+  },
+  {
+    file: 'real/mei/FLIR Vue Pro 640.jpg',
+    field: 'instantKnown',
+    reason: 'The camera states its zone in the same proprietary FLIR record (see captureTime); with no capture time read, no instant is known.',
   },
   {
     file: 'real/exiftool/QuickTime.mov',
@@ -52,6 +57,7 @@ const COMPARED_AT_LEAST: Readonly<Record<Field, number>> = {
   mime: 127,
   captureTime: 127,
   captureOffset: 8,
+  instantKnown: 83,
   gps: 127,
   gpsAltitude: 22,
   make: 127,

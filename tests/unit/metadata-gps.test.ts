@@ -20,6 +20,14 @@ describe('ISO 6709', () => {
     expect(dms?.lon).toBeCloseTo(-(73 + 59 / 60 + 50.1 / 3600), 10);
   });
 
+  it('reads degrees without the standard padding, as ExifTool does', () => {
+    expect(parseIso6709('+51.5932-0.2431/')).toEqual({ lat: 51.5932, lon: -0.2431, alt: null });
+    expect(parseIso6709('+5.5-7.25+12.5/')).toEqual({ lat: 5.5, lon: -7.25, alt: 12.5 });
+    expect(parseIso6709('-1.2+36.8/')).toEqual({ lat: -1.2, lon: 36.8, alt: null });
+    expect(parseIso6709('+51-0/')).toEqual({ lat: 51, lon: -0, alt: null });
+    expect(gpsFromIso6709('+51.5932-0.2431/', 'udta-xyz', "The udta '©xyz' position")).toEqual({ position: { lat: 51.5932, lon: -0.2431, alt: null, source: 'udta-xyz' } });
+  });
+
   it('ignores a trailing CRS and NUL padding', () => {
     expect(parseIso6709('+27.5916+086.5640+8850CRSWGS_84/\0')).toEqual({ lat: 27.5916, lon: 86.564, alt: 8850 });
   });

@@ -47,9 +47,12 @@ describe('numbers', () => {
   });
 
   it('separate latitude and longitude so that a decimal comma cannot run them together', () => {
-    expect(formatCoordinates(41.853, 12.48883, 'en-GB')).toBe('41.85300, 12.48883');
-    expect(formatCoordinates(41.853, -12.48883, 'ru')).toBe('41,85300; -12,48883');
-    expect(formatCoordinates(41.853, 12.48883, 'kk')).toBe('41,85300; 12,48883');
+    const en = { north: 'N', south: 'S', east: 'E', west: 'W' };
+    const ru = { north: 'с. ш.', south: 'ю. ш.', east: 'в. д.', west: 'з. д.' };
+    expect(formatCoordinates(41.853, 12.48883, 'en-GB', en)).toBe('41.85300° N; 12.48883° E');
+    expect(formatCoordinates(-33.8688, -70.65, 'en-GB', en)).toBe('33.86880° S; 70.65000° W');
+    expect(formatCoordinates(41.853, -12.48883, 'ru', ru)).toBe('41,85300° с. ш.; 12,48883° з. д.');
+    expect(formatCoordinates(41.853, 12.48883, 'kk', { north: 'с. е.', south: 'о. е.', east: 'ш. б.', west: 'б. б.' })).toBe('41,85300° с. е.; 12,48883° ш. б.');
   });
 
   it("write Kazakh numbers as Kazakhstan does even where Intl has no Kazakh data (Chromium's ICU)", () => {

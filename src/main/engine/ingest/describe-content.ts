@@ -42,8 +42,15 @@ function withTimeLimit<T>(work: Promise<T>, ms: number, what: string): Promise<T
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * The index columns of an item. The columns are what search and sorting use, so they hold
+ * only what is a fact about the capture: no capture time when the file states none, and no
+ * place for a position of exactly 0°, 0° (what devices write without a fix; the metadata
+ * JSON keeps it as recorded, and the window calls it "no fix").
+ */
 export function columnsFromMetadata(meta: ExtractedMetadata | null): Omit<DescribedColumns, 'thumbStatus' | 'thumbGridBlob' | 'thumbPreviewBlob' | 'thumbReason'> {
   const size = meta?.displaySize ?? meta?.pixelSize ?? null;
+  const gps = meta?.gps && !(meta.gps.lat === 0 && meta.gps.lon === 0) ? meta.gps : null;
   return {
     kind: meta?.kind ?? 'other',
     format: meta?.format ?? null,
@@ -51,8 +58,8 @@ export function columnsFromMetadata(meta: ExtractedMetadata | null): Omit<Descri
     capturedUtc: meta?.captureTime?.utc ?? null,
     capturedLocal: meta?.captureTime?.local ?? null,
     captureSource: meta?.captureTime?.source ?? null,
-    gpsLat: meta?.gps?.lat ?? null,
-    gpsLon: meta?.gps?.lon ?? null,
+    gpsLat: gps?.lat ?? null,
+    gpsLon: gps?.lon ?? null,
     make: meta?.make?.value ?? null,
     model: meta?.model?.value ?? null,
     width: size?.width ?? null,
@@ -91,7 +98,7 @@ async function contentOf(blob: RandomAccessBlob, head: Buffer | undefined, buffe
 export async function describeContent(
   store: BlobStore,
   content: PendingBlob,
-  hints: { name: string; fileModifiedAt: string | null; head?: Buffer },
+  hints: { name: string; head?: Buffer },
   buffers?: BufferPool,
 ): Promise<ContentDescription> {
   const problems: string[] = [];
@@ -104,7 +111,7 @@ export async function describeContent(
     let metadataSettled = false;
     try {
       const extracted = await withTimeLimit(
-        extractMetadata(source, hints.fileModifiedAt === null ? { name: hints.name } : { name: hints.name, fileModifiedAt: hints.fileModifiedAt }).finally(
+        extractMetadata(source, { name: hints.name }).finally(
           () => (metadataSettled = true),
         ),
         METADATA_TIME_LIMIT_MS,

@@ -145,7 +145,7 @@ async function recordContent(
 
   let described: ContentDescription | null = null;
   try {
-    described = await describeContent(ctx.store, blob, { name: basename(path), fileModifiedAt: fileModified, head }, ctx.buffers);
+    described = await describeContent(ctx.store, blob, { name: basename(path), head }, ctx.buffers);
     await moveIn(ctx, blob, described.thumbnails);
   } catch (err) {
     // Cancelled or failed before the rows: take back what was moved in (a crash instead

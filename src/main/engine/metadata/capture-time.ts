@@ -5,16 +5,22 @@
  *   > XMP exif:DateTimeOriginal > XMP photoshop:DateCreated > IPTC DateCreated + TimeCreated
  *   > EXIF DateTimeDigitized (+ OffsetTimeDigitized) > XMP xmp:CreateDate
  *   > QuickTime com.apple.quicktime.creationdate > udta 'date' > udta '©day'
- *   > mvhd creation time > file modification time.
+ *   > mvhd creation time.
  *
  * The first candidate that parses wins; each one tried before it that was blank, zero or
- * malformed is named in `problems`. A local time without a zone stays without one, except
- * that an EXIF time may take the zone of an XMP date stating the very same clock time
- * (Lightroom and cameras' XMP often carry the zone EXIF lacks). mvhd and the file time are
- * instants: `utc` is set and `local` is null, because the camera's zone is unknown.
+ * malformed is named in `problems`. None at all is no capture time: the file's modification
+ * time says when a copy was last written, not when anything was seen, and stays a file time.
+ *
+ * An instant is known only when the file itself establishes it: EXIF OffsetTime…, a zone on
+ * a QuickTime creationdate or udta date, or the movie header (UTC by the standard). A zone
+ * written by editing software (XMP, IPTC: the editing computer's zone) is a hint, and so is
+ * the movie header of a camera known to write its local clock there (GoPro, DJI): such a
+ * time stays a clock time with `zoneHint` saying why. A GPS time, where there is one, is set
+ * beside the result (`gpsCheck`) and any disagreement is said in `problems`.
  */
-import type { CaptureTime, CaptureTimeSource } from '../../../shared/metadata';
-import { formatOffset, isoFromMillis, localToUtc, parseExifDateTime, parseIsoDateTime, parseOffset, type LocalDateTime } from './datetime';
+import { gpsMention, hintOpening, localClockOpening } from '../../../shared/capture-notes';
+import type { CaptureTime, CaptureTimeSource, GpsTimeCheck, ZoneHint } from '../../../shared/metadata';
+import { formatOffset, localToUtc, parseExifDateTime, parseIsoDateTime, parseOffset, type LocalDateTime } from './datetime';
 import type { Problems } from './problems';
 
 export const CAPTURE_TIME_PRECEDENCE = [
@@ -28,7 +34,6 @@ export const CAPTURE_TIME_PRECEDENCE = [
   "udta 'date'",
   "udta '©day'",
   'mvhd creation time',
-  'file modification time',
 ] as const;
 
 export type DateField = (typeof CAPTURE_TIME_PRECEDENCE)[number];
@@ -44,7 +49,6 @@ const SOURCE_OF: Readonly<Record<DateField, CaptureTimeSource>> = {
   "udta 'date'": 'udta-date',
   "udta '©day'": 'udta-date',
   'mvhd creation time': 'mvhd',
-  'file modification time': 'file-mtime',
 };
 
 export type DateCandidate =
@@ -92,33 +96,55 @@ function parseCandidate(c: DateCandidate & { kind: 'local' }, problems: Problems
   return { candidate: c, value: { local, offsetMinutes } };
 }
 
-function fromLocal(p: Parsed, field: string): CaptureTime {
+/** What the file says around its dates: who wrote the movie header, and the GPS clock. */
+export interface CaptureContext {
+  /** The camera family known to write local time into mvhd ("GoPro"), when the file is from one. */
+  readonly localClockCamera?: string | null;
+  /** The GPS clock as ISO UTC, with the tag(s) it was read from. */
+  readonly gpsTime?: { readonly utc: string; readonly field: string } | null;
+}
+
+const HINT_REASON = { XMP: 'xmp-zone', IPTC: 'iptc-zone' } as const;
+
+/** The sentence `problems` carries for a hint (the window words it from `zoneHint` itself). */
+function hintSentence(hint: ZoneHint, local: string): string {
+  if (hint.reason === 'mvhd-local-clock') {
+    return `${localClockOpening(hint.camera ?? 'This')} time into the movie header (mvhd), which the standard says is UTC: ${local.replace('T', ' ')} is the camera's clock, its time zone unknown.`;
+  }
+  const who = hint.reason === 'xmp-zone' ? 'XMP dates are written by editing software (Photoshop, Lightroom, digiKam)' : 'IPTC times are written by captioning and editing software';
+  return `${hintOpening(hint.field)}${formatOffset(hint.offsetMinutes ?? 0)}, but ${who} in the zone of the computer it ran on, not necessarily the camera's: the zone is a hint, the instant is not known.`;
+}
+
+function fromLocal(p: Parsed, field: string, hint?: ZoneHint): CaptureTime {
   const { local, offsetMinutes } = p.value;
+  if (hint !== undefined) return { local, utcOffsetMinutes: null, utc: null, source: SOURCE_OF[p.candidate.field], offsetKnown: false, field, zoneHint: hint };
   const utc = offsetMinutes === null ? null : localToUtc(local, offsetMinutes);
   return { local, utcOffsetMinutes: utc === null ? null : offsetMinutes, utc, source: SOURCE_OF[p.candidate.field], offsetKnown: utc !== null, field };
 }
 
-/** An XMP date stating the same clock time with a zone lends that zone to an EXIF time. */
-function borrowXmpZone(winner: Parsed, others: readonly DateCandidate[], problems: Problems): { offset: number; field: string } | null {
+/** An XMP date stating the same clock time with a zone: that zone, as a hint for an EXIF time. */
+function xmpZoneHint(winner: Parsed, others: readonly DateCandidate[], problems: Problems): ZoneHint | null {
   for (const c of others) {
     if (c.kind !== 'local' || !c.field.startsWith('XMP')) continue;
     const p = parseCandidate(c, problems, false);
     if (p && p.value.offsetMinutes !== null && secondsOf(p.value.local) === secondsOf(winner.value.local)) {
-      return { offset: p.value.offsetMinutes, field: c.field };
+      return { reason: 'xmp-zone', offsetMinutes: p.value.offsetMinutes, field: c.field };
     }
   }
   return null;
 }
 
-export function chooseCaptureTime(candidates: readonly DateCandidate[], fileModifiedAt: string | undefined, problems: Problems): CaptureTime | null {
-  const all: DateCandidate[] = [...candidates];
-  if (fileModifiedAt !== undefined) {
-    const utc = isoFromMillis(Date.parse(fileModifiedAt));
-    if (utc) all.push({ kind: 'instant', field: 'file modification time', utc });
-  }
-  const ordered = all.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
+function choose(ordered: readonly DateCandidate[], context: CaptureContext, problems: Problems): CaptureTime | null {
   for (const c of ordered) {
     if (c.kind === 'instant') {
+      const camera = context.localClockCamera ?? null;
+      if (camera !== null && c.field === 'mvhd creation time') {
+        // The digits are the camera's clock: the same digits, without the claim of UTC.
+        const local = c.utc.replace(/Z$/, '');
+        const zoneHint: ZoneHint = { reason: 'mvhd-local-clock', offsetMinutes: null, field: c.field, camera };
+        problems.add(hintSentence(zoneHint, local));
+        return { local, utcOffsetMinutes: null, utc: null, source: SOURCE_OF[c.field], offsetKnown: false, field: c.field, zoneHint };
+      }
       return { local: null, utcOffsetMinutes: null, utc: c.utc, source: SOURCE_OF[c.field], offsetKnown: true, field: c.field };
     }
     const p = parseCandidate(c, problems, true);
@@ -126,14 +152,72 @@ export function chooseCaptureTime(candidates: readonly DateCandidate[], fileModi
     const hasOwnOffset = p.value.offsetMinutes !== null;
     let field: string = c.field;
     if (hasOwnOffset && c.offsetField && c.offsetText !== undefined) field = `${c.field} + ${c.offsetField}`;
+    const editor = c.field.startsWith('XMP') ? HINT_REASON.XMP : c.field.startsWith('IPTC') ? HINT_REASON.IPTC : null;
+    if (hasOwnOffset && editor !== null) {
+      const zoneHint: ZoneHint = { reason: editor, offsetMinutes: p.value.offsetMinutes, field: c.field };
+      problems.add(hintSentence(zoneHint, p.value.local));
+      return fromLocal(p, field, zoneHint);
+    }
     if (!hasOwnOffset && c.field.startsWith('EXIF')) {
-      const borrowed = borrowXmpZone(p, ordered, problems);
-      if (borrowed) {
-        const lent: Parsed = { candidate: p.candidate, value: { local: p.value.local, offsetMinutes: borrowed.offset } };
-        return fromLocal(lent, `${c.field} (zone ${formatOffset(borrowed.offset)} from ${borrowed.field}, same clock time)`);
+      const zoneHint = xmpZoneHint(p, ordered, problems);
+      if (zoneHint) {
+        problems.add(hintSentence(zoneHint, p.value.local));
+        return fromLocal(p, field, zoneHint);
       }
     }
     return fromLocal(p, field);
   }
   return null;
+}
+
+/** GPS fixes and shutters a couple of minutes apart are the same moment for this check. */
+const GPS_TOLERANCE_SECONDS = 120;
+const MAX_ZONE_MINUTES = 14 * 60;
+
+const millisOf = (iso: string): number => Date.parse(/[Zz]$|[+-]\d{2}:\d{2}$/.test(iso) ? iso : `${iso}Z`);
+
+function formatDifference(seconds: number): string {
+  const abs = Math.abs(seconds);
+  const h = Math.floor(abs / 3600);
+  const m = Math.floor((abs % 3600) / 60);
+  const s = abs % 60;
+  return [h > 0 ? `${h} h` : '', m > 0 ? `${m} min` : '', h === 0 && s > 0 ? `${s} s` : ''].filter(Boolean).join(' ') || '0 s';
+}
+
+/** The capture time against the GPS clock; the problem sentence says any disagreement with both values. */
+export function checkAgainstGps(time: CaptureTime, gps: { utc: string; field: string }, problems: Problems): GpsTimeCheck | null {
+  const gpsMs = millisOf(gps.utc);
+  const captureMs = time.utc !== null ? millisOf(time.utc) : time.local !== null ? millisOf(time.local) : Number.NaN;
+  if (!Number.isFinite(gpsMs) || !Number.isFinite(captureMs)) return null;
+  const differenceSeconds = Math.round((captureMs - gpsMs) / 1000);
+  const base = { gpsUtc: gps.utc, field: gps.field, differenceSeconds };
+  if (time.utc !== null) {
+    if (Math.abs(differenceSeconds) <= GPS_TOLERANCE_SECONDS) return { ...base, result: 'agrees', impliedOffsetMinutes: null };
+    problems.add(
+      `The capture time (${time.utc}) and ${gpsMention(gps.utc)}, ${gps.field}) differ by ${formatDifference(differenceSeconds)}: one of the two clocks was wrong, or the GPS fix is older than the picture.`,
+    );
+    return { ...base, result: 'disagrees', impliedOffsetMinutes: null };
+  }
+  const zoneMinutes = Math.round(differenceSeconds / 900) * 15;
+  const fits = Math.abs(differenceSeconds - zoneMinutes * 60) <= GPS_TOLERANCE_SECONDS && Math.abs(zoneMinutes) <= MAX_ZONE_MINUTES;
+  const clock = (time.local ?? '').replace('T', ' ');
+  if (!fits) {
+    problems.add(`The camera clock (${clock}, zone unknown) and ${gpsMention(gps.utc)}, ${gps.field}) are ${formatDifference(differenceSeconds)} apart, which no time zone explains: the camera clock or the GPS fix is off.`);
+    return { ...base, result: 'no-zone-fits', impliedOffsetMinutes: null };
+  }
+  const hinted = time.zoneHint?.offsetMinutes ?? null;
+  if (hinted !== null && hinted !== zoneMinutes) {
+    problems.add(
+      `${time.zoneHint?.field ?? 'The zone hint'} states ${formatOffset(hinted)}, but ${gpsMention(gps.utc)}) puts the camera clock (${clock}) at ${formatOffset(zoneMinutes)}: the two disagree.`,
+    );
+  }
+  return { ...base, result: 'implies-zone', impliedOffsetMinutes: zoneMinutes };
+}
+
+export function chooseCaptureTime(candidates: readonly DateCandidate[], problems: Problems, context: CaptureContext = {}): CaptureTime | null {
+  const ordered = candidates.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
+  const time = choose(ordered, context, problems);
+  if (time === null || !context.gpsTime) return time;
+  const gpsCheck = checkAgainstGps(time, context.gpsTime, problems);
+  return gpsCheck === null ? time : { ...time, gpsCheck };
 }

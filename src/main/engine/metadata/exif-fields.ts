@@ -26,6 +26,20 @@ function iptcDateTime(date: unknown, time: unknown): string {
   return `${isoDate}T${tm[1]}:${tm[2]}:${tm[3]}${tm[4] ? `${tm[4]}${tm[5]}:${tm[6]}` : ''}`;
 }
 
+/** EXIF GPSDateStamp ("2016:09:28") + GPSTimeStamp ([17, 17, 58.65], UTC) as ISO UTC; null unless both are sound. */
+export function gpsTimeOfExif(gps: Block | undefined): string | null {
+  if (!gps) return null;
+  const date = typeof gps.GPSDateStamp === 'string' ? /^(\d{4})[:-](\d{2})[:-](\d{2})/.exec(gps.GPSDateStamp.replace(/\0/g, '').trim()) : null;
+  const time = gps.GPSTimeStamp;
+  const parts = Array.isArray(time) || ArrayBuffer.isView(time) ? Array.from(time as ArrayLike<unknown>) : null;
+  if (!date || !parts || parts.length !== 3 || !parts.every((p): p is number => typeof p === 'number' && Number.isFinite(p) && p >= 0)) return null;
+  const [h, m, sec] = parts as [number, number, number];
+  if (h > 23 || m > 59 || sec >= 61 || date[1] === '0000') return null;
+  const ms = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]), h, m, 0) + Math.round(sec * 1000);
+  if (!Number.isFinite(ms) || new Date(ms).getUTCFullYear() !== Number(date[1])) return null;
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
 export function applyExif(findings: Findings, blocks: Blocks, problems: Problems): void {
   const ifd0: Block = blocks.ifd0 ?? {};
   const exif: Block = blocks.exif ?? {};
@@ -54,6 +68,8 @@ export function applyExif(findings: Findings, blocks: Blocks, problems: Problems
     });
   }
   pushGps(findings, problems, gpsFromExif(blocks.gps));
+  const gpsUtc = gpsTimeOfExif(blocks.gps);
+  if (gpsUtc !== null) findings.gpsTime ??= { utc: gpsUtc, field: 'EXIF GPSDateStamp + GPSTimeStamp' };
   addText(findings.make, ifd0.Make, 'exif');
   addText(findings.model, ifd0.Model, 'exif');
   addText(findings.software, ifd0.Software, 'exif');

@@ -1,8 +1,9 @@
 /**
  * The entry point of metadata extraction: sniffs the content, runs the reader for its
  * family, applies the precedence rules and returns plain JSON data. It never throws for
- * bad input and never reads media data: every failure becomes a sentence in `problems`
- * and whatever was read before it is still returned.
+ * bad input and never reads media data (the one exception: the first sample, at most
+ * 256 KiB, of a GoPro telemetry track, for its GPS clock): every failure becomes a
+ * sentence in `problems` and whatever was read before it is still returned.
  */
 import type { ExtractedMetadata, JsonValue, MediaKind, RawMetadata } from '../../../shared/metadata';
 import type { ByteSource } from './byte-source';
@@ -19,10 +20,11 @@ import { SNIFF_BYTES, sniff, type Sniffed } from './sniff';
 import { readMovie } from './video';
 
 export interface ExtractHints {
-  /** The file's name, only to compare its extension with the content. */
+  /**
+   * The file's name, only to compare its extension with the content. Nothing of the file
+   * system (its modification time) is asked for: it is never a capture time.
+   */
   readonly name: string;
-  /** The file system's modification time (ISO), the capture time of last resort. */
-  readonly fileModifiedAt?: string;
 }
 
 async function readIsoBmff(source: ByteSource, sniffed: Sniffed, findings: Findings, problems: Problems): Promise<void> {
@@ -57,11 +59,22 @@ function nullIsland(findings: Findings, problems: Problems): void {
   }
 }
 
-function assemble(sniffed: Sniffed, findings: Findings, hints: ExtractHints, problems: Problems): ExtractedMetadata {
+/** Makers documented to write their local clock into mvhd (which the standard says is UTC). */
+function localClockCamera(findings: Findings): string | null {
+  if (findings.localClockCamera !== null) return findings.localClockCamera;
+  const make = findings.make[0]?.value ?? '';
+  if (/^gopro\b/i.test(make)) return 'GoPro';
+  if (/^dji\b/i.test(make)) return 'DJI';
+  return null;
+}
+
+function assemble(sniffed: Sniffed, findings: Findings, problems: Problems): ExtractedMetadata {
   const kind: MediaKind = sniffed.kind;
   let captureTime = null;
   try {
-    captureTime = chooseCaptureTime(findings.dates, hints.fileModifiedAt, problems);
+    // A position of exactly 0°, 0° is a GPS block written without a fix: its clock is no check either.
+    const noFix = findings.gps[0]?.lat === 0 && findings.gps[0]?.lon === 0;
+    captureTime = chooseCaptureTime(findings.dates, problems, { localClockCamera: kind === 'video' ? localClockCamera(findings) : null, gpsTime: noFix ? null : findings.gpsTime });
   } catch (err) {
     problems.add(`The capture time could not be worked out: ${describeError(err)}.`);
   }
@@ -91,6 +104,7 @@ function assemble(sniffed: Sniffed, findings: Findings, hints: ExtractHints, pro
     displaySize: display,
     durationSeconds: findings.durationSeconds,
     videoCreatedAt: findings.videoCreatedAt,
+    gpsTime: findings.gpsTime,
     raw,
     problems: problems.toArray(),
   };
@@ -120,7 +134,7 @@ export async function extractMetadata(source: ByteSource, hints: ExtractHints): 
     problems.add(`Reading the metadata stopped early: ${describeError(err)}.`);
   }
   try {
-    const result = assemble(sniffed, findings, hints, problems);
+    const result = assemble(sniffed, findings, problems);
     return { ...result, raw: jsonSafeRaw(result.raw), problems: problems.toArray() };
   } catch (err) {
     // Last line of defence: never reject, even if assembling itself failed.
@@ -142,6 +156,7 @@ export async function extractMetadata(source: ByteSource, hints: ExtractHints): 
       displaySize: null,
       durationSeconds: null,
       videoCreatedAt: null,
+      gpsTime: null,
       raw: {},
       problems: problems.toArray(),
     };

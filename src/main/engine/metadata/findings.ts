@@ -24,6 +24,10 @@ export interface Findings {
   pixelSize: PixelSize | null;
   durationSeconds: number | null;
   videoCreatedAt: string | null;
+  /** The GPS clock (ISO UTC) and the tag(s) it was read from. */
+  gpsTime: { utc: string; field: string } | null;
+  /** The camera family, when the file is from one known to write local time into mvhd. */
+  localClockCamera: string | null;
   raw: { exif?: JsonValue; iptc?: JsonValue; xmp?: JsonValue; container?: JsonValue; boxes?: JsonValue };
 }
 
@@ -42,6 +46,8 @@ export function emptyFindings(): Findings {
     pixelSize: null,
     durationSeconds: null,
     videoCreatedAt: null,
+    gpsTime: null,
+    localClockCamera: null,
     raw: {},
   };
 }

@@ -107,11 +107,13 @@ export function gpsFromXmp(exifNs: Readonly<Record<string, unknown>> | undefined
 /**
  * One ISO 6709 component: sign, then degrees with `degreeDigits` integer digits, or
  * DDMM / DDMMSS forms (2 or 4 more digits), each with an optional decimal fraction.
+ * Degrees written with fewer digits than the standard's padding (`+51.5932-0.2431/`, as
+ * some cameras and editors write QuickTime ©xyz) are read as degrees, as ExifTool does.
  */
 function iso6709Component(sign: string, digits: string, fraction: string | undefined, degreeDigits: number): number | null {
   const frac = fraction ? Number(`0.${fraction}`) : 0;
   let value: number;
-  if (digits.length === degreeDigits) value = Number(digits) + frac;
+  if (digits.length >= 1 && digits.length <= degreeDigits) value = Number(digits) + frac;
   else if (digits.length === degreeDigits + 2) {
     const minutes = Number(digits.slice(degreeDigits)) + frac;
     if (minutes >= 60) return null;

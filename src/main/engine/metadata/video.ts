@@ -1,14 +1,17 @@
 /**
- * Videos (MP4, MOV, M4V, 3GP, 3G2): reads the one `moov` box, wherever it sits, and never
- * the media data. From it: mvhd time and duration, the video track's size and rotation,
+ * Videos (MP4, MOV, M4V, 3GP, 3G2): reads the one `moov` box, wherever it sits, and no
+ * media data but a GoPro's first telemetry sample. From it: mvhd time and duration, the video track's size and rotation,
  * position (Apple keys ISO 6709 > udta ©xyz > iTunes-style ©xyz > 3GPP loci), device
- * (Apple keys > udta ©mak/©mod), and the date candidates for capture-time.ts.
+ * (Apple keys > udta ©mak/©mod), and the date candidates for capture-time.ts. A GoPro
+ * (its FIRM or GPMF atom, or a GPMF telemetry track) is marked as writing local time into
+ * mvhd, and the GPS clock of its telemetry's first sample is read (isobmff/gpmf.ts).
  */
 import type { JsonValue } from '../../../shared/metadata';
 import type { ByteSource } from './byte-source';
 import { addText, type Findings } from './findings';
 import { gpsFromIso6709, type GpsResult } from './gps';
 import { type Box, type BoxContext, child, childrenOf, payloadOf, payloadStart, walkTree } from './isobmff/boxes';
+import { gpmfSampleLocation, gpsTimeOfGpmf } from './isobmff/gpmf';
 import { readMetaItems, type MetaItems } from './isobmff/keys-ilst';
 import { parseMvhd } from './isobmff/mvhd';
 import { readTrack, type TrackInfo } from './isobmff/track';
@@ -73,6 +76,8 @@ function applyUserData(findings: Findings, udta: UserData, problems: Problems): 
   addText(findings.software, udta.texts['©swr'], 'quicktime-udta');
   if (udta.date !== null) findings.dates.push({ kind: 'local', field: "udta 'date'", text: udta.date, style: 'iso' });
   if (udta.texts['©day'] !== undefined) findings.dates.push({ kind: 'local', field: "udta '©day'", text: udta.texts['©day'], style: 'iso' });
+  // GoPro firmware names start "HD" (HERO up to 7) or "H" and two digits (HERO8 on); GPMF is GoPro's own.
+  if (udta.hasGpmf || (udta.goproFirmware !== null && /^(HD\d|H\d\d)/.test(udta.goproFirmware))) findings.localClockCamera = 'GoPro';
 }
 
 function applyAppleKeys(findings: Findings, meta: MetaItems, problems: Problems): void {
@@ -95,6 +100,19 @@ function applyItunesItems(findings: Findings, meta: MetaItems, problems: Problem
   addText(findings.make, meta.items['©mak'], 'quicktime-ilst');
   addText(findings.model, meta.items['©mod'], 'quicktime-ilst');
   addText(findings.software, meta.items['©swr'] ?? meta.items['©too'], 'quicktime-ilst');
+}
+
+/** GoPro's telemetry track: a GPMF track marks a GoPro, and its first GPSU is the GPS clock. */
+async function readGoProGpsTime(source: ByteSource, win: { buf: Buffer; base: number }, traks: readonly Box[], findings: Findings): Promise<void> {
+  for (const trak of traks) {
+    const at = gpmfSampleLocation(win, trak);
+    if (at === null) continue;
+    findings.localClockCamera = 'GoPro';
+    if (at.offset + at.size > source.size) return;
+    const utc = gpsTimeOfGpmf(await source.read(at.offset, at.size));
+    if (utc !== null) findings.gpsTime = { utc, field: 'GoPro GPMF GPSU' };
+    return;
+  }
 }
 
 export async function readMovie(source: ByteSource, top: readonly Box[], ctx: BoxContext, findings: Findings): Promise<void> {
@@ -125,9 +143,11 @@ export async function readMovie(source: ByteSource, top: readonly Box[], ctx: Bo
     findings.videoCreatedAt = mvhd.createdAt;
   }
 
-  const tracks = childrenOf(moov, 'trak').map((trak) => readTrack(win, trak, problems));
+  const traks = childrenOf(moov, 'trak');
+  const tracks = traks.map((trak) => readTrack(win, trak, problems));
   raw.tracks = tracks.map(trackJson);
   applyTrack(findings, chooseVideoTrack(tracks), problems);
+  await readGoProGpsTime(source, win, traks, findings);
 
   // Apple keys first: their position and date are the most precise a phone writes.
   const meta = child(moov, 'meta');

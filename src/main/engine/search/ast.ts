@@ -25,7 +25,7 @@ export type QueryNode =
   | { readonly kind: 'type'; readonly value: MediaKind }
   | { readonly kind: 'has'; readonly what: HasWhat }
   /** `spelled` is the operator as the query language writes it, e.g. "after:2021-01-10". */
-  | { readonly kind: 'date'; readonly field: 'captured' | 'imported'; readonly bounds: DateBounds; readonly spelled: string }
+  | { readonly kind: 'date'; readonly field: 'captured' | 'imported' | 'modified'; readonly bounds: DateBounds; readonly spelled: string }
   | { readonly kind: 'near'; readonly lat: number; readonly lon: number; readonly km: number }
   | { readonly kind: 'sha256'; readonly prefix: string }
   | { readonly kind: 'not'; readonly child: QueryNode }

@@ -93,8 +93,9 @@ class Compiler {
       case 'has':
         return this.has(node.what);
       case 'date': {
-        const column = node.field === 'captured' ? sql`s.captured_at` : sql`s.imported_at`;
+        const column = node.field === 'captured' ? sql`s.captured_at` : node.field === 'imported' ? sql`s.imported_at` : sql`s.modified_at`;
         // '' (capture time unknown) sorts before every date: a lower bound keeps it out of before:.
+        // (A file with no capture time is never matched by taken:, after: or before:; modified: asks for file times.)
         const from = sql`${column} >= ${node.bounds.from ?? '0'}`;
         return node.bounds.to === null ? from : sql`(${from} AND ${column} < ${node.bounds.to})`;
       }

@@ -7,7 +7,8 @@
  * compared as strings with the stored ISO 8601 times, which sort like the instants.
  *
  * Which stored time is compared is the compiler's business (compile.ts): for capture,
- * the UTC instant when known, else the camera's clock time.
+ * the UTC instant when known, else the camera's clock time; for `modified:`, the file
+ * system's modification time of the first copy imported (a file time, never a capture time).
  */
 import { TamgaError } from '../../../shared/errors';
 import type { DateBounds } from './ast';
@@ -69,7 +70,7 @@ export function beforeBounds(text: string): DateBounds {
 }
 
 /** `D` (that period) or `A..B`, either end optional (`2021..`, `..2021-06`). */
-export function rangeBounds(operator: 'taken' | 'imported', text: string): DateBounds {
+export function rangeBounds(operator: 'taken' | 'imported' | 'modified', text: string): DateBounds {
   const dots = text.indexOf('..');
   if (dots < 0) {
     const p = period(operator, text);

@@ -92,6 +92,8 @@ export function fieldNode(field: FieldName, value: string, quoted: boolean): Que
       return { kind: 'date', field: 'captured', bounds: rangeBounds('taken', text), spelled: `taken:${text}` };
     case 'imported':
       return { kind: 'date', field: 'imported', bounds: rangeBounds('imported', text), spelled: `imported:${text}` };
+    case 'modified':
+      return { kind: 'date', field: 'modified', bounds: rangeBounds('modified', text), spelled: `modified:${text}` };
     case 'near':
       return nearNode(text);
     case 'camera':

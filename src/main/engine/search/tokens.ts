@@ -15,6 +15,7 @@ export const FIELD_NAMES = [
   'before',
   'taken',
   'imported',
+  'modified',
   'near',
   'camera',
   'place',

@@ -46,6 +46,13 @@ export function formatUtc(iso: string, locale: string): string {
   return `${dateFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(date)} UTC`;
 }
 
+/** The day of an instant in this computer's zone, e.g. "3 Dec 2026" (a file time, never a capture time). */
+export function formatLocalDay(iso: string, locale: string): string | null {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return dateFormat(locale, { dateStyle: 'medium' }).format(date);
+}
+
 /** A short date for grid captions, e.g. "10 Jan 2021". */
 export function formatShortDate(localOrIso: string, locale: string): string {
   const date = new Date(WALL.test(localOrIso) ? `${localOrIso}Z` : localOrIso);

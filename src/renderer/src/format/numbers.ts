@@ -32,11 +32,21 @@ export function formatDecimal(value: number, locale: string, digits: number): st
   return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
+/** The hemisphere words of the window's language: "N", "S", "E", "W" in English. */
+export interface HemisphereWords {
+  readonly north: string;
+  readonly south: string;
+  readonly east: string;
+  readonly west: string;
+}
+
 /**
- * "41.85300, 12.48883" as latitude and longitude; where the decimal sign is a comma
- * (Russian, Kazakh) a semicolon separates them, as "41,85300, 12,48883" reads as four numbers.
+ * "41.85300° N; 12.48883° E": unsigned degrees with the hemisphere, latitude first, a
+ * semicolon between. Unambiguous in every language: a decimal comma (Russian, Kazakh)
+ * cannot run the two numbers together ("41,85300, 12,48883" reads as four numbers), and no
+ * minus sign has to be noticed.
  */
-export function formatCoordinates(lat: number, lon: number, locale: string): string {
-  const [a, b] = [formatDecimal(lat, locale, 5), formatDecimal(lon, locale, 5)];
-  return `${a}${a.includes(',') ? ';' : ','} ${b}`;
+export function formatCoordinates(lat: number, lon: number, locale: string, words: HemisphereWords): string {
+  const part = (value: number, positive: string, negative: string): string => `${formatDecimal(Math.abs(value), locale, 5)}° ${value < 0 ? negative : positive}`;
+  return `${part(lat, words.north, words.south)}; ${part(lon, words.east, words.west)}`;
 }

@@ -13,12 +13,21 @@ function offsetText(minutes: number): string {
   return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
+/** Why a clock time has no zone: none recorded, or one the file only suggests (never stated as the zone). */
+function zoneWords(t: CaptureTime): string {
+  const hint = t.zoneHint;
+  if (hint === undefined) return 'time zone not recorded';
+  if (hint.reason === 'mvhd-local-clock') return `time zone unknown: ${hint.camera ?? 'this'} cameras write their local clock into the movie header`;
+  const writer = hint.reason === 'xmp-zone' ? 'editing software' : 'captioning or editing software';
+  return `time zone not established: ${hint.field} suggests ${offsetText(hint.offsetMinutes ?? 0)}, written by ${writer}`;
+}
+
 function fromCaptureTime(t: CaptureTime): string {
   const local = t.local?.replace('T', ' ') ?? null;
   const utc = t.utc?.replace('T', ' ').replace(/\.000Z$|Z$/, ' UTC') ?? null;
   let when: string;
   if (local !== null && t.utcOffsetMinutes !== null) when = `${local} (${offsetText(t.utcOffsetMinutes)}; ${utc ?? ''})`;
-  else if (local !== null) when = `${local} (camera clock; time zone not recorded)`;
+  else if (local !== null) when = `${local} (camera clock; ${zoneWords(t)})`;
   else when = utc ?? 'unknown';
   return `${when} — from ${t.field}`;
 }
@@ -33,10 +42,14 @@ export function captureText(exhibit: Exhibit): string | null {
   return `${when.replace('T', ' ')}${captureSource ? ` — from ${captureSource}` : ''}`;
 }
 
-/** e.g. "43.238949, 76.889709, 850 m — from exif". */
+/** e.g. "43.238949, 76.889709, 850 m above sea level — from exif"; "no fix (0°, 0°) — from exif". */
 export function gpsText(exhibit: Exhibit): string | null {
   const gps = exhibit.metadata?.gps;
-  if (gps) return `${gps.lat.toFixed(6)}, ${gps.lon.toFixed(6)}${gps.alt === null ? '' : `, ${gps.alt.toFixed(0)} m`} — from ${gps.source}`;
+  if (gps && gps.lat === 0 && gps.lon === 0) return `no fix (0°, 0°) — from ${gps.source}`;
+  if (gps) {
+    const alt = gps.alt === null ? '' : `, ${Math.abs(gps.alt).toFixed(0)} m ${gps.alt < 0 ? 'below' : 'above'} sea level`;
+    return `${gps.lat.toFixed(6)}, ${gps.lon.toFixed(6)}${alt} — from ${gps.source}`;
+  }
   const { gpsLat, gpsLon } = exhibit.item;
   return gpsLat === null || gpsLon === null ? null : `${gpsLat.toFixed(6)}, ${gpsLon.toFixed(6)}`;
 }

@@ -26,6 +26,9 @@ export interface UserData {
   /** The plain-text `date` atom. */
   readonly date: string | null;
   readonly loci: Loci | null;
+  /** GoPro's `FIRM` atom (firmware, "HD7.01.01.90.00"), and whether a `GPMF` atom is there: both mark a GoPro. */
+  readonly goproFirmware: string | null;
+  readonly hasGpmf: boolean;
 }
 
 export function parseLoci(payload: Buffer, base: number, problems: Problems): Loci | null {
@@ -61,9 +64,15 @@ export function readUserData(win: Window, udta: Box, problems: Problems): UserDa
   const texts: Record<string, string> = Object.create(null) as Record<string, string>;
   let date: string | null = null;
   let loci: Loci | null = null;
+  let goproFirmware: string | null = null;
+  let hasGpmf = false;
   for (const box of udta.children ?? []) {
     const payload = payloadOf(win, box);
-    if (box.type === 'loci') {
+    if (box.type === 'FIRM') {
+      goproFirmware ??= clean(decodeText(payload)).slice(0, 64);
+    } else if (box.type === 'GPMF') {
+      hasGpmf = true;
+    } else if (box.type === 'loci') {
       loci ??= parseLoci(payload, payloadStart(box), problems);
     } else if (box.type === 'date') {
       date ??= plainText(payload);
@@ -75,10 +84,10 @@ export function readUserData(win: Window, udta: Box, problems: Problems): UserDa
       else texts[key] = text.slice(0, 4096);
     }
   }
-  return { texts, date, loci };
+  return { texts, date, loci, goproFirmware, hasGpmf };
 }
 
 export function userDataJson(data: UserData): JsonValue {
   const loci: JsonValue = data.loci ? { ...data.loci } : null;
-  return { texts: { ...data.texts }, date: data.date, loci };
+  return { texts: { ...data.texts }, date: data.date, loci, ...(data.goproFirmware !== null ? { firmware: data.goproFirmware } : {}), ...(data.hasGpmf ? { gpmf: true } : {}) };
 }

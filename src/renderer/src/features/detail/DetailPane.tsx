@@ -14,7 +14,7 @@ import { FactList } from './FactList';
 import { ItemOrganiser } from '../organise/ItemOrganiser';
 import { Hashes } from './Hashes';
 import { MediaView } from './MediaView';
-import { factRows } from './metadata-rows';
+import { factRows, otherProblems } from './metadata-rows';
 import { useItemDetail } from './useItemDetail';
 
 export interface DetailPaneProps {
@@ -42,6 +42,7 @@ export function DetailPane({ itemId, headingRef, version: outside, onChanged }: 
     setVersion((v) => v + 1);
   }, [item, played]);
 
+  const problems = item?.metadata ? otherProblems(item.metadata) : [];
   return (
     <aside className="detail" aria-label={t('detail.title')} aria-busy={state.kind === 'loading' || (item !== null && item.id !== itemId)}>
       {state.kind === 'error' && <ErrorNotice error={state.error} />}
@@ -58,13 +59,13 @@ export function DetailPane({ itemId, headingRef, version: outside, onChanged }: 
             <Hashes item={item} />
           </section>
           <ItemOrganiser itemId={item.id} name={item.originalName} version={version + outside} onChanged={onChanged} />
-          {item.metadata !== null && item.metadata.problems.length > 0 && (
+          {problems.length > 0 && (
             <section aria-labelledby="detail-problems">
               <h3 id="detail-problems">
                 <StatusBadge tone="warning" label={t('detail.problems')} />
               </h3>
               <ul className="problems">
-                {item.metadata.problems.map((problem) => (
+                {problems.map((problem) => (
                   <li key={problem}>{problem}</li>
                 ))}
               </ul>

@@ -11,7 +11,7 @@ export function FactList({ rows }: { readonly rows: readonly FactRow[] }): JSX.E
         <div key={row.key} className="fact" data-fact={row.key}>
           <dt>{row.label}</dt>
           <dd>
-            <span className={row.unknown ? 'fact-unknown' : 'fact-value'}>{row.value}</span>
+            <span className={row.warning === true ? 'fact-warning' : row.unknown ? 'fact-unknown' : 'fact-value'}>{row.value}</span>
             {row.source !== null && <span className="fact-source">{t('detail.source', { source: row.source })}</span>}
           </dd>
         </div>

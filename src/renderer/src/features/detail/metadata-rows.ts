@@ -1,13 +1,16 @@
 /**
  * The facts of an item as rows for the detail pane: what was read, from where, and a
  * plain word when something is unknown. Nothing is guessed: a field the file does not
- * state is "unknown" (or "no location recorded"), never filled from elsewhere. Pure:
- * the caller passes `t` and the locale.
+ * state is "unknown" (or "no location recorded"), never filled from elsewhere; a file with
+ * no capture time says so beside its file time, a zone the file only suggests is a hint
+ * with its reason, and a position of exactly 0°, 0° is "no fix", not a place. Pure: the
+ * caller passes `t` and the locale.
  */
 import type { TFunction } from 'i18next';
 import type { ItemDetail } from '../../../../shared/items';
-import type { ExtractedMetadata, TextField } from '../../../../shared/metadata';
-import { formatCapture, formatInstant, impliedOffset } from '../../format/dates';
+import { saidByCaptureTime } from '../../../../shared/capture-notes';
+import type { CaptureTime, ExtractedMetadata, GpsPosition, TextField } from '../../../../shared/metadata';
+import { formatCapture, formatInstant, formatLocalDay, formatOffset, formatUtc, impliedOffset } from '../../format/dates';
 import { formatBytes, formatCoordinates, formatCount, formatDuration } from '../../format/numbers';
 
 export interface FactRow {
@@ -18,11 +21,61 @@ export interface FactRow {
   readonly source: string | null;
   /** True when the value is the plain "unknown" wording rather than a value. */
   readonly unknown: boolean;
+  /** True when the row warns: two clocks of the file disagree. */
+  readonly warning?: boolean;
 }
 
 function sourceLabel(t: TFunction, source: string): string {
   const key = `sources.${source}`;
   return t(key as 'sources.exif', { defaultValue: source });
+}
+
+/** "5 h 2 min", "40 s": a distance between two clocks. */
+function formatDifference(seconds: number, t: TFunction): string {
+  const abs = Math.abs(seconds);
+  const hours = Math.floor(abs / 3600);
+  const minutes = Math.floor((abs % 3600) / 60);
+  if (hours === 0 && minutes === 0) return t('captureTimes.seconds', { count: abs });
+  return [hours > 0 ? t('captureTimes.hours', { count: hours }) : '', minutes > 0 ? t('captureTimes.minutes', { count: minutes }) : ''].filter(Boolean).join(' ');
+}
+
+/** The zone hint and the GPS check of a capture time, as rows under it. */
+function captureNotes(capture: CaptureTime, t: TFunction, locale: string): FactRow[] {
+  const rows: FactRow[] = [];
+  const hint = capture.zoneHint;
+  if (hint !== undefined) {
+    const value =
+      hint.reason === 'mvhd-local-clock'
+        ? t('captureTimes.hintLocalClock', { camera: hint.camera ?? '' })
+        : t(hint.reason === 'xmp-zone' ? 'captureTimes.hintXmp' : 'captureTimes.hintIptc', { offset: formatOffset(hint.offsetMinutes ?? 0), field: hint.field });
+    rows.push({ key: 'zone-hint', label: t('captureTimes.zoneHint'), value, source: null, unknown: true });
+  }
+  const check = capture.gpsCheck;
+  if (check !== undefined) {
+    const gps = formatUtc(check.gpsUtc, locale);
+    const difference = formatDifference(check.differenceSeconds, t);
+    const hinted = hint?.offsetMinutes ?? null;
+    let value: string;
+    let warning = false;
+    if (check.result === 'agrees') value = t('captureTimes.gpsAgrees', { gps });
+    else if (check.result === 'disagrees') [value, warning] = [t('captureTimes.gpsDisagrees', { gps, difference }), true];
+    else if (check.result === 'no-zone-fits') [value, warning] = [t('captureTimes.gpsNoZoneFits', { gps, difference }), true];
+    else if (hinted !== null && hinted !== check.impliedOffsetMinutes) {
+      [value, warning] = [t('captureTimes.gpsHintConflict', { gps, offset: formatOffset(check.impliedOffsetMinutes ?? 0), hinted: formatOffset(hinted) }), true];
+    } else value = t('captureTimes.gpsImpliesZone', { gps, offset: formatOffset(check.impliedOffsetMinutes ?? 0) });
+    rows.push({ key: 'gps-time', label: t('captureTimes.gpsClock'), value, source: check.field, unknown: false, warning });
+  }
+  return rows;
+}
+
+/** Coordinates and altitude as words; "no fix" for exactly 0°, 0°, which devices write without a fix. */
+function placeText(gps: GpsPosition, t: TFunction, locale: string): { text: string; isPlace: boolean } {
+  if (gps.lat === 0 && gps.lon === 0) return { text: t('captureTimes.noFix'), isPlace: false };
+  const hemispheres = { north: t('captureTimes.north'), south: t('captureTimes.south'), east: t('captureTimes.east'), west: t('captureTimes.west') };
+  const metres = gps.alt === null ? null : Math.round(gps.alt);
+  const altitude =
+    metres === null ? '' : ` · ${metres === 0 ? t('captureTimes.seaLevel') : t(metres < 0 ? 'captureTimes.belowSeaLevel' : 'captureTimes.aboveSeaLevel', { metres: formatCount(Math.abs(metres), locale) })}`;
+  return { text: `${formatCoordinates(gps.lat, gps.lon, locale, hemispheres)}${altitude}`, isPlace: true };
 }
 
 export function factRows(item: ItemDetail, t: TFunction, locale: string): FactRow[] {
@@ -38,14 +91,23 @@ export function factRows(item: ItemDetail, t: TFunction, locale: string): FactRo
       ? formatCapture({ local: item.capturedLocal, utc: item.capturedUtc, offsetMinutes: impliedOffset(item.capturedLocal, item.capturedUtc) }, locale, { zoneUnknown: t('detail.zoneUnknown') })
       : formatCapture({ local: capture.local, utc: capture.utc, offsetMinutes: capture.utcOffsetMinutes }, locale, { zoneUnknown: t('detail.zoneUnknown') });
   const takenSource = capture === null ? (item.captureSource === null ? null : sourceLabel(t, item.captureSource)) : `${sourceLabel(t, capture.source)} · ${capture.field}`;
-  row('taken', t('detail.taken'), taken, takenSource);
+  // No capture time: the file time is named as what it is, never put in its place.
+  const modified = item.acquisitions.find((a) => a.fileModified !== null)?.fileModified ?? null;
+  const modifiedDay = modified === null ? null : formatLocalDay(modified, locale);
+  const noCapture = modifiedDay === null ? t('captureTimes.none') : t('captureTimes.noneFileModified', { date: modifiedDay });
+  row('taken', t('detail.taken'), taken, takenSource, noCapture);
   if (capture !== null && capture.local === null && capture.utc !== null) {
     rows.push({ key: 'taken-note', label: '', value: t('detail.localTimeUnknown'), source: null, unknown: true });
   }
+  if (capture !== null) rows.push(...captureNotes(capture, t, locale));
+  else if (m?.gpsTime) {
+    rows.push({ key: 'gps-time', label: t('captureTimes.gpsClock'), value: t('captureTimes.gpsOnly', { gps: formatUtc(m.gpsTime.utc, locale) }), source: m.gpsTime.field, unknown: false });
+  }
 
   const gps = m?.gps ?? null;
-  const place = gps === null ? null : `${formatCoordinates(gps.lat, gps.lon, locale)}${gps.alt === null ? '' : ` · ${t('detail.altitude', { metres: Math.round(gps.alt) })}`}`;
-  row('place', t('detail.place'), place, gps === null ? null : sourceLabel(t, gps.source), t('detail.noLocation'));
+  const place = gps === null ? null : placeText(gps, t, locale);
+  if (place !== null && !place.isPlace) rows.push({ key: 'place', label: t('detail.place'), value: place.text, source: gps === null ? null : sourceLabel(t, gps.source), unknown: true });
+  else row('place', t('detail.place'), place?.text ?? null, gps === null ? null : sourceLabel(t, gps.source), t('detail.noLocation'));
 
   const device = [m?.make, m?.model].filter((f): f is TextField => f !== null && f !== undefined);
   row('device', t('detail.device'), device.length === 0 ? null : device.map((f) => f.value).join(' '), device[0] === undefined ? null : sourceLabel(t, device[0].source));
@@ -60,4 +122,12 @@ export function factRows(item: ItemDetail, t: TFunction, locale: string): FactRo
   rows.push({ key: 'size', label: t('detail.fileSize'), value: item.size < 1000 ? exact : `${formatBytes(item.size, locale)} (${exact})`, source: null, unknown: false });
   rows.push({ key: 'imported', label: t('detail.imported'), value: formatInstant(item.importedAt, locale), source: null, unknown: false });
   return rows;
+}
+
+/**
+ * The metadata problems the pane lists as sentences: all but those its fact rows already
+ * word in the window's language (the zone hint and the GPS clock check; src/shared/capture-notes.ts).
+ */
+export function otherProblems(m: ExtractedMetadata): readonly string[] {
+  return m.problems.filter((p) => !saidByCaptureTime(p, m.captureTime));
 }

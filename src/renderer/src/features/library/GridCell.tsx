@@ -13,12 +13,14 @@ export interface GridCellProps {
   readonly selected: boolean;
   readonly focused: boolean;
   readonly date: string;
+  /** True when `date` is the wording for "no capture time", not a date. */
+  readonly dateUnknown?: boolean;
   readonly columnIndex: number;
   readonly onClick: (event: MouseEvent) => void;
   readonly onDoubleClick: () => void;
 }
 
-export const GridCell = memo(function GridCell({ item, id, thumbnailUrl, selected, focused, date, columnIndex, onClick, onDoubleClick }: GridCellProps): JSX.Element {
+export const GridCell = memo(function GridCell({ item, id, thumbnailUrl, selected, focused, date, dateUnknown = false, columnIndex, onClick, onDoubleClick }: GridCellProps): JSX.Element {
   const hasThumb = item.thumbStatus === 'ok' || item.thumbStatus === 'placeholder';
   return (
     <div
@@ -46,7 +48,7 @@ export const GridCell = memo(function GridCell({ item, id, thumbnailUrl, selecte
       <span className="cell-name" title={item.originalName}>
         {item.originalName}
       </span>
-      <span className="cell-date">{date}</span>
+      <span className={dateUnknown ? 'cell-date cell-date-none' : 'cell-date'}>{date}</span>
     </div>
   );
 });

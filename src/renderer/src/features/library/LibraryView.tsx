@@ -49,6 +49,8 @@ interface ConnectedCellProps {
   readonly focused: boolean;
   /** Passed down, not looked up per cell: a cell that scrolls in should cost as little as it can. */
   readonly locale: string;
+  /** The caption of an item with no capture time ("No capture time"), looked up once for the grid. */
+  readonly noCapture: string;
   readonly onClick: (index: number, e: MouseEvent) => void;
   readonly onOpen: () => void;
 }
@@ -64,7 +66,8 @@ const ConnectedCell = memo(function ConnectedCell(props: ConnectedCellProps): JS
       thumbnailUrl={url}
       selected={props.selected}
       focused={props.focused}
-      date={when === null ? '' : formatShortDate(when, props.locale)}
+      date={when === null ? props.noCapture : formatShortDate(when, props.locale)}
+      dateUnknown={when === null}
       columnIndex={props.column}
       onClick={(e) => props.onClick(props.index, e)}
       onDoubleClick={props.onOpen}
@@ -86,13 +89,14 @@ export function LibraryView({ query, sort, version, onImport, onFilter, selectio
   const previewUrl = useMediaUrl(previewing?.id ?? null, 'preview');
 
   const { onCellClick, selection, focusIndex } = grid;
+  const noCapture = t('captureTimes.gridNone');
   const renderCell = useCallback(
     (index: number, column: number) => {
       const item = itemAt(index);
       if (item === undefined) return <PendingCell key={`pending-${index}`} id={cellId(index)} columnIndex={column} />;
-      return <ConnectedCell key={item.id} item={item} index={index} column={column} selected={selection.selected.has(item.id)} focused={index === focusIndex} locale={locale} onClick={onCellClick} onOpen={actions.open} />;
+      return <ConnectedCell key={item.id} item={item} index={index} column={column} selected={selection.selected.has(item.id)} focused={index === focusIndex} locale={locale} noCapture={noCapture} onClick={onCellClick} onOpen={actions.open} />;
     },
-    [itemAt, selection, focusIndex, locale, onCellClick, actions],
+    [itemAt, selection, focusIndex, locale, noCapture, onCellClick, actions],
   );
 
   const selected = useMemo(() => selectedInOrder(selection), [selection]);
