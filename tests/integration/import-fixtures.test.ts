@@ -3,7 +3,7 @@
 // names each kind of damage.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,9 +20,14 @@ let engine: Engine;
 let root: string;
 let first: ImportSummary;
 let sources: string[];
-const startedAt = Date.now();
+// The OS temp dir Tamga is given for this file: its own, so that what other programs on the
+// machine write to /tmp meanwhile (a test log naming the fixtures) is never taken for
+// Tamga's. os.tmpdir() reads TMPDIR at each call, and workers and children inherit it.
+const osTemp = { dir: '', before: process.env['TMPDIR'] };
 
 beforeAll(async () => {
+  osTemp.dir = await mkdtemp(join(tmpdir(), 'tamga-os-temp-'));
+  process.env['TMPDIR'] = osTemp.dir;
   root = join(await tempDir(), 'vault');
   engine = createEngine({ actor: 'tamga-test' });
   await engine.createVault({ path: root, passphrase: PASSPHRASE });
@@ -33,6 +38,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await engine.close();
   await removeTempDirs();
+  if (osTemp.before === undefined) delete process.env['TMPDIR'];
+  else process.env['TMPDIR'] = osTemp.before;
+  await rm(osTemp.dir, { recursive: true, force: true });
 });
 
 /** sha256sum's own answer for every source, the way a user would check. */
@@ -109,12 +117,9 @@ describe('importing the real and malformed fixtures', () => {
     for (const model of ['Canon EOS 7D', 'iPhone', 'NIKON', 'FinePix', 'Galaxy', 'PowerShot']) samples.add(model);
     const needles = [...samples].filter((s) => s.length >= 6).map((s) => Buffer.from(s, 'latin1').length === s.length ? Buffer.from(s, 'latin1') : Buffer.from(s, 'utf8'));
     const inVault = await listFiles(root);
-    // Files in the OS temp dir written since this test file started (others belong to other programs).
+    // Files Tamga left in the OS temp dir it was given (folders there are this test's own).
     const temp: string[] = [];
-    for (const d of await readdir(tmpdir(), { withFileTypes: true })) {
-      const path = join(tmpdir(), d.name);
-      if (d.isFile() && (await stat(path)).mtimeMs >= startedAt) temp.push(path);
-    }
+    for (const d of await readdir(osTemp.dir, { withFileTypes: true })) if (d.isFile()) temp.push(join(osTemp.dir, d.name));
     const hits: string[] = [];
     for (const file of [...inVault, ...temp]) {
       const content = await readFile(file).catch(() => Buffer.alloc(0));
