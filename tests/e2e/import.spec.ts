@@ -28,6 +28,9 @@ test('drop photos, then import a video by typed path: progress, summary, grid', 
   await expect(panel.getByText('Import finished')).toBeVisible({ timeout: 60_000 });
   await expect(panel.getByText('12 new items')).toBeVisible();
   await expect(panel.getByText('0 files skipped')).toBeVisible();
+  // It opens at its headline, focused there, not scrolled down to Close.
+  await expect(panel.locator('h2')).toBeFocused();
+  expect(await panel.evaluate((p) => p.scrollTop)).toBe(0);
   await screenshot(page, '07-import-summary');
   const seen = await page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
   expect(seen.some((text) => /Importing: \d+ of 12 files/.test(text))).toBe(true);

@@ -3,7 +3,7 @@
  * every file skipped or failed and why, and the metadata warnings, by file. Paths and
  * warnings come from evidence and the engine: text only.
  */
-import type { JSX } from 'react';
+import { useEffect, useRef, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/useLocale';
 import type { ImportSummary } from '../../../../shared/import';
@@ -17,9 +17,13 @@ export function ImportSummaryView({ summary, onClose }: { readonly summary: Impo
   const { counts } = summary;
   const troubled = counts.failed > 0 || counts.skipped > 0;
   const warned = summary.imported.filter((file) => file.warnings.length > 0);
+  // The summary opens at its headline: focus goes to the heading, not to Close at the
+  // bottom, whose focus scrolled a long summary past what the import came to.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <div className="import-summary">
-      <h2 className="panel-title">
+      <h2 className="panel-title" ref={heading} tabIndex={-1}>
         {summary.stopped !== null ? (
           <StatusBadge tone="failed" label={t('import.stopped')} />
         ) : (
@@ -84,7 +88,7 @@ export function ImportSummaryView({ summary, onClose }: { readonly summary: Impo
           </ul>
         </section>
       )}
-      <button type="button" className="button button-primary" onClick={onClose} autoFocus>
+      <button type="button" className="button button-primary" onClick={onClose}>
         {t('common.close')}
       </button>
     </div>
