@@ -26,6 +26,10 @@ for (const lang of LANGS) {
     // A few files in, as a person pressing Lock mid-import.
     await expect.poll(() => app.events.some((e) => e.type === 'importProgress' && e.progress.filesDone >= 3), { timeout: 60_000 }).toBe(true);
 
+    // A lock cuts off thumbnail reads still under way (the grid fills while importing); the
+    // engine answers them 404 (VAULT_LOCKED), which the browser logs, as in vault.spec.ts.
+    // Anything else in the console still fails the test.
+    app.ignoreErrors(/status of 404/);
     await page.getByRole('button', { name: t('toolbar.lock') }).click();
     const ask = page.getByTestId('lock-dialog');
     await expect(ask).toContainText(t('lockAsk.title'));

@@ -37,6 +37,7 @@ test('lock, a wrong passphrase, then unlock', async ({ app }) => {
   await page.getByRole('button', { name: 'Lock' }).click();
 
   await expect(page.getByRole('tab', { name: 'Unlock a vault', selected: true })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'You locked the vault.' })).toBeVisible();
   await expect(page.getByLabel('Vault folder')).toHaveValue(path);
   await expect(page.getByText(/A Tamga vault created .*, key/)).toBeVisible();
   await page.getByLabel('Passphrase', { exact: true }).fill('not the passphrase at all');
