@@ -31,5 +31,5 @@ describe('a push killed at any point', () => {
     await killPushes(v, place, { points: [['replica-folder:temp-written', 6], ...PUSH_POINTS], atPoints: 20, atMoments: 2 });
     // No temporary file is left.
     expect((await place.names()).filter((n) => n.startsWith(`${FOLDER_TMP_DIR}/`))).toEqual([]);
-  }, 120_000);
+  }, 300_000); // 22 rounds, each a CLI start, two scrypt unlocks, a push and a full verify: ~40–70 s alone, up to 3× on a busy machine
 });
