@@ -15,13 +15,21 @@ export function ErrorNotice({ error, id }: { readonly error: TamgaError; readonl
       <Icon name="cross" />
       <div>
         <p className="notice-text">{t(`errors.${error.code}`)}</p>
-        <details className="notice-details">
-          <summary>{t('common.technicalDetails')}</summary>
-          <p>
-            {error.code}: {error.message}
-          </p>
-        </details>
+        <TechnicalDetails error={error} />
       </div>
     </div>
+  );
+}
+
+/** The engine's own code and sentence (English), behind a disclosure, as text. */
+export function TechnicalDetails({ error }: { readonly error: TamgaError }): JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <details className="notice-details">
+      <summary>{t('common.technicalDetails')}</summary>
+      <p>
+        {error.code}: {error.message}
+      </p>
+    </details>
   );
 }

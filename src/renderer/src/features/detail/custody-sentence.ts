@@ -7,7 +7,7 @@
  * kind this version does not know is named as such, never dropped. Pure: the words come
  * from the caller's `t`, the time zone from the caller (this computer's by default).
  */
-import type { CustodyEvent, JsonValue } from '../../../../shared/custody';
+import { ITEM_EVENT_TYPES, VAULT_EVENT_TYPES, type CustodyEvent, type CustodyEventType, type JsonValue } from '../../../../shared/custody';
 import { splitActor } from '../../../../shared/operator';
 import { formatEventTime } from '../../format/dates';
 import { formatBytes, formatCount } from '../../format/numbers';
@@ -46,35 +46,7 @@ export interface SentenceOptions {
 }
 
 /** The kinds with a sentence of their own: every type the engine writes (src/shared/custody.ts). */
-export const SENTENCE_KINDS = [
-  'acquired',
-  're-acquired',
-  'extracted',
-  'described',
-  'tagged',
-  'untagged',
-  'added-to-case',
-  'removed-from-case',
-  'viewed-original',
-  'exported',
-  'verified',
-  'vault-created',
-  'passphrase-changed',
-  'export-abandoned',
-  'audit',
-  'sender-added',
-  'sender-removed',
-  'operator-set',
-  'operator-cleared',
-  'timestamped',
-  'replica-added',
-  'replica-removed',
-  'replica-pushed',
-  'recovery-key-created',
-  'recovery-key-rotated',
-  'recovery-key-removed',
-  'recovered',
-] as const;
+export const SENTENCE_KINDS: readonly CustodyEventType[] = [...new Set<CustodyEventType>([...ITEM_EVENT_TYPES, ...VAULT_EVENT_TYPES])];
 
 const KNOWN: ReadonlySet<string> = new Set(SENTENCE_KINDS);
 const HEX = /^[0-9a-f]{32,}$/i;

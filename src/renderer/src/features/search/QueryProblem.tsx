@@ -7,6 +7,7 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TamgaError } from '../../../../shared/errors';
+import { TechnicalDetails } from '../../ui/ErrorNotice';
 import { Icon } from '../../ui/icons';
 
 /** The term as typed, `after:10.01.2021`, when the error names it. */
@@ -25,12 +26,7 @@ export function QueryProblem({ error }: { readonly error: TamgaError }): JSX.Ele
       <div>
         <p className="notice-text">{term === null ? t('errors.QUERY_INVALID') : t('search.invalidTerm', { term })}</p>
         <p>{t('search.invalidHint')}</p>
-        <details className="notice-details">
-          <summary>{t('common.technicalDetails')}</summary>
-          <p>
-            {error.code}: {error.message}
-          </p>
-        </details>
+        <TechnicalDetails error={error} />
       </div>
     </div>
   );
