@@ -32,6 +32,10 @@ test('cancel stops an import and keeps what finished', async ({ app }) => {
   const list = await app.engine.callEngine('listItems', undefined);
   const kept = list.ok ? (list.value as unknown[]).length : -1;
   expect(kept).toBeLessThan(4);
+  // The files not imported are named, so that they can be imported again.
+  const notImported = panel.getByRole('region', { name: /^Not imported \(\d+ files?\)$/ });
+  await expect(notImported.getByRole('listitem')).toHaveCount(4 - kept);
+  await expect(notImported).toContainText('clip3.mp4');
   await panel.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('item-count')).toHaveText(kept === 1 ? '1 item' : `${kept} items`);
 });

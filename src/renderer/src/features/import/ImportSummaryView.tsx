@@ -35,6 +35,7 @@ export function ImportSummaryView({ summary, onClose }: { readonly summary: Impo
           {isErrorCode(summary.stopped.code) ? t(`errors.${summary.stopped.code}`) : summary.stopped.message} {t('import.notImported', { count: summary.notImported.length })}
         </p>
       )}
+      {summary.stopped === null && summary.cancelled && summary.notImported.length > 0 && <p className="note note-warning">{t('import.notImported', { count: summary.notImported.length })}</p>}
       <ul className="summary-counts" aria-label={t('import.summary')}>
         <li>{t('import.newItems', { count: counts.newItems })}</li>
         <li>{t('import.duplicates', { count: counts.duplicates })}</li>
@@ -58,6 +59,19 @@ export function ImportSummaryView({ summary, onClose }: { readonly summary: Impo
         </section>
       )}
       {counts.junk > 0 && <p className="field-hint">{t('import.junk', { count: counts.junk })}</p>}
+      {summary.notImported.length > 0 && (
+        // Which files to import again after a cancel or a stop: the count alone left people guessing.
+        <section aria-label={t('import.notImportedFiles', { count: summary.notImported.length })}>
+          <h3>{t('import.notImportedFiles', { count: summary.notImported.length })}</h3>
+          <ul className="file-list">
+            {summary.notImported.map((path) => (
+              <li key={path}>
+                <code className="path">{path}</code>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {summary.failed.length > 0 && (
         <section aria-label={t('import.failedFiles')}>
           <h3>{t('import.failedFiles')}</h3>
