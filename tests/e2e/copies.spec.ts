@@ -121,6 +121,9 @@ test('copies: add a folder copy, copy now, items waiting, check, damage, check a
   await setLanguage(page, 'kk', 'en');
 
   // Restore from the first screen into a new folder, with the passphrase.
+  // The window locks at once; thumbnail reads still under way are answered 404 (VAULT_LOCKED),
+  // which the browser logs, as in vault.spec.ts. Anything else in the console still fails.
+  app.ignoreErrors(/status of 404/);
   await page.getByRole('button', { name: t('toolbar.lock') }).click();
   await page.getByRole('tab', { name: t('restore.title') }).click();
   const restoreTo = join(app.dir, 'restored');
@@ -220,6 +223,9 @@ test('copies: a restore refused for a damaged newest manifest says nothing was r
   bytes[10] = (bytes[10] ?? 0) ^ 0x01;
   writeFileSync(manifest, bytes);
 
+  // The window locks at once; thumbnail reads still under way are answered 404 (VAULT_LOCKED),
+  // which the browser logs, as in vault.spec.ts. Anything else in the console still fails.
+  app.ignoreErrors(/status of 404/);
   await page.getByRole('button', { name: t('toolbar.lock') }).click();
   await page.getByRole('tab', { name: t('restore.title') }).click();
   const restoreTo = join(app.dir, 'restored');
