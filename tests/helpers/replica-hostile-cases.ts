@@ -9,23 +9,20 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ReplicaProblemCode } from '../../src/shared/replica';
 import { checksumsName, manifestName, signatureName } from '../../src/main/engine/replica/layout';
-import { parseManifest, type Manifest } from '../../src/main/engine/replica/manifest';
+import type { Manifest } from '../../src/main/engine/replica/manifest';
 import { sha256Hex } from '../../src/main/engine/replica/object-bytes';
 import { unlockVault } from '../../src/main/engine/vault/vault';
 import { createEngine } from '../../src/main/engine/api';
 import type { ReplicaPlace } from './replica-place';
+import { namedUnder, pushedTwice } from './replica-pushed-twice';
 import { PASSPHRASE, tempDir } from './temp-vault';
-import { generatedFiles, makeReplicaVault, withEngine, type ReplicaVault } from './replica-vault';
+import { withEngine, type ReplicaVault } from './replica-vault';
 
 function codes(problems: readonly { code: string }[]): string[] {
   return problems.map((p) => p.code).sort();
 }
 
-function named(problems: readonly { code: string; objects: readonly string[] }[], code: ReplicaProblemCode): string[] {
-  return problems.filter((p) => p.code === code).flatMap((p) => [...p.objects]).sort();
-}
 
 export function defineHostileStorageCases(label: string, makePlace: () => Promise<ReplicaPlace>): void {
   let place: ReplicaPlace;
@@ -36,16 +33,7 @@ export function defineHostileStorageCases(label: string, makePlace: () => Promis
 
   beforeAll(async () => {
     place = await makePlace();
-    v = await makeReplicaVault(4, place.config);
-    await withEngine(v.root, async (engine) => {
-      await engine.pushReplicas('usb');
-      await engine.importFiles({ paths: [await generatedFiles(1)] });
-      await engine.pushReplicas('usb');
-    });
-    await place.save();
-    const parsed = parseManifest(await place.read(manifestName(2)));
-    if (!parsed.ok) throw new Error(parsed.reason);
-    manifest = parsed.manifest;
+    ({ v, manifest } = await pushedTwice(place));
     const vault = await unlockVault(v.root, PASSPHRASE);
     itemOfBlob = new Map((vault.db.prepare('SELECT blob_id AS b, id FROM items').all() as Array<{ b: string; id: string }>).map((r) => [r.b, r.id]));
     vault.close();
@@ -104,10 +92,10 @@ export function defineHostileStorageCases(label: string, makePlace: () => Promis
       const report = await verify();
       expect(report.ok).toBe(false);
       expect(codes(report.problems)).toEqual(['OBJECT_CORRUPT', 'OBJECT_MISSING', 'OBJECT_SWAPPED', 'OBJECT_TRUNCATED']);
-      expect(named(report.problems, 'OBJECT_MISSING')).toEqual([deleted]);
-      expect(named(report.problems, 'OBJECT_TRUNCATED')).toEqual([truncated]);
-      expect(named(report.problems, 'OBJECT_CORRUPT')).toEqual([flipped]);
-      expect(named(report.problems, 'OBJECT_SWAPPED')).toEqual([swapA, swapB].sort());
+      expect(namedUnder(report.problems, 'OBJECT_MISSING')).toEqual([deleted]);
+      expect(namedUnder(report.problems, 'OBJECT_TRUNCATED')).toEqual([truncated]);
+      expect(namedUnder(report.problems, 'OBJECT_CORRUPT')).toEqual([flipped]);
+      expect(namedUnder(report.problems, 'OBJECT_SWAPPED')).toEqual([swapA, swapB].sort());
       expect(report.problems.find((p) => p.code === 'OBJECT_SWAPPED')?.message).toContain(`${swapA} holds the bytes of ${swapB}`);
 
       const { result, audit } = await restore();
@@ -135,7 +123,7 @@ export function defineHostileStorageCases(label: string, makePlace: () => Promis
       for (const [from, to] of [[manifestName(1), manifestName(2)], [signatureName(1), signatureName(2)], [checksumsName(1), checksumsName(2)]] as const) await place.copy(from, to);
       const replaced = await verify();
       expect(codes(replaced.problems)).toContain('MANIFEST_ROLLED_BACK');
-      expect(named(replaced.problems, 'MANIFEST_ROLLED_BACK')).toContain(manifestName(2));
+      expect(namedUnder(replaced.problems, 'MANIFEST_ROLLED_BACK')).toContain(manifestName(2));
       const refused = await restore();
       expect(refused.result.refused).toMatchObject({ previous: 1 });
       expect(codes(refused.result.problems)).toEqual(['MANIFEST_ROLLED_BACK']);
@@ -148,8 +136,8 @@ export function defineHostileStorageCases(label: string, makePlace: () => Promis
       bytes[bytes.indexOf('"number": 2') + 10] = '7'.charCodeAt(0);
       await place.write(manifestName(2), bytes);
       const report = await verify();
-      expect(named(report.problems, 'MANIFEST_DAMAGED')).toEqual([manifestName(2)]);
-      expect(named(report.problems, 'MANIFEST_ROLLED_BACK')).toEqual([manifestName(2), manifestName(1)].sort());
+      expect(namedUnder(report.problems, 'MANIFEST_DAMAGED')).toEqual([manifestName(2)]);
+      expect(namedUnder(report.problems, 'MANIFEST_ROLLED_BACK')).toEqual([manifestName(2), manifestName(1)].sort());
       const refused = await restore();
       expect(refused.result).toMatchObject({ ok: false, restoredObjects: 0, refused: { previous: 1 } });
       expect(refused.result.problems[0]?.message).toMatch(/manifests\/00000002\.json, is not usable: its signature .* does not verify/);

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checksumsName, manifestName, signatureName } from '../../src/main/engine/replica/layout';
 import { checkReplica } from '../../src/main/engine/replica/check-replica';
-import { parseManifest, type Manifest } from '../../src/main/engine/replica/manifest';
+import type { Manifest } from '../../src/main/engine/replica/manifest';
 import { openReplicaStore } from '../../src/main/engine/replica/open-store';
 import { pushReplica } from '../../src/main/engine/replica/push';
 import { requireReplicaRow } from '../../src/main/engine/replica/replica-rows';
@@ -23,8 +23,9 @@ import { restoreFromReplica } from '../../src/main/engine/replica/restore';
 import type { ReplicaObject, ReplicaStore } from '../../src/main/engine/replica/store';
 import { unlockVault } from '../../src/main/engine/vault/vault';
 import type { ReplicaPlace } from './replica-place';
+import { namedUnder, pushedTwice } from './replica-pushed-twice';
 import { PASSPHRASE, tempDir } from './temp-vault';
-import { generatedFiles, makeReplicaVault, withEngine, type ReplicaVault } from './replica-vault';
+import type { ReplicaVault } from './replica-vault';
 
 export interface Lag {
   /** Names the listing does not show (the storage still serves them). */
@@ -52,9 +53,6 @@ export function laggingListing(store: ReplicaStore, lag: Lag): ReplicaStore {
   };
 }
 
-function named(problems: readonly { code: string; objects: readonly string[] }[], code: string): string[] {
-  return problems.filter((p) => p.code === code).flatMap((p) => [...p.objects]).sort();
-}
 
 export function defineListingLagCases(label: string, makePlace: () => Promise<ReplicaPlace>): void {
   let place: ReplicaPlace;
@@ -63,16 +61,7 @@ export function defineListingLagCases(label: string, makePlace: () => Promise<Re
 
   beforeAll(async () => {
     place = await makePlace();
-    v = await makeReplicaVault(4, place.config);
-    await withEngine(v.root, async (engine) => {
-      await engine.pushReplicas('usb');
-      await engine.importFiles({ paths: [await generatedFiles(1)] });
-      await engine.pushReplicas('usb');
-    });
-    await place.save();
-    const parsed = parseManifest(await place.read(manifestName(2)));
-    if (!parsed.ok) throw new Error(parsed.reason);
-    manifest = parsed.manifest;
+    ({ v, manifest } = await pushedTwice(place));
   });
 
   const blobs = (): string[] => manifest.objects.filter((o) => o.name.startsWith('blobs/')).map((o) => o.name);
@@ -144,12 +133,12 @@ export function defineListingLagCases(label: string, makePlace: () => Promise<Re
       for (const sample of [undefined, 1]) {
         const report = await verify(lag, sample);
         expect(report.ok).toBe(false);
-        expect(named(report.problems, 'OBJECT_MISSING')).toEqual([deleted]);
-        expect(named(report.problems, 'OBJECT_TRUNCATED')).toEqual([truncated]);
+        expect(namedUnder(report.problems, 'OBJECT_MISSING')).toEqual([deleted]);
+        expect(namedUnder(report.problems, 'OBJECT_TRUNCATED')).toEqual([truncated]);
         expect(report.ignored).toEqual([]);
       }
       const restored = await restore(lag);
-      expect(named(restored.problems, 'OBJECT_MISSING')).toEqual([deleted]);
+      expect(namedUnder(restored.problems, 'OBJECT_MISSING')).toEqual([deleted]);
       expect(restored.restoredObjects).toBe(manifest.objectCount - 2);
       expect(restored.ignored).toEqual([]);
     });
