@@ -15,7 +15,7 @@ import { previewExport } from './bundle/export/preview';
 import { queryItems } from './bundle/export/query-items';
 import { verifyBundle } from './bundle/verify/verify';
 import { lockStop, runImport } from './ingest/import-run';
-import { readInterruptedImport } from './ingest/import-record';
+import { InterruptedWorkRecord } from './interrupted-work';
 import { extractItem } from './items/extract';
 import { listItems } from './items/item-rows';
 import { OpenBlobs } from './media/open-blobs';
@@ -131,7 +131,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   /** Settles when the last lock has finished (closed the index, recorded what it stopped). */
   let lockSettled: Promise<void> = Promise.resolve();
   /** Work the last lock stopped, told once after the same vault is unlocked again. */
-  let interrupted: { vaultId: string; reason: LockReason; importId: string | null; exportTo: string | null } | null = null;
+  const interrupted = new InterruptedWorkRecord();
   /** Open media files and viewed originals of the current unlock session. */
   let media: MediaSession | null = null;
   /** Whether getTimestamps is asking servers now (one round at a time: a token is kept once per seal and server). */
@@ -194,16 +194,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       open?.close();
       const stoppedExport = exportingTo !== null && exported === undefined ? exportingTo : null;
       const stoppedImport = importing && imported?.stoppedByLock === true ? imported.importId : null;
-      if (vaultId !== null && (stoppedImport !== null || stoppedExport !== null)) {
-        // Only ids and the export's path outlive the lock; what the import archived is read
-        // back from the vault's own record after the next unlock (takeInterruptedWork).
-        interrupted = {
-          vaultId,
-          reason,
-          importId: stoppedImport,
-          exportTo: stoppedExport,
-        };
-      }
+      if (vaultId !== null) interrupted.record({ vaultId, reason, importId: stoppedImport, exportTo: stoppedExport });
       // Decoder workers may hold decoded evidence in memory: end them with the session.
       await closeHeicWorkers();
     } finally {
@@ -297,14 +288,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async takeInterruptedWork() {
       const open = current();
-      const stopped = interrupted;
-      if (stopped === null || stopped.vaultId !== open.info().vaultId) return null;
-      interrupted = null;
-      return {
-        reason: stopped.reason,
-        import: stopped.importId === null ? null : readInterruptedImport(open.db, stopped.importId),
-        export: stopped.exportTo === null ? null : { outPath: stopped.exportTo },
-      };
+      return interrupted.take(open.info().vaultId, open.db);
     },
 
     async listItems() {
