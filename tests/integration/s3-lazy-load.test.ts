@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openS3Store } from '../../src/main/engine/replica/s3-lazy';
-import { describeS3 } from '../../src/main/engine/replica/s3-config';
+import { createS3Store } from '../../src/main/engine/replica/s3-store';
 import { ROOT } from '../helpers/child-process';
 
 function sdkModules(open: boolean): { before: number; after: number } {
@@ -25,6 +25,6 @@ describe('the S3 store, loaded when first used', () => {
   it('still refuses a bad config where it is opened, and names the store as the SDK-backed one does', () => {
     expect(() => openS3Store({ endpoint: 'ftp://x', bucket: 'ngo', credentials })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
     const config = { endpoint: 'https://s3.example.org/', bucket: 'ngo', prefix: 'tamga/laptop', credentials };
-    expect(openS3Store(config).description).toBe(describeS3(config));
+    expect(openS3Store(config).description).toBe(createS3Store(config).description);
   });
 });
