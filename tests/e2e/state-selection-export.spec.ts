@@ -29,7 +29,9 @@ async function describe(page: Page, t: Strings, name: string, field: 'descriptio
   await expect(detail.getByRole('heading', { name })).toBeVisible();
   await detail.getByRole('textbox', { name: t(`organise.fields.${field}`), exact: true }).fill(text);
   await detail.getByRole('button', { name: t('organise.save') }).click();
-  await expect(detail.getByText(t('organise.saved'))).toBeVisible();
+  // Exact: until the save returns, "Not saved yet" and the "Save" + "Discard" row both contain "saved".
+  await expect(detail.getByText(t('organise.saved'), { exact: true })).toBeVisible();
+  await expect(detail.getByTestId('draft-note')).toHaveCount(0);
 }
 
 /** Text before and after a placeholder whose value the test does not compute (a size formatted by the window). */
