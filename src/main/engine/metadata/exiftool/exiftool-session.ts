@@ -130,12 +130,22 @@ export class ExifToolSession {
         },
       });
       this.tool = tool;
+      // A start that fails (no program, no Perl, a program that exits at once) is said at
+      // once: batch-cluster would otherwise keep retrying it until the time limit.
+      let onStartError: (err: Error) => void = () => undefined;
+      const startError = new Promise<ExifToolFailure>((resolve) => {
+        onStartError = (err: Error) => resolve({ reason: 'cannot-start', detail: describeError(err) });
+        tool.on('startError', onStartError);
+      });
       try {
-        const version: string | 'timed-out' = await withTimeLimit(tool.version(), this.timeLimitMs);
-        if (version === 'timed-out') return { reason: 'cannot-start', detail: `it did not answer within ${this.timeLimitMs / 1000} s` };
-        return { version };
+        const answer = await withTimeLimit(Promise.race([tool.version().then((version) => ({ version })), startError]), this.timeLimitMs);
+        if (answer === 'timed-out') return { reason: 'cannot-start', detail: `it did not answer within ${this.timeLimitMs / 1000} s` };
+        if ('reason' in answer) await tool.end(false).catch(() => undefined);
+        return answer;
       } catch (err) {
         return { reason: 'cannot-start', detail: describeError(err) };
+      } finally {
+        tool.off('startError', onStartError);
       }
     })();
     return this.started;
