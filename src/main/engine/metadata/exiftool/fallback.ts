@@ -17,6 +17,7 @@
  * and after ExifTool's read as when the import read it (the check the import itself makes,
  * read-source.ts); otherwise nothing of it is kept and the item says why.
  */
+import { exiftoolFailureOf } from '../../../../shared/exiftool-notes';
 import type { ExifToolFailureReason, ExifToolField, ExifToolUse, ExtractedMetadata } from '../../../../shared/metadata';
 import { notReadByOwnReaders } from '../not-read';
 import { EXIF_TURN } from '../orientation';
@@ -31,23 +32,6 @@ export function wantsExifTool(meta: ExtractedMetadata): boolean {
   if (meta.format !== null && EXIFTOOL_FORMATS.has(meta.format)) return true;
   if (meta.kind !== 'photo') return false;
   return meta.captureTime === null || (meta.make === null && meta.model === null) || meta.pixelSize === null;
-}
-
-/** What a failure says in `problems` (English, like every problem sentence). */
-export function failureSentence(reason: ExifToolFailureReason, detail?: string): string {
-  const suffix = detail ? ` (${detail})` : '';
-  switch (reason) {
-    case 'cannot-start':
-      return `ExifTool, Tamga's reader of last resort, could not be started${suffix}; what Tamga's own readers do not read of this file stays unknown.`;
-    case 'timed-out':
-      return "ExifTool took longer than its time limit on this file and was stopped; what Tamga's own readers do not read of it stays unknown.";
-    case 'failed':
-      return `ExifTool could not read this file${suffix}; what Tamga's own readers do not read of it stays unknown.`;
-    case 'file-changed':
-      return "The source file changed after it was archived, so what ExifTool read of it was not kept; what Tamga's own readers do not read of it stays unknown.";
-    case 'disabled':
-      return "ExifTool, Tamga's reader of last resort, is turned off; what Tamga's own readers do not read of this file stays unknown.";
-  }
 }
 
 export interface FallbackResult {
@@ -96,7 +80,7 @@ export function fillFromExifTool(meta: ExtractedMetadata, tags: ExifToolTags, ve
 
 export function withFailure(meta: ExtractedMetadata, reason: ExifToolFailureReason, detail?: string): ExtractedMetadata {
   const use: ExifToolUse = { status: 'failed', version: null, filled: [], reason, ...(detail !== undefined ? { detail } : {}) };
-  return { ...meta, exiftool: use, problems: [...meta.problems, failureSentence(reason, reason === 'cannot-start' || reason === 'failed' ? detail : undefined)] };
+  return { ...meta, exiftool: use, problems: [...meta.problems, exiftoolFailureOf({ exiftool: use }) ?? ''] };
 }
 
 /**
