@@ -15,6 +15,7 @@ import { exifToolOutputOf } from '../../src/main/engine/items/exiftool-output';
 import type { OpenVault } from '../../src/main/engine/vault/vault';
 import { openNewVault } from '../helpers/bundle-export-vault';
 import { CAMERA_FORMATS, REAL } from '../helpers/fixtures';
+import { pngWithTextExif } from '../helpers/png-text-exif';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
 
 /** Photos and a video that Tamga's own readers read fully: capture time, camera and size. */
@@ -99,6 +100,17 @@ describe('ExifTool, the reader of last resort', () => {
       const bytes = await readFile(join(vault.paths.root, String(file))).catch(() => Buffer.alloc(0));
       expect(bytes.includes('Canon EOS M50'), String(file)).toBe(false);
     }
+  }, 60_000);
+
+  it('reads EXIF that a PNG keeps in a text chunk, which Tamga\'s own PNG reader does not', async () => {
+    const png = join(work, 'text-exif.png');
+    await writeFile(png, await pngWithTextExif({ make: 'PngCam', model: 'Text Chunk 1', taken: '2021:01:10 08:14:00', offset: '+06:00' }));
+    const m = metadataOf((await run([png])).imported[0]?.itemId as string);
+    expect(m.pixelSize).toEqual({ width: 40, height: 30, source: 'png-ihdr' });
+    expect(m.make).toEqual({ value: 'PngCam', source: 'exiftool' });
+    expect(m.captureTime).toMatchObject({ local: '2021-01-10T08:14:00', utc: '2021-01-10T02:14:00Z', utcOffsetMinutes: 360, offsetKnown: true, source: 'exiftool' });
+    // libvips writes Orientation 1 into every EXIF block it makes: read too.
+    expect(m.exiftool?.filled).toEqual(['captureTime', 'make', 'model', 'orientation']);
   }, 60_000);
 
   it('is never started for a JPEG, HEIC and MP4 that Tamga reads fully', async () => {
