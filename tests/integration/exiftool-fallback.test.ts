@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedMetadata } from '../../src/shared/metadata';
 import { runImport } from '../../src/main/engine/ingest/import-run';
 import { exifToolOutputOf } from '../../src/main/engine/items/exiftool-output';
+import { ExifToolSession } from '../../src/main/engine/metadata/exiftool/exiftool-session';
 import type { OpenVault } from '../../src/main/engine/vault/vault';
 import { openNewVault } from '../helpers/bundle-export-vault';
 import { CAMERA_FORMATS, REAL } from '../helpers/fixtures';
@@ -148,6 +149,19 @@ describe('ExifTool, the reader of last resort', () => {
       expect(exifToolOutputOf(vault.db, f.itemId)).toBeNull();
     }
     expect(exiftoolChildren()).toEqual([]);
+  }, 60_000);
+
+  it('gives up on a program that starts but never answers, at its time limit, and leaves no process behind', async () => {
+    const silent = join(work, 'silent.sh');
+    await writeFile(silent, '#!/bin/sh\nexec sleep 60\n');
+    await chmod(silent, 0o755);
+    const session = new ExifToolSession({ exiftoolPath: silent, timeLimitMs: 1500 });
+    const read = await session.read(join(CAMERA_FORMATS, 'CanonRaw.crw'));
+    expect(read).toMatchObject({ ok: false, reason: 'cannot-start', detail: 'it did not answer within 1.5 s' });
+    // Every later file gets the same answer at once, without another start.
+    expect(await session.read(join(CAMERA_FORMATS, 'Sigma.x3f'))).toEqual(read);
+    await session.end();
+    expect(spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' }).stdout).not.toMatch(/silent\.sh|sleep 60/);
   }, 60_000);
 
   it('makes a raw file’s thumbnail from its embedded JPEG', async () => {
