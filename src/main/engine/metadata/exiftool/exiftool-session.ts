@@ -17,7 +17,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { constants as osConstants, setPriority } from 'node:os';
 import { parse } from 'node:path';
 import { ExifTool, type Tags } from 'exiftool-vendored';
-import { FFMPEG_TIME_LIMIT_MS, MAX_EMBEDDED_PREVIEW_BYTES } from '../../thumbnails/limits';
+import { FFMPEG_TIME_LIMIT_MS, MAX_EMBEDDED_PREVIEW_BYTES, VIDEO_TOTAL_TIME_LIMIT_MS } from '../../thumbnails/limits';
 import { describeError } from '../problems';
 
 /** Why ExifTool gave nothing for a file. */
@@ -170,15 +170,19 @@ export class ExifToolSession {
   /**
    * The largest embedded picture of a raw file (JpgFromRaw, PreviewImage, OtherImage,
    * ThumbnailImage, whichever the file has), or null when it has none ExifTool can hand out.
+   * All attempts together get the limit of all ffmpeg attempts for one video's poster.
    */
   async preview(path: string, tags: Readonly<Record<string, unknown>>): Promise<Buffer | null> {
     const started = await this.start();
     if ('reason' in started) return null;
     const tool = this.tool as ExifTool;
+    const deadline = Date.now() + Math.max(this.timeLimitMs, VIDEO_TOTAL_TIME_LIMIT_MS);
     for (const tag of PREVIEW_TAGS) {
       if (!Object.keys(tags).some((key) => key.endsWith(`:${tag}`))) continue;
+      const left = deadline - Date.now();
+      if (left <= 0) return null;
       try {
-        const bytes = await withTimeLimit(tool.extractBinaryTagToBuffer(tag, path), this.timeLimitMs + 1000);
+        const bytes = await withTimeLimit(tool.extractBinaryTagToBuffer(tag, path), Math.min(left, this.timeLimitMs + 1000));
         if (bytes === 'timed-out') return null;
         if (bytes.length > 0 && bytes.length <= MAX_EMBEDDED_PREVIEW_BYTES) return bytes;
       } catch {
