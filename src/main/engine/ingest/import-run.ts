@@ -154,10 +154,14 @@ export async function runImport(env: ImportEnvironment, request: ImportRequest, 
   const lane = async (): Promise<void> => {
     while (!signal.aborted && fatal === null && next < walk.files.length) await importOne(next++);
   };
+  // Cancel and lock stop ExifTool at once: a file it is reading must not hold the stop up.
+  const stopExifTool = (): void => void exiftool.end(true);
+  signal.addEventListener('abort', stopExifTool, { once: true });
   try {
     await Promise.all(Array.from({ length: lanes }, lane));
   } finally {
-    await exiftool.end();
+    signal.removeEventListener('abort', stopExifTool);
+    await exiftool.end(signal.aborted);
   }
   // Set inside importOne, which TypeScript does not follow.
   const stopped = fatal as TamgaError | null;

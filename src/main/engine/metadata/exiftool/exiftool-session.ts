@@ -192,12 +192,15 @@ export class ExifToolSession {
     return null;
   }
 
-  /** Ends the process (if one was started) and waits for it to exit. */
-  async end(): Promise<void> {
+  /**
+   * Ends the process (if one was started) and waits for it to exit. `now`: kill it without
+   * waiting for a file it is reading (a cancelled or locked import must not wait on it).
+   */
+  async end(now = false): Promise<void> {
     this.ended = true;
     const tool = this.tool;
     if (tool === null) return;
-    await this.started?.catch(() => undefined);
-    await tool.end(true).catch(() => tool.end(false));
+    if (!now) await this.started?.catch(() => undefined);
+    await tool.end(!now).catch(() => tool.end(false));
   }
 }
