@@ -97,6 +97,21 @@ function gpsTimeOf(tags: ExifToolTags): { utc: string; field: string } | null {
   return Number.isNaN(Date.parse(iso)) ? null : { utc: iso, field: 'ExifTool Composite:GPSDateTime' };
 }
 
+/**
+ * An AVIF image sequence's movie header (QuickTime:CreateDate), UTC by the standard as for a
+ * video: Tamga's own HEIF reader reads the still-image boxes only. Not for a CR3, whose movie
+ * header Canon fills with its local clock, nor for other files.
+ */
+function movieHeaderInstant(tags: ExifToolTags): DateCandidate | null {
+  if (tags['File:FileType'] !== 'AVIF') return null;
+  const v = tags['QuickTime:CreateDate'];
+  if (typeof v !== 'string') return null;
+  const m = /^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:Z|[+-]00:00)?$/.exec(v.trim());
+  if (!m || m[1] === '0000' || m[1] === '1904') return null;
+  const utc = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.000Z`;
+  return Number.isNaN(Date.parse(utc)) ? null : { kind: 'instant', field: 'mvhd creation time', utc };
+}
+
 /** ExifTool's "2003:11:10 17:39:26[.041][-04:00]" split into EXIF's date and the zone it carries. */
 function splitZone(value: unknown): { date: unknown; zone: string | null } {
   if (typeof value !== 'string') return { date: value, zone: null };
@@ -123,12 +138,19 @@ export function captureTimeOf(tags: ExifToolTags, problems: Problems): CaptureTi
     candidates.push(candidate);
     tagOf.set(candidate, { tag: d.tag, ...(offsetText !== undefined ? { offset: d.offset !== undefined && tags[d.offset] !== undefined ? d.offset : 'its own zone' } : {}) });
   }
+  const movie = movieHeaderInstant(tags);
+  if (movie !== null) {
+    candidates.push(movie);
+    tagOf.set(movie, { tag: 'QuickTime:CreateDate' });
+  }
   // One candidate at a time, in precedence, so that the tag the result came from is known
   // (four vendor tags share EXIF DateTimeOriginal's rank).
   const ordered = candidates.map((c, i) => ({ c, i })).sort((a, b) => CAPTURE_TIME_PRECEDENCE.indexOf(a.c.field) - CAPTURE_TIME_PRECEDENCE.indexOf(b.c.field) || a.i - b.i);
   for (const { c } of ordered) {
     if (chooseCaptureTime([c], new Problems()) === null) continue;
-    const time = chooseCaptureTime([c], problems, { gpsTime: gpsTimeOf(tags) });
+    // All candidates again, so that the rules see the rest (an XMP zone beside an EXIF date
+    // without one is a hint); the winner is `c`, the first that parses in the same order.
+    const time = chooseCaptureTime(candidates, problems, { gpsTime: gpsTimeOf(tags) });
     if (time === null) return null;
     const names = tagOf.get(c);
     const field = names ? `ExifTool ${names.tag}${names.offset !== undefined && time.offsetKnown ? ` + ${names.offset}` : ''}` : `ExifTool ${time.field}`;
