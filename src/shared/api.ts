@@ -19,7 +19,7 @@ import type { Operator, OperatorInput } from './operator';
 import type { SettingsUpdate, VaultEvent, VaultSettings } from './session';
 import type { CreateRecoveryKeyRequest, RecoverVaultRequest, RecoveryKeyMade, WriteRecoveryPageRequest } from './recovery';
 import type { StampResult, TimestampStatus } from './timestamp';
-import type { ManifestSummary, ReplicaCheckReport, ReplicaConfig, ReplicaProblem, ReplicaProgress, ReplicaPushResult, ReplicaSource, ReplicaStatus, RestoreResult } from './replica';
+import type { ManifestSummary, ReplicaCheckReport, ReplicaConfig, ReplicaProblem, ReplicaProgress, ReplicaPushResult, ReplicaSource, ReplicaStatus, RestoreRecoveryRequest, RestoreResult } from './replica';
 
 /** What anyone can read from vault.json without the passphrase. */
 export interface VaultPublicInfo {
@@ -211,6 +211,14 @@ export interface TamgaApi {
   restoreReplica(request: { readonly source: ReplicaSource; readonly target: string; readonly keyFingerprint?: string; readonly previous?: boolean }): Promise<RestoreResult>;
   /** On the unlocked restored vault: its log against the manifest's checkpoint, and the replica's last manifest recorded. */
   finishRestore(manifest: ManifestSummary): Promise<ReplicaProblem[]>;
+  /**
+   * The rebuilt folder opened with its recovery key instead of the passphrase: unlocks with
+   * the words or shares, checks the log against the manifest's checkpoint (before anything is
+   * logged, so the log is still the one the manifest signed for), then sets the new
+   * passphrase (`recovered` on the vault chain). The vault stays unlocked, as after
+   * unlockVault; nothing on disk changes when the key is refused.
+   */
+  finishRestoreWithRecovery(request: RestoreRecoveryRequest): Promise<ReplicaProblem[]>;
 }
 
 /** Events the engine pushes while a call runs. */
@@ -336,6 +344,7 @@ export const API_METHODS = [
   'verifyReplica',
   'restoreReplica',
   'finishRestore',
+  'finishRestoreWithRecovery',
 ] as const satisfies readonly ApiMethod[];
 
 /** The engine methods the window never calls: the CLI, the engine worker (media) and the tests reach them directly. */

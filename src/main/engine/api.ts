@@ -33,7 +33,7 @@ import { noteVerifier, vaultLogOrigin, verifierKey } from './custody/checkpoint'
 import { checkPassphrase, createVault, inspectVault, unlockVault, type OpenVault } from './vault/vault';
 import { createRecoveryKey, recoverVault, removeRecoveryKey, unlockWithRecovery, type RecoverySecret } from './vault/recovery';
 import { writeRecoveryPages } from './vault/recovery-page';
-import type { ManifestSummary, ReplicaCheckReport, ReplicaProblem, ReplicaProgress, ReplicaPushResult, ReplicaSource, RestoreResult } from '../../shared/replica';
+import type { ReplicaCheckReport, ReplicaProgress, ReplicaPushResult, ReplicaSource, RestoreResult } from '../../shared/replica';
 import * as replicas from './replica/replicas';
 import { finishRestore } from './replica/restore-finish';
 import { addendumFiles, checkpointTimestampFiles, savedTimestampServers, saveTimestampServers, stampSeals, type AddendumFile, type StampResult } from './timestamp/vault-stamps';
@@ -67,23 +67,6 @@ export interface Engine extends TamgaApi {
   verifyReplicaKeyless(request: { readonly source: ReplicaSource; readonly keyFingerprint: string }, options?: replicas.ReplicaRunOptions): Promise<ReplicaCheckReport>;
   /** Rebuilds a locked vault folder from a replica (no vault needed); then unlock it and call finishRestore. */
   restoreReplica(request: { readonly source: ReplicaSource; readonly target: string; readonly keyFingerprint?: string; readonly previous?: boolean }, options?: replicas.ReplicaRunOptions): Promise<RestoreResult>;
-  /**
-   * The rebuilt folder opened with its recovery key instead of the passphrase: unlock with
-   * the words or shares, finishRestore (before anything is logged, so the custody log is
-   * still the one the manifest signed for), then the new passphrase set (`recovered` on the
-   * vault chain). The vault stays unlocked, as after unlockVault; nothing on disk changes
-   * when the key is refused.
-   */
-  finishRestoreWithRecovery(request: RestoreRecoveryRequest): Promise<ReplicaProblem[]>;
-}
-
-export interface RestoreRecoveryRequest {
-  /** The rebuilt vault folder (RestoreResult.target). */
-  readonly path: string;
-  readonly words?: string;
-  readonly shares?: readonly string[];
-  readonly newPassphrase: string;
-  readonly manifest: ManifestSummary;
 }
 
 export interface EngineOptions {

@@ -87,6 +87,7 @@ export const ARGUMENT_SHAPES: { readonly [M in ApiMethod]: ShapeOf<M> } = {
   verifyReplica: 'object',
   restoreReplica: 'object',
   finishRestore: 'object',
+  finishRestoreWithRecovery: 'object',
 };
 
 function isPlainObject(value: unknown): boolean {

@@ -1,14 +1,16 @@
 /**
  * "Restore a vault…" on the first screen: the replica folder, a new or empty folder for the
  * vault, optionally the key fingerprint the copy must be signed by (the one the owner
- * published), and the passphrase; then the progress and a plain summary (RestoreSummary).
- * `otherWayIn` is where another way to unlock the restored vault (a recovery key) goes.
+ * published), and the passphrase — or, for whoever holds the recovery key instead, the
+ * recovery form on the rebuilt folder (RecoverForm: the words or shares and a new
+ * passphrase); then the progress and a plain summary (RestoreSummary).
  */
-import { useId, useState, type FormEvent, type JSX, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VaultInfo } from '../../../../shared/api';
 import { shell } from '../../api';
 import { Icon } from '../../ui/icons';
+import { RecoverForm } from '../recovery/RecoverForm';
 import { PassphraseField } from '../vault/PassphraseField';
 import { RestoreSummary } from './RestoreSummary';
 import { useRestore } from './useRestore';
@@ -16,8 +18,6 @@ import { useRestore } from './useRestore';
 export interface RestoreFormProps {
   /** Opens the restored, unlocked vault in the window. */
   readonly onOpened: (info: VaultInfo) => void;
-  /** Another way into the restored vault than the passphrase (e.g. "Use a recovery key instead"); nothing when absent. */
-  readonly otherWayIn?: ReactNode;
 }
 
 function FolderField({ label, hint, value, onChange, name, title }: { readonly label: string; readonly hint: string; readonly value: string; readonly onChange: (v: string) => void; readonly name: string; readonly title: string }): JSX.Element {
@@ -40,20 +40,35 @@ function FolderField({ label, hint, value, onChange, name, title }: { readonly l
   );
 }
 
-export function RestoreForm({ onOpened, otherWayIn }: RestoreFormProps): JSX.Element {
+export function RestoreForm({ onOpened }: RestoreFormProps): JSX.Element {
   const { t } = useTranslation();
   const id = useId();
   const restore = useRestore();
   const [source, setSource] = useState('');
   const [target, setTarget] = useState('');
   const [fingerprint, setFingerprint] = useState('');
+  const [withRecoveryKey, setWithRecoveryKey] = useState(false);
   const busy = restore.state.phase === 'running';
-  const ready = !busy && source.trim() !== '' && target.trim() !== '' && restore.passphrase !== '';
+  const ready = !busy && source.trim() !== '' && target.trim() !== '' && (withRecoveryKey || restore.passphrase !== '');
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    if (ready) void restore.run({ source, target, keyFingerprint: fingerprint, previous: false });
+    if (ready) void restore.run({ source, target, keyFingerprint: fingerprint, previous: false, withRecoveryKey });
   };
   const done = restore.state.phase === 'done' ? restore.state : null;
+
+  if (restore.state.phase === 'recover') {
+    return (
+      <div className="gate-form">
+        <RecoverForm
+          path={restore.state.result.target}
+          intro={t('restore.recoverIntro', { path: restore.state.result.target })}
+          open={restore.recoverWith}
+          onOpened={async () => undefined}
+          onBack={restore.leaveRecovery}
+        />
+      </div>
+    );
+  }
 
   return (
     <div className="gate-form">
@@ -67,8 +82,11 @@ export function RestoreForm({ onOpened, otherWayIn }: RestoreFormProps): JSX.Ele
             <input id={`${id}-fp`} name="restore-fingerprint" type="text" value={fingerprint} onChange={(e) => setFingerprint(e.target.value)} spellCheck={false} autoComplete="off" />
             <p className="field-hint">{t('restore.fingerprintHint')}</p>
           </div>
-          <PassphraseField name="restore-passphrase" label={t('vault.passphrase')} value={restore.passphrase} onChange={restore.setPassphrase} />
-          {otherWayIn}
+          <label className="check">
+            <input type="checkbox" name="restore-with-recovery-key" checked={withRecoveryKey} onChange={(e) => setWithRecoveryKey(e.target.checked)} />
+            {t('restore.withRecoveryKey')}
+          </label>
+          {!withRecoveryKey && <PassphraseField name="restore-passphrase" label={t('vault.passphrase')} value={restore.passphrase} onChange={restore.setPassphrase} />}
           <button type="submit" className="button button-primary" disabled={!ready} aria-busy={busy}>
             {busy ? t('restore.running') : t('restore.start')}
           </button>
@@ -77,9 +95,10 @@ export function RestoreForm({ onOpened, otherWayIn }: RestoreFormProps): JSX.Ele
       <RestoreSummary
         state={restore.state}
         onPrevious={() => {
-          if (restore.passphrase === '') return;
-          void restore.run({ source, target, keyFingerprint: fingerprint, previous: true });
+          if (!withRecoveryKey && restore.passphrase === '') return;
+          void restore.run({ source, target, keyFingerprint: fingerprint, previous: true, withRecoveryKey });
         }}
+        onRecoveryKey={restore.chooseRecoveryKey}
         onOpen={() => done !== null && onOpened(done.info)}
       />
     </div>
