@@ -16,7 +16,7 @@ import type { VaultInfo } from '../../../../shared/api';
 import type { TamgaError } from '../../../../shared/errors';
 import type { AuditReport } from '../../../../shared/items';
 import type { RecoverVaultRequest } from '../../../../shared/recovery';
-import type { ReplicaProblem, ReplicaProgress, RestoreResult } from '../../../../shared/replica';
+import type { ReplicaProblem, ReplicaProgress, ReplicaSource, RestoreResult } from '../../../../shared/replica';
 import { asTamgaError, onEngineEvent, tamga } from '../../api';
 
 export type RestoreState =
@@ -39,7 +39,8 @@ export type RestoreState =
   | { readonly phase: 'failed'; readonly error: TamgaError };
 
 export interface RestoreRequest {
-  readonly source: string;
+  /** The copy's folder, or an S3 location with the credentials to read it (kept nowhere). */
+  readonly source: ReplicaSource;
   readonly target: string;
   readonly keyFingerprint: string;
   readonly previous: boolean;
@@ -83,7 +84,7 @@ export function useRestore() {
       const fingerprint = request.keyFingerprint.trim();
       let result: RestoreResult;
       try {
-        result = await tamga.restoreReplica({ source: request.source.trim(), target: request.target.trim(), ...(fingerprint === '' ? {} : { keyFingerprint: fingerprint }), previous: request.previous });
+        result = await tamga.restoreReplica({ source: typeof request.source === 'string' ? request.source.trim() : request.source, target: request.target.trim(), ...(fingerprint === '' ? {} : { keyFingerprint: fingerprint }), previous: request.previous });
       } catch (error) {
         return setState({ phase: 'failed', error: asTamgaError(error) });
       }
