@@ -20,6 +20,7 @@ import { extractItem } from './items/extract';
 import { listItems } from './items/item-rows';
 import { OpenBlobs } from './media/open-blobs';
 import { readMedia, type MediaSession } from './media/read-media';
+import { VideoPreviews } from './media/video-previews';
 import { readSettings, updateSettings } from './settings/settings';
 import { addVaultSender, listVaultSenders, removeVaultSender } from './senders/vault-senders';
 import * as organise from './organise';
@@ -158,7 +159,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   const opened = (open: OpenVault): OpenVault => {
     vault = open;
-    media = { vault: open, blobs: new OpenBlobs(open.store), viewed: new Set() };
+    media = { vault: open, blobs: new OpenBlobs(open.store), viewed: new Set(), previews: new VideoPreviews(open) };
     emit({ type: 'vaultUnlocked', settings: readSettings(open) });
     return open;
   };
@@ -190,6 +191,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       // Undefined when it failed or was stopped: it then removed what it had written.
       const exported = await exportSettled;
       await pushSettled;
+      await session?.previews.stop();
       await session?.blobs.closeAll();
       open?.close();
       const stoppedExport = exportingTo !== null && exported === undefined ? exportingTo : null;
@@ -298,7 +300,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async getItem(ref) {
       const { db } = current();
-      return detailOf(db, resolveItem(db, requireString(ref, 'item')));
+      const row = resolveItem(db, requireString(ref, 'item'));
+      const previewReady = row.kind === 'video' && media !== null && (await media.previews.has(row.id));
+      return detailOf(db, row, previewReady);
+    },
+
+    async makeVideoPreview(ref) {
+      const { db } = current();
+      const session = media;
+      if (session === null) throw new TamgaError('VAULT_LOCKED', 'No vault is unlocked. Unlock a vault first.');
+      return session.previews.make(resolveItem(db, requireString(ref, 'item')).id);
     },
 
     extractItem: async (request) =>
