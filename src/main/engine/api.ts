@@ -180,6 +180,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     runningImport?.abort(lockStop());
     runningExport?.abort();
     runningPush?.abort();
+    // ffmpeg making a playable preview is killed at once; nothing more is written.
+    const previewsStopped = session?.previews.stop();
     // A lock that comes while another is still stopping work (an unlock locks first) ends
     // after it, so that what the first one records is there when the next vault opens.
     const previous = lockSettled;
@@ -191,7 +193,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       // Undefined when it failed or was stopped: it then removed what it had written.
       const exported = await exportSettled;
       await pushSettled;
-      await session?.previews.stop();
+      await previewsStopped;
       await session?.blobs.closeAll();
       open?.close();
       const stoppedExport = exportingTo !== null && exported === undefined ? exportingTo : null;
