@@ -102,16 +102,21 @@ const DECODE = 3;
  */
 export function playbackFromElement(report: ElementReport, facts: VideoFacts, format: string | null): Playback | null {
   const known = codecName(facts.codec);
+  // A code this table does not know is named as the file names it (shown as text).
+  const named = known ?? (facts.codec === null || facts.codec.trim() === '' ? null : facts.codec.trim());
   if ('error' in report) {
     if (report.error === SRC_NOT_SUPPORTED) {
       // H.264 is what every player decodes: refused, it is the container that is the cause.
-      if (known !== null && known !== 'H.264') return { kind: 'codec', codec: known };
+      if (named !== null && known !== 'H.264') return { kind: 'codec', codec: named };
       return format === null ? { kind: 'failed' } : { kind: 'format', format: format.toUpperCase() };
     }
     if (report.error === DECODE) return { kind: 'failed' };
     return null;
   }
-  if (report.loaded.videoWidth === 0 || report.loaded.videoHeight === 0) return known === null ? { kind: 'no-video' } : { kind: 'codec', codec: known };
+  if (report.loaded.videoWidth === 0 || report.loaded.videoHeight === 0) {
+    if (known === 'H.264') return { kind: 'failed' };
+    return named === null ? { kind: 'no-video' } : { kind: 'codec', codec: named };
+  }
   return null;
 }
 

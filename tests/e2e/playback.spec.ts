@@ -8,7 +8,7 @@
 // with screenshots of the can't-play state (into docs/screenshots when TAMGA_DOCS_SCREENSHOTS=1,
 // so that a test run never changes tracked files).
 import { execFileSync } from 'node:child_process';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -17,7 +17,7 @@ import type { Harness } from './harness/harness';
 import { REAL } from './harness/fixture-files';
 import { ROOT } from './harness/paths';
 import { screenshot } from './helpers';
-import { LANGS, openVaultIn, strings, type Lang } from './state-helpers';
+import { LANGS, openVaultIn, seriousViolations, strings, type Lang } from './state-helpers';
 
 const PRORES = join(REAL, 'jcodec', 'test.prores.mov');
 /** An MP4 cut inside its media data, its movie header ('moov') never written: nothing to play. */
@@ -91,6 +91,7 @@ test('a video the window cannot play says why, shows its still, saves a byte-ide
   expect(extracted).toHaveLength(1);
   expect(extracted[0]?.event.data).toMatchObject({ to: copy, size: (await readFile(PRORES)).length });
   await expect(detail.getByRole('list', { name: 'Custody timeline' }).locator('[data-event-type="extracted"]')).toHaveCount(1);
+  await shot(page, 'playback-saved-copy-en');
   // Cancelled in the dialog: nothing written, nothing recorded, nothing said.
   app.answerNextSaveDialog(null);
   await detail.getByRole('button', { name: 'Save a copy of the original…' }).click();
@@ -115,6 +116,7 @@ test('a video the window cannot play says why, shows its still, saves a byte-ide
   );
   expect(picture.width).toBeGreaterThan(0);
   expect(picture.height).toBeGreaterThan(0);
+  await shot(page, 'playback-preview-en');
   // Kept encrypted: the one file in previews/ is a Tamga blob, no WebM on disk.
   const fans = await readdir(join(vault, 'previews'));
   expect(fans).toHaveLength(1);
@@ -148,6 +150,33 @@ test('a video the window cannot play says why, shows its still, saves a byte-ide
   }
 });
 
+test("the player's own events decide where the engine's facts do not: a codec it does not know, refused when played", async ({ app }) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  await openVaultIn(app, 'en');
+  // A real H.264 MP4 whose sample entry is renamed 'zzzz': no table knows it, no player decodes it.
+  const renamed = join(app.dir, 'renamed-codec.mp4');
+  const bytes = await readFile(join(REAL, 'jcodec', 'orientation.mp4'));
+  const at = bytes.indexOf('avc1', bytes.indexOf('stsd'));
+  expect(at).toBeGreaterThan(0);
+  bytes.write('zzzz', at, 'latin1');
+  await writeFile(renamed, bytes);
+  await importFiles(app, 'en', [renamed]);
+  const detail = await openItem(page, 'en', /renamed-codec\.mp4/, 'renamed-codec.mp4');
+  // Nothing is said before the player tries: a player, no verdict.
+  const video = detail.locator('video[aria-label="Video renamed-codec.mp4"]');
+  await expect(video).toBeVisible();
+  await expect(detail.getByTestId('cannot-play')).toHaveCount(0);
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    void v.play().catch(() => undefined);
+  });
+  // The player refused it (MEDIA_ERR_SRC_NOT_SUPPORTED): the pane says so, naming the code the file gives.
+  await expect(detail.getByTestId('cannot-play')).toContainText('This window cannot play zzzz video.');
+  await expect(detail.locator('video')).toHaveCount(0);
+  await expect(detail.getByRole('button', { name: 'Make a playable preview' })).toBeVisible();
+});
+
 for (const lang of LANGS) {
   test(`the can't-play state in ${lang}: the reason, the still and Save a copy, in the window's language`, async ({ app }) => {
     test.setTimeout(120_000);
@@ -162,12 +191,14 @@ for (const lang of LANGS) {
     await expect(cannot.getByRole('img', { name: t('playback.stillAlt', { name: 'test.prores.mov' }) })).toBeVisible();
     await expect(detail.getByRole('button', { name: t('playback.saveCopy') })).toBeVisible();
     await expect(detail.getByRole('button', { name: t('playback.makePreview') })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
     await detail.getByRole('heading', { name: 'test.prores.mov' }).scrollIntoViewIfNeeded();
-    if (DOCS) await docsScreenshot(page, `playback-cannot-play-${lang}`);
-    else await screenshot(page, `playback-cannot-play-${lang}`);
+    await shot(page, `playback-cannot-play-${lang}`);
   });
 }
 
-async function docsScreenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', `${name}.png`) });
+/** Into docs/screenshots when TAMGA_DOCS_SCREENSHOTS=1, else test-results/screenshots. */
+async function shot(page: Page, name: string): Promise<void> {
+  if (DOCS) await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', `${name}.png`) });
+  else await screenshot(page, name);
 }

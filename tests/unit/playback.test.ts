@@ -49,6 +49,9 @@ describe('playback from the player events', () => {
     expect(playbackFromElement({ error: 4 }, facts('hvc1'), 'mp4')).toEqual({ kind: 'codec', codec: 'HEVC' });
     expect(playbackFromElement({ error: 4 }, facts('avc1'), '3gp')).toEqual({ kind: 'format', format: '3GP' });
     expect(playbackFromElement({ error: 4 }, facts(null), null)).toEqual({ kind: 'failed' });
+    // A code the table does not know is named as the file names it.
+    expect(playbackFromElement({ error: 4 }, facts('zzzz'), 'mp4')).toEqual({ kind: 'codec', codec: 'zzzz' });
+    expect(playbackFromElement({ error: 4 }, facts('    '), 'mp4')).toEqual({ kind: 'format', format: 'MP4' });
   });
 
   it('turns a decode error into failed, and is silent about network errors (a lock is no verdict on the file)', () => {
@@ -59,6 +62,8 @@ describe('playback from the player events', () => {
   it('says a video that loads with no picture has none it can show', () => {
     expect(playbackFromElement({ loaded: { videoWidth: 0, videoHeight: 0 } }, facts('hvc1'), 'mp4')).toEqual({ kind: 'codec', codec: 'HEVC' });
     expect(playbackFromElement({ loaded: { videoWidth: 0, videoHeight: 0 } }, facts(null), 'mp4')).toEqual({ kind: 'no-video' });
+    expect(playbackFromElement({ loaded: { videoWidth: 0, videoHeight: 0 } }, facts('zzzz'), 'mp4')).toEqual({ kind: 'codec', codec: 'zzzz' });
+    expect(playbackFromElement({ loaded: { videoWidth: 0, videoHeight: 0 } }, facts('avc1'), 'mp4')).toEqual({ kind: 'failed' });
     expect(playbackFromElement({ loaded: { videoWidth: 640, videoHeight: 480 } }, facts('avc1'), 'mp4')).toBeNull();
   });
 });
