@@ -7,7 +7,7 @@
 
 /**
  * `grid`: ≤256 px JPEG; `preview`: ≤1280 px JPEG (both upright); `original`: the evidence
- * itself; `playable`: a video's playable preview (WebM, first 30 s, ≤640 px), made on
+ * itself; `playable`: a video's playable preview (WebM, at most the first 30 s, ≤640 px), made on
  * request for a video the window cannot play (never the original).
  */
 export type MediaVariant = 'grid' | 'preview' | 'original' | 'playable';

@@ -121,7 +121,7 @@ export function playbackFromElement(report: ElementReport, facts: VideoFacts, fo
 }
 
 /**
- * What asking for a playable preview ended in. A preview is the first 30 seconds of the
+ * What asking for a playable preview ended in. A preview is at most the first 30 seconds of the
  * video at low resolution, made by ffmpeg: never the original, and labelled so.
  * - `no-ffmpeg`: the decoder that comes with Tamga could not be started;
  * - `failed`: ffmpeg could not decode the video (damaged, or a codec it lacks);

@@ -102,7 +102,7 @@ test('a video the window cannot play says why, shows its still, saves a byte-ide
   await detail.getByRole('button', { name: 'Make a playable preview' }).click();
   const preview = detail.locator('video[aria-label="Preview of test.prores.mov (not the original)"]');
   await expect(preview).toBeVisible({ timeout: 90_000 });
-  await expect(detail.getByText('Preview, not the original: the first 30 seconds at low resolution.')).toBeVisible();
+  await expect(detail.getByText('Preview, not the original: at most the first 30 seconds, at low resolution.')).toBeVisible();
   const picture = await preview.evaluate(
     (video: HTMLVideoElement) =>
       new Promise<{ width: number; height: number }>((resolve, reject) => {

@@ -108,6 +108,8 @@ describe('the cached preview', () => {
     expect(after('-protocol_whitelist')).toBe('http,tcp');
     expect(after('-format_whitelist')).toBe('mov');
     expect(after('-t')).toBe('30');
+    // An input option (before -i): as an output option it would be written as the WebM's duration.
+    expect(args.indexOf('-t')).toBeLessThan(args.indexOf('-i'));
     expect(after('-map_metadata')).toBe('-1');
     expect(after('-c:v')).toBe('libvpx');
     expect(after('-f')).toBe('webm');

@@ -45,10 +45,13 @@ export function transcodeArgs(url: string): string[] {
     'http,tcp',
     '-format_whitelist',
     'mov',
-    '-i',
-    url,
+    // On the input, not the output: an output -t is written into the WebM header as its
+    // duration, which would claim 30 s for a one-second video. Read this way, the
+    // preview's duration is left unstated and the player finds it by playing.
     '-t',
     String(PREVIEW_SECONDS),
+    '-i',
+    url,
     // The first real video stream and, when there is one, the first sound.
     '-map',
     '0:V:0',
