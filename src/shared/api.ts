@@ -7,6 +7,7 @@
  * data (no Buffers, no class instances); failures are `TamgaError`s with a code.
  */
 
+import type { VideoPreviewResult } from './playback';
 import type { ImportProgress, ImportRequest, ImportSummary, InterruptedWork } from './import';
 import type { AuditReport, ExtractRequest, ExtractResult, ItemDetail, ItemSummary } from './items';
 import type { ExportPreview, ExportProgress, ExportRequest, ExportResult, ExportSelection } from './bundle';
@@ -155,6 +156,12 @@ export interface TamgaApi {
   previewExport(selection: ExportSelection): Promise<ExportPreview>;
   /** Work the last lock stopped (an import, an export) if this vault was the one locked; told once, then forgotten. */
   takeInterruptedWork(): Promise<InterruptedWork | null>;
+  /**
+   * Makes (or finds) the playable preview of a video the window cannot play: its first
+   * 30 s at low resolution, transcoded by ffmpeg and kept encrypted; the `playable` media
+   * variant serves it. It never replaces the original and is never exported.
+   */
+  makeVideoPreview(item: string): Promise<VideoPreviewResult>;
   /** Title, description, notes, place, tags and cases of one item (by id or SHA-256 prefix). */
   getItemDescription(ref: string): Promise<ItemDescription>;
   /** Signs a checkpoint of the vault's custody log as it is now and keeps it in the vault. */
@@ -269,6 +276,9 @@ export const IMMEDIATE_METHODS: readonly ApiMethod[] = [
   'pushReplicas',
   'cancelReplicaPush',
   'listReplicas',
+  // Transcoding a preview takes seconds to minutes and writes no index row (only its own
+  // encrypted file): the window keeps working meanwhile, and a lock stops it.
+  'makeVideoPreview',
 ];
 
 export type ApiMethod = keyof TamgaApi;
@@ -322,6 +332,7 @@ export const API_METHODS = [
   'itemsMatching',
   'previewExport',
   'takeInterruptedWork',
+  'makeVideoPreview',
   'getItemDescription',
   'describeItems',
   'revealPrivateField',

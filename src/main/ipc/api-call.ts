@@ -64,6 +64,7 @@ export const ARGUMENT_SHAPES: { readonly [M in ApiMethod]: ShapeOf<M> } = {
   itemsMatching: 'object',
   previewExport: 'object',
   takeInterruptedWork: 'none',
+  makeVideoPreview: 'string',
   getItemDescription: 'string',
   describeItems: 'object',
   makeCheckpoint: 'none',
