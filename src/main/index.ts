@@ -12,14 +12,16 @@
 import { join } from 'node:path';
 import { BrowserWindow, Menu, app, powerMonitor, session, type IpcMainInvokeEvent } from 'electron';
 import type { Result } from '../shared/errors';
+import type { ExtractResult } from '../shared/items';
 import type { MediaChunk } from '../shared/media';
 import { resolveAppLocation } from './app-location';
 import { appMenuTemplate } from './app-menu';
 import { AutoLock } from './auto-lock';
-import { chooseFolder, chooseImportSources } from './dialogs';
+import { chooseFolder, chooseImportSources, chooseSavePath } from './dialogs';
 import { startEngineHost } from './engine-host/host';
 import { registerApi } from './ipc/register-api';
 import { registerShell } from './ipc/register-shell';
+import { saveOriginalCopy } from './ipc/save-original';
 import { isTrustedSender } from './ipc/sender';
 import { sendToWindow } from './ipc/window-events';
 import { registerMediaScheme, serveMedia } from './media/media-protocol';
@@ -60,6 +62,11 @@ function start(): void {
   registerShell(trusted, {
     chooseFolder: (request) => chooseFolder(window, request),
     chooseImportSources: (request) => chooseImportSources(window, request),
+    saveOriginalCopy: (request) =>
+      saveOriginalCopy(request, {
+        chooseSavePath: (ask) => chooseSavePath(window, ask),
+        extract: (extract) => engine.callEngine('extractItem', extract) as Promise<Result<ExtractResult>>,
+      }),
     mediaUrls: (refs) => media.urls(refs),
   });
 

@@ -1,5 +1,5 @@
 /**
- * Long work the window started (an import, an export, a verify), followed from the calls
+ * Long work the window started (an import, an export, a verify, a replica push, check or restore), followed from the calls
  * themselves, not from progress events, so that work which fails or is cancelled without
  * a last event still counts as ended. While any runs the system is kept awake; an import
  * or an export also holds back the idle auto-lock (auto-lock.ts). Free of Electron: the
@@ -7,10 +7,16 @@
  */
 import type { ApiMethod } from '../shared/api';
 
-/** Calls that run long enough for the machine to sleep under them. */
-const LONG: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['importFiles', 'exportBundle', 'verifyBundle']);
-/** The long calls a lock would abort: they need the vault's keys to the end. */
-const NEEDS_KEYS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['importFiles', 'exportBundle']);
+/**
+ * Calls that run long enough for the machine to sleep under them. A restore runs before any
+ * vault is unlocked, so it only keeps the machine awake.
+ */
+const LONG: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['importFiles', 'exportBundle', 'verifyBundle', 'pushReplicas', 'verifyReplica', 'restoreReplica']);
+/**
+ * The long calls a lock would abort: they need the vault's keys to the end (a push snapshots
+ * the index and signs its manifest; a replica check with the vault decrypts what it reads).
+ */
+const NEEDS_KEYS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['importFiles', 'exportBundle', 'pushReplicas', 'verifyReplica']);
 
 export interface WorkInProgressOptions {
   /** Called with true when the first long call starts and false when the last one ends. */
@@ -36,7 +42,7 @@ export class WorkInProgress {
     }
   }
 
-  /** An import or an export runs. */
+  /** An import, an export, a replica push or a replica check with the vault runs. */
   get needsKeys(): boolean {
     return [...NEEDS_KEYS].some((m) => (this.running.get(m) ?? 0) > 0);
   }

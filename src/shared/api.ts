@@ -7,6 +7,7 @@
  * data (no Buffers, no class instances); failures are `TamgaError`s with a code.
  */
 
+import type { VideoPreviewResult } from './playback';
 import type { ImportProgress, ImportRequest, ImportSummary, InterruptedWork } from './import';
 import type { AuditReport, ExtractRequest, ExtractResult, ItemDetail, ItemSummary } from './items';
 import type { ExportPreview, ExportProgress, ExportRequest, ExportResult, ExportSelection } from './bundle';
@@ -19,7 +20,7 @@ import type { Operator, OperatorInput } from './operator';
 import type { SettingsUpdate, VaultEvent, VaultSettings } from './session';
 import type { CreateRecoveryKeyRequest, RecoverVaultRequest, RecoveryKeyMade, WriteRecoveryPageRequest } from './recovery';
 import type { StampResult, TimestampStatus } from './timestamp';
-import type { ManifestSummary, ReplicaCheckReport, ReplicaConfig, ReplicaProblem, ReplicaProgress, ReplicaPushResult, ReplicaSource, ReplicaStatus, RestoreResult } from './replica';
+import type { ManifestSummary, ReplicaCheckReport, ReplicaConfig, ReplicaProblem, ReplicaProgress, ReplicaPushResult, ReplicaSource, ReplicaStatus, RestoreRecoveryRequest, RestoreResult } from './replica';
 
 /** What anyone can read from vault.json without the passphrase. */
 export interface VaultPublicInfo {
@@ -155,6 +156,12 @@ export interface TamgaApi {
   previewExport(selection: ExportSelection): Promise<ExportPreview>;
   /** Work the last lock stopped (an import, an export) if this vault was the one locked; told once, then forgotten. */
   takeInterruptedWork(): Promise<InterruptedWork | null>;
+  /**
+   * Makes (or finds) the playable preview of a video the window cannot play: its first
+   * 30 s at low resolution, transcoded by ffmpeg and kept encrypted; the `playable` media
+   * variant serves it. It never replaces the original and is never exported.
+   */
+  makeVideoPreview(item: string): Promise<VideoPreviewResult>;
   /** Title, description, notes, place, tags and cases of one item (by id or SHA-256 prefix). */
   getItemDescription(ref: string): Promise<ItemDescription>;
   /** Signs a checkpoint of the vault's custody log as it is now and keeps it in the vault. */
@@ -211,6 +218,14 @@ export interface TamgaApi {
   restoreReplica(request: { readonly source: ReplicaSource; readonly target: string; readonly keyFingerprint?: string; readonly previous?: boolean }): Promise<RestoreResult>;
   /** On the unlocked restored vault: its log against the manifest's checkpoint, and the replica's last manifest recorded. */
   finishRestore(manifest: ManifestSummary): Promise<ReplicaProblem[]>;
+  /**
+   * The rebuilt folder opened with its recovery key instead of the passphrase: unlocks with
+   * the words or shares, checks the log against the manifest's checkpoint (before anything is
+   * logged, so the log is still the one the manifest signed for), then sets the new
+   * passphrase (`recovered` on the vault chain). The vault stays unlocked, as after
+   * unlockVault; nothing on disk changes when the key is refused.
+   */
+  finishRestoreWithRecovery(request: RestoreRecoveryRequest): Promise<ReplicaProblem[]>;
 }
 
 /** Events the engine pushes while a call runs. */
@@ -261,6 +276,9 @@ export const IMMEDIATE_METHODS: readonly ApiMethod[] = [
   'pushReplicas',
   'cancelReplicaPush',
   'listReplicas',
+  // Transcoding a preview takes seconds to minutes and writes no index row (only its own
+  // encrypted file): the window keeps working meanwhile, and a lock stops it.
+  'makeVideoPreview',
 ];
 
 export type ApiMethod = keyof TamgaApi;
@@ -314,6 +332,7 @@ export const API_METHODS = [
   'itemsMatching',
   'previewExport',
   'takeInterruptedWork',
+  'makeVideoPreview',
   'getItemDescription',
   'describeItems',
   'revealPrivateField',
@@ -336,6 +355,7 @@ export const API_METHODS = [
   'verifyReplica',
   'restoreReplica',
   'finishRestore',
+  'finishRestoreWithRecovery',
 ] as const satisfies readonly ApiMethod[];
 
 /** The engine methods the window never calls: the CLI, the engine worker (media) and the tests reach them directly. */

@@ -5,6 +5,7 @@
  */
 import type { CustodyProblem, CustodyRecord } from './custody';
 import type { ExtractedMetadata, MediaKind } from './metadata';
+import type { VideoFacts } from './playback';
 
 export interface ItemSummary {
   readonly id: string;
@@ -37,6 +38,8 @@ export interface ItemDetail extends ItemSummary {
   /** Everything read from the file, each field with its source; null if nothing could be read. */
   readonly metadata: ExtractedMetadata | null;
   readonly thumbReason: string | null;
+  /** For a video, what decides whether the window can play it (src/shared/playback.ts); null for other kinds. */
+  readonly video: VideoFacts | null;
   readonly acquisitions: readonly Acquisition[];
   readonly custody: readonly CustodyRecord[];
 }

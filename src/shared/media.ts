@@ -5,10 +5,14 @@
  * turns a byte range into an HTTP 206 for the image and video elements. Plain data only.
  */
 
-/** `grid`: ≤256 px JPEG; `preview`: ≤1280 px JPEG (both upright); `original`: the evidence itself. */
-export type MediaVariant = 'grid' | 'preview' | 'original';
+/**
+ * `grid`: ≤256 px JPEG; `preview`: ≤1280 px JPEG (both upright); `original`: the evidence
+ * itself; `playable`: a video's playable preview (WebM, at most the first 30 s, ≤640 px), made on
+ * request for a video the window cannot play (never the original).
+ */
+export type MediaVariant = 'grid' | 'preview' | 'original' | 'playable';
 
-export const MEDIA_VARIANTS: readonly MediaVariant[] = ['grid', 'preview', 'original'];
+export const MEDIA_VARIANTS: readonly MediaVariant[] = ['grid', 'preview', 'original', 'playable'];
 
 /** One medium of one item. */
 export interface MediaRef {

@@ -4,6 +4,8 @@
  * src/main/engine/replica/manifest.ts and docs/formats.md ("Replicas").
  */
 
+import type { RecoverVaultRequest } from './recovery';
+
 export interface FolderReplicaConfig {
   readonly kind: 'folder';
   readonly path: string;
@@ -83,6 +85,15 @@ export interface ManifestSummary {
   readonly replicaId: string;
   /** The custody-log checkpoint the manifest quotes (a C2SP signed note). */
   readonly checkpoint: string;
+}
+
+/**
+ * A rebuilt vault folder (RestoreResult.target) opened with its recovery key instead of the
+ * passphrase: the words or shares and the new passphrase, as for recoverVault, and the
+ * manifest the restore used (its checkpoint is checked before anything is logged).
+ */
+export interface RestoreRecoveryRequest extends RecoverVaultRequest {
+  readonly manifest: ManifestSummary;
 }
 
 export interface ReplicaCheckReport {

@@ -5,6 +5,7 @@
  * answers the same channels in the test process. Results cross as data, like the API's.
  */
 import type { ApiMethod } from './api';
+import type { ExtractResult } from './items';
 import type { MediaRef } from './media';
 
 export interface ChooseRequest {
@@ -12,18 +13,31 @@ export interface ChooseRequest {
   readonly title: string;
 }
 
+export interface SaveOriginalRequest extends ChooseRequest {
+  /** The item whose original is copied. */
+  readonly item: string;
+  /** The name the save dialog suggests (the item's original name). */
+  readonly name: string;
+}
+
 export interface ShellApi {
   /** One folder (a vault, an export target); null when the person cancelled. */
   chooseFolder(request: ChooseRequest): Promise<string | null>;
   /** Files and folders to import; empty when the person cancelled. */
   chooseImportSources(request: ChooseRequest & { readonly folders: boolean }): Promise<string[]>;
+  /**
+   * "Save a copy of the original…": the system's save dialog, then the engine's extract
+   * (byte-exact, checked against the SHA-256, an `extracted` custody event). The window
+   * never names a path itself. Null when the person cancelled.
+   */
+  saveOriginalCopy(request: SaveOriginalRequest): Promise<ExtractResult | null>;
   /** A media URL per ref, in order; valid until the vault locks. VAULT_LOCKED when locked. */
   mediaUrls(refs: readonly MediaRef[]): Promise<string[]>;
 }
 
 export type ShellMethod = keyof ShellApi;
 
-export const SHELL_METHODS = ['chooseFolder', 'chooseImportSources', 'mediaUrls'] as const satisfies readonly ShellMethod[];
+export const SHELL_METHODS = ['chooseFolder', 'chooseImportSources', 'saveOriginalCopy', 'mediaUrls'] as const satisfies readonly ShellMethod[];
 
 type Missing = Exclude<ShellMethod, (typeof SHELL_METHODS)[number]>;
 // If this line fails to compile, a ShellApi method is missing from SHELL_METHODS.

@@ -3,11 +3,14 @@
 // check) and refuses a name with a middle dot; the status bar then shows who is at the
 // keyboard, and an imported item's custody timeline names the operator before the tool.
 // Settings changes the operator: the status bar follows, and so do later events.
-// Writes operator-{create,timeline,settings}-{en,ru,kk}.png to test-results/screenshots, or to
+// An exported bundle's verification and exhibit list name the operator of each act.
+// Writes operator-{create,timeline,settings,verify}-{en,ru,kk}.png and operator-exhibit-list-en.png to test-results/screenshots, or to
 // docs/screenshots when TAMGA_DOCS_SCREENSHOTS=1 (so that a test run never changes tracked files).
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { PASSPHRASE } from './helpers';
@@ -127,35 +130,51 @@ for (const lang of ['en', 'ru', 'kk'] as const) {
   });
 }
 
-test('a bundle exported by an operator: its verification names who did each act, as stated (en)', async ({ app }) => {
-  const { page } = app;
-  const t = strings('en');
-  const who = OPERATORS.en;
-  await page.getByRole('tab', { name: t('vault.createTitle') }).click();
-  const form = page.getByRole('form', { name: t('vault.createTitle') });
-  await form.getByLabel(t('vault.folder')).fill(join(app.dir, 'vault'));
-  await form.getByLabel(t('vault.newPassphrase'), { exact: true }).fill(PASSPHRASE);
-  await form.getByLabel(t('vault.confirmPassphrase')).fill(PASSPHRASE);
-  await form.getByLabel(t('operator.name'), { exact: true }).fill(who.name);
-  await form.getByLabel(t('operator.role'), { exact: true }).fill(who.role);
-  await form.getByRole('button', { name: t('vault.create') }).click();
-  await page.getByRole('button', { name: t('vault.openVault') }).click();
-  await app.dropFiles('.workspace', [PHOTO]);
-  const panel = page.getByRole('region', { name: t('import.panel') });
-  await expect(panel.getByText(t('import.finished'))).toBeVisible({ timeout: 60_000 });
-  await panel.getByRole('button', { name: t('common.close') }).click();
-  await page.getByRole('gridcell', { name: /Apple iPhone 4\.jpg/ }).click();
-  await page.getByRole('button', { name: 'Export…' }).click();
-  const wizard = page.getByRole('dialog', { name: 'Export a sealed bundle' });
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await wizard.getByLabel('Folder to write into').fill(app.dir);
-  await wizard.getByLabel('Name of the bundle').fill('exhibits');
-  // The last step says what leaves the vault in plaintext before anything is written.
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await expect(wizard.getByTestId('export-summary')).toBeVisible();
-  await wizard.getByRole('button', { name: 'Write the bundle' }).click();
-  const report = wizard.getByRole('region', { name: 'Verification result' });
-  await expect(report.locator('[data-status="PASS"]')).toHaveCount(1, { timeout: 60_000 });
-  await expect(report.getByTestId('exhibit-operators')).toHaveText(t('verify.operatorsLine', { operators: `${who.name} (${who.role}) — Acquired` }));
-});
+for (const lang of ['en', 'ru', 'kk'] as const) {
+  test(`a bundle exported by an operator: its verification names who did each act, as stated (${lang})`, async ({ app }) => {
+    const { page } = app;
+    const t = strings(lang);
+    const who = OPERATORS[lang];
+    await page.getByRole('combobox', { name: strings('en')('language.label') }).selectOption(lang);
+    await page.getByRole('tab', { name: t('vault.createTitle') }).click();
+    const form = page.getByRole('form', { name: t('vault.createTitle') });
+    await form.getByLabel(t('vault.folder')).fill(join(app.dir, 'vault'));
+    await form.getByLabel(t('vault.newPassphrase'), { exact: true }).fill(PASSPHRASE);
+    await form.getByLabel(t('vault.confirmPassphrase')).fill(PASSPHRASE);
+    await form.getByLabel(t('operator.name'), { exact: true }).fill(who.name);
+    await form.getByLabel(t('operator.role'), { exact: true }).fill(who.role);
+    await form.getByRole('button', { name: t('vault.create') }).click();
+    await page.getByRole('button', { name: t('vault.openVault') }).click();
+    await app.dropFiles('.workspace', [PHOTO]);
+    const panel = page.getByRole('region', { name: t('import.panel') });
+    await expect(panel.getByText(t('import.finished'))).toBeVisible({ timeout: 60_000 });
+    await panel.getByRole('button', { name: t('common.close') }).click();
+    await page.getByRole('gridcell', { name: /Apple iPhone 4\.jpg/ }).click();
+    await page.getByRole('button', { name: t('export.button') }).click();
+    const wizard = page.getByRole('dialog', { name: t('export.title') });
+    await wizard.getByRole('button', { name: t('export.next') }).click();
+    await wizard.getByRole('button', { name: t('export.next') }).click();
+    await wizard.getByLabel(t('export.folder')).fill(app.dir);
+    await wizard.getByLabel(t('export.name')).fill('exhibits');
+    // The last step says what leaves the vault in plaintext before anything is written.
+    await wizard.getByRole('button', { name: t('export.next') }).click();
+    await expect(wizard.getByTestId('export-summary')).toBeVisible();
+    await wizard.getByRole('button', { name: t('export.write') }).click();
+    const report = wizard.getByRole('region', { name: t('verify.reportLabel') });
+    await expect(report.locator('[data-status="PASS"]')).toHaveCount(1, { timeout: 60_000 });
+    const acts = `${who.name} (${who.role}) — ${t('custody.types.acquired')}`;
+    await expect(report.getByTestId('exhibit-operators')).toHaveText(t('verify.operatorsLine', { operators: acts }));
+    await report.getByTestId('exhibit-operators').scrollIntoViewIfNeeded();
+    await docsScreenshot(page, `operator-verify-${lang}`);
+
+    // The exhibit list a clerk prints names the operator beside each act (it is written in English).
+    const opened = join(app.dir, 'opened');
+    execFileSync('unzip', ['-q', join(app.dir, 'exhibits.zip'), '-d', opened]);
+    const list = readdirSync(opened, { recursive: true, encoding: 'utf8' }).find((p) => p.endsWith('exhibit-list.html'));
+    if (list === undefined) throw new Error('the bundle holds no exhibit-list.html');
+    await page.goto(pathToFileURL(join(opened, list)).href);
+    await expect(page.getByText(who.name).first()).toBeVisible();
+    await page.getByText(who.name).first().scrollIntoViewIfNeeded();
+    if (lang === 'en') await docsScreenshot(page, 'operator-exhibit-list-en');
+  });
+}

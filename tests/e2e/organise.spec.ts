@@ -55,7 +55,7 @@ test('search, tag a selection, describe an item, make a case', async ({ app }) =
 
   // Describe it: the change is saved and recorded.
   await detail.getByRole('textbox', { name: 'Description', exact: true }).fill('Ballot box opened before counting; camera held by an observer.');
-  await detail.getByRole('button', { name: 'Save' }).click();
+  await detail.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(detail.getByText('Saved')).toBeVisible();
   await expect(detail.locator('[data-event-type="described"]')).toBeVisible();
   // Notes say they are private; the description can be made private too (a second event).
@@ -63,7 +63,7 @@ test('search, tag a selection, describe an item, make a case', async ({ app }) =
   const privately = detail.getByRole('checkbox', { name: /^Private: never exported/ });
   await expect(privately).not.toBeChecked();
   await privately.check();
-  await detail.getByRole('button', { name: 'Save' }).click();
+  await detail.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(detail.getByText('Saved')).toBeVisible();
   await expect(detail.locator('[data-event-type="described"]')).toHaveCount(2);
   await expect(privately).toBeChecked();
@@ -73,7 +73,7 @@ test('search, tag a selection, describe an item, make a case', async ({ app }) =
   await expect(described.nth(1)).toHaveText(/^Description made private \(never exported\), recorded by Tamga /);
   // A private description changed later: only that it changed, never the text the event does not hold.
   await detail.getByRole('textbox', { name: 'Description', exact: true }).fill('Seen from the window of the school.');
-  await detail.getByRole('button', { name: 'Save' }).click();
+  await detail.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(described).toHaveCount(3);
   await expect(described.nth(2)).toHaveText(/^Description changed \(private: the custody record holds a salted commitment, not the text\), recorded by /);
   await expect(detail.getByRole('list', { name: 'Custody timeline' })).not.toContainText('Seen from the window');

@@ -28,7 +28,7 @@ async function describe(page: Page, t: Strings, name: string, field: 'descriptio
   // The pane shows the item clicked (until then, what is typed is the previous item's draft).
   await expect(detail.getByRole('heading', { name })).toBeVisible();
   await detail.getByRole('textbox', { name: t(`organise.fields.${field}`), exact: true }).fill(text);
-  await detail.getByRole('button', { name: t('organise.save') }).click();
+  await detail.getByRole('button', { name: t('organise.save'), exact: true }).click();
   // Exact: until the save returns, "Not saved yet" and the "Save" + "Discard" row both contain "saved".
   await expect(detail.getByText(t('organise.saved'), { exact: true })).toBeVisible();
   await expect(detail.getByTestId('draft-note')).toHaveCount(0);

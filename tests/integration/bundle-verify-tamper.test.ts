@@ -246,6 +246,9 @@ const CASES: readonly Case[] = [
 ];
 
 const runs = new Map<string, VerifyRun>();
+/** Every case that pins our key, run again with no key pinned: the auditor who skips `--key`. */
+const PINNED = CASES.filter((c) => c.args === undefined);
+const unpinnedRuns = new Map<string, VerifyRun>();
 
 beforeAll(async () => {
   const root = await tempDir('tamga-verify-tamper-');
@@ -254,6 +257,7 @@ beforeAll(async () => {
     c.change?.(files);
     const dir = await writeBundleDir(join(root, `case-${i}`), files);
     runs.set(c.name, await verifyInSandbox(dir, c.args ?? KEY));
+    if (c.args === undefined) unpinnedRuns.set(c.name, await verifyInSandbox(dir, []));
   });
   await inPool(tasks);
 }, 300_000);
@@ -275,6 +279,25 @@ describe('tamga verify on a folder bundle', () => {
     for (const p of run.report.problems) expect(p.message).toMatch(/^[^\n]+\.$/);
     expect(run.sandboxAfter).toEqual([]);
     expect(run.bundleChanged).toBe(false);
+  });
+
+  // Without a confirmed signer nothing exits 0 (only --any-signer would allow it), and a
+  // change is reported as it is with the key pinned.
+  it.each(PINNED.map((c) => [c.name, c] as const))('%s, no key pinned', (_name, c) => {
+    const run = unpinnedRuns.get(c.name);
+    if (run === undefined) throw new Error('the case did not run');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(run.report.valid).toBe(false);
+    const pinnedOnly: readonly VerifyProblemCode[] = ['UNTRUSTED_SIGNER'];
+    // A seal that is broken or missing names no signer to confirm: that is its own failure.
+    const sealBroken = run.report.problems.some((p) => p.code === 'SEAL_INVALID' || p.code === 'SEAL_MISSING');
+    const expected = [...(sealBroken ? [] : (['SIGNER_NOT_CONFIRMED'] as const)), ...c.codes.filter((code) => !pinnedOnly.includes(code))];
+    expect(problemCodes(run.report)).toEqual(expect.arrayContaining(expected));
+    expect(run.report.exhibits.filter((e) => e.status === 'PASS')).toEqual([]);
+    const failing = run.report.exhibits.filter((e) => e.status === 'FAIL').map((e) => e.number);
+    expect(failing).toEqual([...c.failing]);
+    expect(run.sandboxAfter).toEqual([]);
   });
 
   it('says whose key signed when none was pinned, and that nobody confirmed it', () => {

@@ -133,6 +133,36 @@ describe('auto-lock during an import or an export', () => {
     expect(keepAwake).toHaveBeenLastCalledWith(false);
   });
 
+  it('waits for a replica push and a replica check, which need the keys to the end', async () => {
+    const { autoLock, lock, work, keepAwake, setIdle } = setup();
+    autoLock.onEngineEvent({ type: 'vaultUnlocked', settings: settings(1) });
+    const push = pendingCall();
+    const check = pendingCall();
+    const pushing = work.track('pushReplicas', push.promise);
+    const checking = work.track('verifyReplica', check.promise);
+    expect(keepAwake).toHaveBeenCalledExactlyOnceWith(true);
+    setIdle(120);
+    autoLock.check();
+    push.finish();
+    await pushing;
+    expect(lock).not.toHaveBeenCalled();
+    check.finish();
+    await checking;
+    expect(lock).toHaveBeenCalledExactlyOnceWith('idle-after-work');
+    expect(keepAwake).toHaveBeenLastCalledWith(false);
+  });
+
+  it('keeps the machine awake during a restore, which holds no keys of an open vault', async () => {
+    const { work, keepAwake } = setup();
+    const call = pendingCall();
+    const running = work.track('restoreReplica', call.promise);
+    expect(keepAwake).toHaveBeenCalledExactlyOnceWith(true);
+    expect(work.needsKeys).toBe(false);
+    call.finish();
+    await running;
+    expect(keepAwake).toHaveBeenLastCalledWith(false);
+  });
+
   it('does not count short calls as work', async () => {
     const { work, keepAwake } = setup();
     await work.track('searchItems', async () => 'x');

@@ -74,6 +74,7 @@ describe('shell calls', () => {
   const handlers: ShellHandlers = {
     chooseFolder: vi.fn(async () => '/picked'),
     chooseImportSources: vi.fn(async () => ['/a']),
+    saveOriginalCopy: vi.fn(async () => null),
     mediaUrls: vi.fn(() => ['tamga-media://media/x']),
   };
 
@@ -84,6 +85,9 @@ describe('shell calls', () => {
     expect(shellArgumentProblem('chooseImportSources', [{ title: 'x' }])?.code).toBe('INVALID_ARGUMENT');
     expect(shellArgumentProblem('chooseImportSources', [{ title: 'x', folders: true }])).toBeNull();
     expect(shellArgumentProblem('mediaUrls', ['x'])?.code).toBe('INVALID_ARGUMENT');
+    expect(shellArgumentProblem('saveOriginalCopy', [{ title: 'Save', item: 'id', name: 'a.mov' }])).toBeNull();
+    expect(shellArgumentProblem('saveOriginalCopy', [{ title: 'Save', item: 'id' }])?.code).toBe('INVALID_ARGUMENT');
+    expect(shellArgumentProblem('saveOriginalCopy', [{ title: 'Save', name: 'a.mov', item: 5 }])?.code).toBe('INVALID_ARGUMENT');
   });
 
   it('refuse untrusted senders and answer with Results', async () => {

@@ -50,6 +50,13 @@ describe('placeholders', () => {
     expect((a[0] ?? 0) + (a[1] ?? 0) + (a[2] ?? 0)).toBeGreaterThan((b[0] ?? 0) + (b[1] ?? 0) + (b[2] ?? 0));
   });
 
+  it('draws no play symbol on a video no frame could be decoded from (it would look playable)', async () => {
+    // Inside where a play triangle sits, right of the centre: background, not a symbol.
+    const { preview } = await videoPlaceholder(null);
+    const [r = 255, g = 255, b = 255] = await meanColour(preview.bytes, { left: 680, top: 355, width: 10, height: 10 });
+    expect(r + g + b).toBeLessThan(3 * 60);
+  });
+
   it('makes a calm, dark 4:3 photo placeholder', async () => {
     const { grid, preview } = await photoPlaceholder();
     expect([grid.width, grid.height]).toEqual([256, 192]);

@@ -20,6 +20,7 @@ import { extractItem } from './items/extract';
 import { listItems } from './items/item-rows';
 import { OpenBlobs } from './media/open-blobs';
 import { readMedia, type MediaSession } from './media/read-media';
+import { VideoPreviews } from './media/video-previews';
 import { readSettings, updateSettings } from './settings/settings';
 import { addVaultSender, listVaultSenders, removeVaultSender } from './senders/vault-senders';
 import * as organise from './organise';
@@ -33,7 +34,7 @@ import { noteVerifier, vaultLogOrigin, verifierKey } from './custody/checkpoint'
 import { checkPassphrase, createVault, inspectVault, unlockVault, type OpenVault } from './vault/vault';
 import { createRecoveryKey, recoverVault, removeRecoveryKey, unlockWithRecovery, type RecoverySecret } from './vault/recovery';
 import { writeRecoveryPages } from './vault/recovery-page';
-import type { ManifestSummary, ReplicaCheckReport, ReplicaProblem, ReplicaProgress, ReplicaPushResult, ReplicaSource, RestoreResult } from '../../shared/replica';
+import type { ReplicaCheckReport, ReplicaProgress, ReplicaPushResult, ReplicaSource, RestoreResult } from '../../shared/replica';
 import * as replicas from './replica/replicas';
 import { finishRestore } from './replica/restore-finish';
 import { addendumFiles, checkpointTimestampFiles, savedTimestampServers, saveTimestampServers, stampSeals, type AddendumFile, type StampResult } from './timestamp/vault-stamps';
@@ -67,23 +68,6 @@ export interface Engine extends TamgaApi {
   verifyReplicaKeyless(request: { readonly source: ReplicaSource; readonly keyFingerprint: string }, options?: replicas.ReplicaRunOptions): Promise<ReplicaCheckReport>;
   /** Rebuilds a locked vault folder from a replica (no vault needed); then unlock it and call finishRestore. */
   restoreReplica(request: { readonly source: ReplicaSource; readonly target: string; readonly keyFingerprint?: string; readonly previous?: boolean }, options?: replicas.ReplicaRunOptions): Promise<RestoreResult>;
-  /**
-   * The rebuilt folder opened with its recovery key instead of the passphrase: unlock with
-   * the words or shares, finishRestore (before anything is logged, so the custody log is
-   * still the one the manifest signed for), then the new passphrase set (`recovered` on the
-   * vault chain). The vault stays unlocked, as after unlockVault; nothing on disk changes
-   * when the key is refused.
-   */
-  finishRestoreWithRecovery(request: RestoreRecoveryRequest): Promise<ReplicaProblem[]>;
-}
-
-export interface RestoreRecoveryRequest {
-  /** The rebuilt vault folder (RestoreResult.target). */
-  readonly path: string;
-  readonly words?: string;
-  readonly shares?: readonly string[];
-  readonly newPassphrase: string;
-  readonly manifest: ManifestSummary;
 }
 
 export interface EngineOptions {
@@ -158,7 +142,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   const opened = (open: OpenVault): OpenVault => {
     vault = open;
-    media = { vault: open, blobs: new OpenBlobs(open.store), viewed: new Set() };
+    media = { vault: open, blobs: new OpenBlobs(open.store), viewed: new Set(), previews: new VideoPreviews(open) };
     emit({ type: 'vaultUnlocked', settings: readSettings(open) });
     return open;
   };
@@ -179,6 +163,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     runningImport?.abort(lockStop());
     runningExport?.abort();
     runningPush?.abort();
+    // ffmpeg making a playable preview is killed at once; nothing more is written.
+    const previewsStopped = session?.previews.stop();
     // A lock that comes while another is still stopping work (an unlock locks first) ends
     // after it, so that what the first one records is there when the next vault opens.
     const previous = lockSettled;
@@ -190,6 +176,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       // Undefined when it failed or was stopped: it then removed what it had written.
       const exported = await exportSettled;
       await pushSettled;
+      await previewsStopped;
       await session?.blobs.closeAll();
       open?.close();
       const stoppedExport = exportingTo !== null && exported === undefined ? exportingTo : null;
@@ -298,7 +285,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async getItem(ref) {
       const { db } = current();
-      return detailOf(db, resolveItem(db, requireString(ref, 'item')));
+      const row = resolveItem(db, requireString(ref, 'item'));
+      const previewReady = row.kind === 'video' && media !== null && (await media.previews.has(row.id));
+      return detailOf(db, row, previewReady);
+    },
+
+    async makeVideoPreview(ref) {
+      const { db } = current();
+      const session = media;
+      if (session === null) throw new TamgaError('VAULT_LOCKED', 'No vault is unlocked. Unlock a vault first.');
+      return session.previews.make(resolveItem(db, requireString(ref, 'item')).id);
     },
 
     extractItem: async (request) =>

@@ -64,6 +64,7 @@ export const ARGUMENT_SHAPES: { readonly [M in ApiMethod]: ShapeOf<M> } = {
   itemsMatching: 'object',
   previewExport: 'object',
   takeInterruptedWork: 'none',
+  makeVideoPreview: 'string',
   getItemDescription: 'string',
   describeItems: 'object',
   makeCheckpoint: 'none',
@@ -87,6 +88,7 @@ export const ARGUMENT_SHAPES: { readonly [M in ApiMethod]: ShapeOf<M> } = {
   verifyReplica: 'object',
   restoreReplica: 'object',
   finishRestore: 'object',
+  finishRestoreWithRecovery: 'object',
 };
 
 function isPlainObject(value: unknown): boolean {

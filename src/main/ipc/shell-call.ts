@@ -5,12 +5,14 @@
  * channels with the same checks (its dialogs answered by the test instead).
  */
 import type { Result, TamgaErrorData } from '../../shared/errors';
-import type { ChooseRequest, ShellApi, ShellMethod } from '../../shared/shell';
+import type { ChooseRequest, SaveOriginalRequest, ShellApi, ShellMethod } from '../../shared/shell';
 import { toErrorData } from '../error-data';
 
 export type ShellHandlers = { readonly [M in ShellMethod]: (arg: Parameters<ShellApi[M]>[0]) => ReturnType<ShellApi[M]> | Awaited<ReturnType<ShellApi[M]>> };
 
 const MAX_TITLE = 200;
+/** An original's name as the import kept it (file systems allow 255 bytes). */
+const MAX_NAME = 1024;
 
 function isChooseRequest(value: unknown, withFolders: boolean): value is ChooseRequest {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -18,10 +20,27 @@ function isChooseRequest(value: unknown, withFolders: boolean): value is ChooseR
   return typeof title === 'string' && title.length <= MAX_TITLE && (!withFolders || typeof folders === 'boolean');
 }
 
+function isSaveOriginalRequest(value: unknown): value is SaveOriginalRequest {
+  if (!isChooseRequest(value, false)) return false;
+  const { item, name } = value as unknown as Record<string, unknown>;
+  return typeof item === 'string' && item.length <= MAX_TITLE && typeof name === 'string' && name.length <= MAX_NAME;
+}
+
+function fitsMethod(method: ShellMethod, arg: unknown): boolean {
+  switch (method) {
+    case 'mediaUrls':
+      return Array.isArray(arg);
+    case 'saveOriginalCopy':
+      return isSaveOriginalRequest(arg);
+    default:
+      return isChooseRequest(arg, method === 'chooseImportSources');
+  }
+}
+
 /** Null when `args` fit the method; else why not. The media refs themselves are checked by the media service. */
 export function shellArgumentProblem(method: ShellMethod, args: readonly unknown[]): TamgaErrorData | null {
   const [arg] = args;
-  const fits = args.length === 1 && (method === 'mediaUrls' ? Array.isArray(arg) : isChooseRequest(arg, method === 'chooseImportSources'));
+  const fits = args.length === 1 && fitsMethod(method, arg);
   return fits ? null : { code: 'INVALID_ARGUMENT', message: `${method} was called with the wrong argument.` };
 }
 

@@ -36,7 +36,7 @@ function checkRefs(refs: unknown): MediaRef[] {
   return refs.map((ref: unknown) => {
     const { item, variant } = (typeof ref === 'object' && ref !== null ? ref : {}) as Record<string, unknown>;
     if (typeof item !== 'string' || !ITEM_ID.test(item) || !isMediaVariant(variant)) {
-      throw new TamgaError('INVALID_ARGUMENT', 'A media ref is an item id and a variant (grid, preview or original).');
+      throw new TamgaError('INVALID_ARGUMENT', 'A media ref is an item id and a variant (grid, preview, original or playable).');
     }
     return { item, variant };
   });

@@ -29,8 +29,11 @@ const ORIGINAL_TYPES: Readonly<Record<string, string>> = {
   '3g2': 'video/3gpp2',
 };
 
+/** What a playable preview is (thumbnails/ffmpeg-transcode.ts). */
+const PLAYABLE_TYPES: Readonly<Record<string, string>> = { webm: 'video/webm' };
+
 export function mediaContentType(variant: MediaVariant, format: string | null): string {
   if (format === null) return OPAQUE_TYPE;
-  const table = variant === 'original' ? ORIGINAL_TYPES : THUMBNAIL_TYPES;
+  const table = variant === 'original' ? ORIGINAL_TYPES : variant === 'playable' ? PLAYABLE_TYPES : THUMBNAIL_TYPES;
   return Object.hasOwn(table, format) ? (table[format] ?? OPAQUE_TYPE) : OPAQUE_TYPE;
 }

@@ -16,10 +16,12 @@ import { AutoLock } from '../../../src/main/auto-lock';
 import { isApiMethod } from '../../../src/main/engine-host/dispatch';
 import { startEngineHost, type EngineHost } from '../../../src/main/engine-host/host';
 import { answerApiCall } from '../../../src/main/ipc/api-call';
+import { saveOriginalCopy } from '../../../src/main/ipc/save-original';
 import { answerShellCall } from '../../../src/main/ipc/shell-call';
 import { createMediaService } from '../../../src/main/media/media-service';
 import type { ApiEvent } from '../../../src/shared/api';
 import type { Result } from '../../../src/shared/errors';
+import type { ExtractResult } from '../../../src/shared/items';
 import type { MediaChunk } from '../../../src/shared/media';
 import { SHELL_METHODS, type ShellMethod } from '../../../src/shared/shell';
 import { bridgeScript } from './bridge-script';
@@ -41,6 +43,10 @@ export interface Harness {
   /** What the next folder dialog returns (null: the person cancels). */
   answerNextFolderDialog(path: string | null): void;
   answerNextImportDialog(paths: readonly string[]): void;
+  /** What the next save dialog returns (null: the person cancels). */
+  answerNextSaveDialog(path: string | null): void;
+  /** The names the save dialogs suggested, in order. */
+  readonly saveDialogs: readonly string[];
   /** Drops files with these paths on the element, as a person dragging them from a file manager would. */
   dropFiles(selector: string, paths: readonly string[]): Promise<void>;
   /** The machine has been idle for `seconds`: auto-lock checks now. */
@@ -59,6 +65,8 @@ export async function startHarness(page: Page): Promise<Harness> {
   const autoLock = new AutoLock({ idleSeconds: () => idle, lock: (reason) => void engine.lock(reason) });
   const folderAnswers: Array<string | null> = [];
   const importAnswers: Array<readonly string[]> = [];
+  const saveAnswers: Array<string | null> = [];
+  const saveDialogs: string[] = [];
   const events: ApiEvent[] = [];
   const pageErrors: string[] = [];
   const dialogs: string[] = [];
@@ -96,6 +104,14 @@ export async function startHarness(page: Page): Promise<Harness> {
       return answerShellCall(name, [arg], trusted, {
         chooseFolder: async () => folderAnswers.shift() ?? null,
         chooseImportSources: async () => [...(importAnswers.shift() ?? [])],
+        saveOriginalCopy: (request) =>
+          saveOriginalCopy(request, {
+            chooseSavePath: async (ask) => {
+              saveDialogs.push(ask.defaultName);
+              return saveAnswers.shift() ?? null;
+            },
+            extract: (extract) => engine.callEngine('extractItem', extract) as Promise<Result<ExtractResult>>,
+          }),
         mediaUrls: (refs) => media.urls(refs),
       });
     }
@@ -114,6 +130,8 @@ export async function startHarness(page: Page): Promise<Harness> {
     ignoreErrors: (pattern) => ignored.push(pattern),
     answerNextFolderDialog: (path) => folderAnswers.push(path),
     answerNextImportDialog: (paths) => importAnswers.push(paths),
+    answerNextSaveDialog: (path) => saveAnswers.push(path),
+    saveDialogs,
     async dropFiles(selector, paths) {
       const names = Object.fromEntries(paths.map((path) => [basename(path), path]));
       const transfer = await page.evaluateHandle((files) => {

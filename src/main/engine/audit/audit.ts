@@ -66,7 +66,8 @@ export async function auditVault(vault: OpenVault): Promise<AuditReport> {
     .prepare('SELECT id, sha256, size, blob_id AS blobId, thumb_grid_blob AS thumbGridBlob, thumb_preview_blob AS thumbPreviewBlob FROM items ORDER BY rowid')
     .all() as AuditedItem[];
   let checkedBytes = 0;
-  const referenced: Record<BlobArea, Set<string>> = { blobs: new Set(), thumbs: new Set() };
+  // previews/ is a cache of playable previews that no row names: neither audited nor an orphan.
+  const referenced: Record<Exclude<BlobArea, 'previews'>, Set<string>> = { blobs: new Set(), thumbs: new Set() };
 
   for (const item of items) {
     referenced.blobs.add(item.blobId);

@@ -1,6 +1,7 @@
 /**
- * The encrypted files of a vault (blobs/ for originals, thumbs/ for thumbnails) on disk:
- * named by random 128-bit ids with a two-level fan-out, written crash-safely (into tmp/,
+ * The encrypted files of a vault (blobs/ for originals, thumbs/ for thumbnails, previews/
+ * for the playable previews of videos, a cache no index row names) on disk:
+ * named by 128-bit ids (random; a preview's is keyed to its item) with a two-level fan-out, written crash-safely (into tmp/,
  * fsync, rename into place, fsync the directory) so that a file under its final name is
  * always complete. What is inside each file is blob-format's business.
  */
@@ -16,7 +17,7 @@ import { BlobEncryptStream, encryptBuffer, type BlobWriteResult, type HashName }
 import { fsyncDirectory } from '../fs/atomic-write';
 import { fromFsError } from '../fs/fs-errors';
 
-export type BlobArea = 'blobs' | 'thumbs';
+export type BlobArea = 'blobs' | 'thumbs' | 'previews';
 
 const BLOB_ID = /^[0-9a-f]{32}$/;
 
@@ -73,8 +74,9 @@ export class BlobStore {
    * Encrypts a small buffer held in memory anyway (a thumbnail) into tmp/: one write and
    * one fsync, without the stream machinery that `write` needs for files of any size.
    */
-  async writeBuffer(area: BlobArea, plain: Buffer): Promise<PendingBlob> {
-    const { ciphertext, result } = encryptBuffer(plain, { blobKey: this.blobKey, blobId: randomBytes(16) });
+  async writeBuffer(area: BlobArea, plain: Buffer, blobId: Buffer = randomBytes(16)): Promise<PendingBlob> {
+    // A chosen id is safe to reuse: every blob has its own random salt, hence its own key.
+    const { ciphertext, result } = encryptBuffer(plain, { blobKey: this.blobKey, blobId });
     const tempPath = join(this.tmpDir, `${randomBytes(16).toString('hex')}.part`);
     try {
       await writeFile(tempPath, ciphertext, { flag: 'wx', mode: 0o600, flush: true });

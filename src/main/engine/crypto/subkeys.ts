@@ -8,6 +8,8 @@ export const SUBKEY_LABELS = {
   index: 'tamga v1 index key',
   blob: 'tamga v1 blob key',
   signingWrap: 'tamga v1 signing-key wrap key',
+  /** Names the cached playable preview of a video (media/video-previews.ts); never encrypts. */
+  previewName: 'tamga v1 preview name key',
 } as const;
 
 export type SubkeyName = keyof typeof SUBKEY_LABELS;

@@ -1,10 +1,12 @@
 /** Turns index rows into the shapes of src/shared/items.ts, and finds an item by id or hash. */
 import type { ItemDetail, ItemSummary } from '../../../shared/items';
 import type { ExtractedMetadata } from '../../../shared/metadata';
+import type { VideoFacts } from '../../../shared/playback';
 import { TamgaError } from '../../../shared/errors';
 import { readChain } from '../custody/store';
 import type { IndexDb } from '../db/open-index';
 import { acquisitionsOf, getItem, itemsBySha256Prefix, tagsOf, type ItemRow } from './item-rows';
+import { videoFactsOf } from './video-facts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX_PREFIX = /^[0-9a-f]{8,64}$/i;
@@ -26,7 +28,13 @@ export function summaryOf(db: IndexDb, row: ItemRow): ItemSummary {
   };
 }
 
-export function detailOf(db: IndexDb, row: ItemRow): ItemDetail {
+function videoOf(kind: string, metadata: ExtractedMetadata | null, previewReady: boolean): VideoFacts | null {
+  const facts = videoFactsOf(kind, metadata);
+  return facts === null ? null : { ...facts, previewReady };
+}
+
+/** `previewReady`: whether a playable preview is kept for this item (media/video-previews.ts). */
+export function detailOf(db: IndexDb, row: ItemRow, previewReady = false): ItemDetail {
   let metadata: ExtractedMetadata | null;
   try {
     // '{}' is stored when nothing could be read.
@@ -41,6 +49,7 @@ export function detailOf(db: IndexDb, row: ItemRow): ItemDetail {
     md5: row.md5,
     metadata,
     thumbReason: row.thumbReason,
+    video: videoOf(row.kind, metadata, previewReady),
     acquisitions: acquisitionsOf(db, row.id).map(({ itemId: _itemId, ...rest }) => rest),
     custody: readChain(db, row.id).map(({ event, hash, signature }) => ({ event, hash, signature })),
   };

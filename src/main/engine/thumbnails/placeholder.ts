@@ -1,6 +1,6 @@
 /**
  * Placeholder pictures for items whose real picture cannot be made: a calm dark frame with a
- * play symbol (and the duration, when known) for videos, a picture symbol for images. Drawn
+ * struck-through film frame (and the duration, when known) for videos, never a play symbol, a picture symbol for images. Drawn
  * from SVG we write ourselves: nothing from the evidence goes into it, only our own numbers
  * (the duration), and those are drawn as strokes, not text.
  */
@@ -46,12 +46,24 @@ function videoBody(duration: string | null): string {
   const { width, height } = VIDEO_BOX;
   const cx = width / 2;
   const cy = height / 2;
-  const r = 120;
-  // The triangle's centroid sits on the circle's centre, so it looks centred.
-  const play = `M${String(cx - 34)} ${String(cy - 58)}L${String(cx + 66)} ${String(cy)}L${String(cx - 34)} ${String(cy + 58)}Z`;
+  // A frame of film struck through: a video of which no picture could be made. Never a
+  // play symbol: this stands for a file no frame could be decoded from, which would
+  // look playable where it most likely is not (a cut-short or stripped video).
+  const w = 360;
+  const h = 240;
+  const x = cx - w / 2;
+  const y = cy - h / 2;
+  const stroke = `fill="none" stroke="${SYMBOL}" stroke-width="14" stroke-linejoin="round" stroke-linecap="round"`;
+  let holes = '';
+  for (let i = 0; i < 6; i++) {
+    const hx = x + 30 + i * 56;
+    holes += `<rect x="${String(hx)}" y="${String(y + 18)}" width="22" height="22" rx="4" fill="${SYMBOL}"/>`;
+    holes += `<rect x="${String(hx)}" y="${String(y + h - 40)}" width="22" height="22" rx="4" fill="${SYMBOL}"/>`;
+  }
   let body =
-    `<circle cx="${String(cx)}" cy="${String(cy)}" r="${String(r)}" fill="none" stroke="${SYMBOL}" stroke-width="14"/>` +
-    `<path d="${play}" fill="${SYMBOL}"/>`;
+    `<rect x="${String(x)}" y="${String(y)}" width="${String(w)}" height="${String(h)}" rx="24" ${stroke}/>` +
+    holes +
+    `<path d="M${String(x - 40)} ${String(y - 30)}L${String(x + w + 40)} ${String(y + h + 30)}" ${stroke}/>`;
   if (duration !== null) {
     // Bottom-right badge, as video players and phone galleries show it; large enough to be
     // read in the 256 px grid image (glyphs ~17 px high there).

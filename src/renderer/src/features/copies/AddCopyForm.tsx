@@ -12,6 +12,8 @@ import type { TamgaError } from '../../../../shared/errors';
 import type { ReplicaConfig } from '../../../../shared/replica';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Icon } from '../../ui/icons';
+import { TextField } from '../../ui/TextField';
+import { NO_S3_LOCATION, S3Fields, s3ConfigOf, s3LocationGiven, type S3Location } from './S3Fields';
 
 export interface AddCopyFormProps {
   readonly readOnly: boolean;
@@ -22,36 +24,21 @@ export interface AddCopyFormProps {
 
 type Kind = 'folder' | 's3';
 
-function TextField({ label, value, onChange, name, hint }: { readonly label: string; readonly value: string; readonly onChange: (v: string) => void; readonly name: string; readonly hint?: string }): JSX.Element {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} type="text" value={value} onChange={(e) => onChange(e.target.value)} spellCheck={false} autoComplete="off" />
-      {hint !== undefined && <p className="field-hint">{hint}</p>}
-    </div>
-  );
-}
-
 export function AddCopyForm({ readOnly, onChooseFolder, onAdd }: AddCopyFormProps): JSX.Element {
   const { t } = useTranslation();
   const id = useId();
   const [kind, setKind] = useState<Kind>('folder');
   const [name, setName] = useState('');
   const [path, setPath] = useState('');
-  const [s3, setS3] = useState({ endpoint: '', bucket: '', prefix: '', region: '', accessKeyId: '' });
+  const [s3, setS3] = useState<S3Location>(NO_S3_LOCATION);
   const secret = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<TamgaError | null>(null);
-  const field = (key: keyof typeof s3) => (value: string) => setS3((current) => ({ ...current, [key]: value }));
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const secretField = secret.current;
-    const config: ReplicaConfig =
-      kind === 'folder'
-        ? { kind: 'folder', path: path.trim() }
-        : { kind: 's3', endpoint: s3.endpoint.trim(), bucket: s3.bucket.trim(), prefix: s3.prefix.trim(), region: s3.region.trim() === '' ? null : s3.region.trim(), accessKeyId: s3.accessKeyId.trim(), secretAccessKey: secretField?.value ?? '' };
+    const config: ReplicaConfig = kind === 'folder' ? { kind: 'folder', path: path.trim() } : s3ConfigOf(s3, secretField?.value ?? '');
     // Emptied at once, whatever the engine answers: typed again if the copy is refused.
     if (secretField !== null) secretField.value = '';
     setBusy(true);
@@ -61,11 +48,11 @@ export function AddCopyForm({ readOnly, onChooseFolder, onAdd }: AddCopyFormProp
     if (refused === null) {
       setName('');
       setPath('');
-      setS3({ endpoint: '', bucket: '', prefix: '', region: '', accessKeyId: '' });
+      setS3(NO_S3_LOCATION);
     }
   };
 
-  const ready = name.trim() !== '' && (kind === 'folder' ? path.trim() !== '' : s3.endpoint.trim() !== '' && s3.bucket.trim() !== '' && s3.accessKeyId.trim() !== '');
+  const ready = name.trim() !== '' && (kind === 'folder' ? path.trim() !== '' : s3LocationGiven(s3));
   return (
     <form className="add-copy" aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)}>
       <h4 id={`${id}-title`}>{t('copies.addTitle')}</h4>
@@ -92,18 +79,7 @@ export function AddCopyForm({ readOnly, onChooseFolder, onAdd }: AddCopyFormProp
           <p className="field-hint">{t('copies.folderHint')}</p>
         </div>
       ) : (
-        <>
-          <TextField label={t('copies.s3Endpoint')} hint={t('copies.s3EndpointHint')} value={s3.endpoint} onChange={field('endpoint')} name="s3-endpoint" />
-          <TextField label={t('copies.s3Bucket')} value={s3.bucket} onChange={field('bucket')} name="s3-bucket" />
-          <TextField label={t('copies.s3Prefix')} value={s3.prefix} onChange={field('prefix')} name="s3-prefix" />
-          <TextField label={t('copies.s3Region')} value={s3.region} onChange={field('region')} name="s3-region" />
-          <TextField label={t('copies.s3AccessKey')} value={s3.accessKeyId} onChange={field('accessKeyId')} name="s3-access-key" />
-          <div className="field">
-            <label htmlFor={`${id}-secret`}>{t('copies.s3Secret')}</label>
-            <input id={`${id}-secret`} ref={secret} name="s3-secret" type="password" autoComplete="off" spellCheck={false} />
-            <p className="field-hint">{t('copies.s3SecretHint')}</p>
-          </div>
-        </>
+        <S3Fields value={s3} onChange={setS3} secret={secret} secretHint={t('copies.s3SecretHint')} />
       )}
       <button type="submit" className="button button-primary" disabled={readOnly || busy || !ready}>
         {t('copies.add')}

@@ -15,7 +15,10 @@ import { ItemOrganiser } from '../organise/ItemOrganiser';
 import { Hashes } from './Hashes';
 import { MediaView } from './MediaView';
 import { factRows, otherProblems } from './metadata-rows';
+import { SaveOriginal } from './SaveOriginal';
 import { useItemDetail } from './useItemDetail';
+import { useSaveOriginal } from './useSaveOriginal';
+import { useVideoPreview } from './useVideoPreview';
 
 export interface DetailPaneProps {
   readonly itemId: string | null;
@@ -36,6 +39,11 @@ export function DetailPane({ itemId, headingRef, version: outside, onChanged }: 
   const item = state.kind === 'item' ? state.item : null;
   const previewUrl = useMediaUrl(item?.id ?? null, 'preview');
   const originalUrl = useMediaUrl(item?.kind === 'video' ? item.id : null, 'original');
+  const changed = useCallback(() => setVersion((v) => v + 1), []);
+  const videoPreview = useVideoPreview(item?.id ?? '', item?.video?.previewReady === true);
+  const playableUrl = useMediaUrl(item?.kind === 'video' && videoPreview.state.kind === 'ready' ? item.id : null, 'playable');
+  // The custody timeline shows the `extracted` event just recorded.
+  const saveOriginal = useSaveOriginal(item?.id ?? '', item?.originalName ?? '', t('playback.saveTitle'), changed);
   const onPlaying = useCallback(() => {
     if (item === null || played === item.id) return;
     setPlayed(item.id);
@@ -52,7 +60,17 @@ export function DetailPane({ itemId, headingRef, version: outside, onChanged }: 
           <h2 className="detail-title" ref={headingRef} tabIndex={-1}>
             {item.originalName}
           </h2>
-          <MediaView item={item} previewUrl={previewUrl} originalUrl={originalUrl} onPlaying={onPlaying} />
+          <MediaView
+            key={item.id}
+            item={item}
+            previewUrl={previewUrl}
+            originalUrl={originalUrl}
+            playableUrl={playableUrl}
+            videoPreview={videoPreview.state}
+            onMakePreview={videoPreview.make}
+            onPlaying={onPlaying}
+          />
+          <SaveOriginal state={saveOriginal.state} onSave={saveOriginal.save} />
           <FactList rows={factRows(item, t, locale)} />
           <section aria-labelledby="detail-hashes">
             <h3 id="detail-hashes">{t('detail.hashes')}</h3>

@@ -17,12 +17,18 @@ import { REQUIRED_SCORE } from '../vault/strength';
 import { usePassphraseStrength } from '../vault/usePassphraseStrength';
 import { VaultPathField } from '../vault/VaultPathField';
 import { RecoveryProblem } from './RecoveryProblem';
+import type { RecoverVaultRequest } from '../../../../shared/recovery';
 import { sharesOf } from '../../../../shared/recovery-text';
 
 export interface RecoverFormProps {
   readonly path: string;
-  readonly onPathChange: (path: string) => void;
-  readonly onChooseFolder: () => void;
+  /** Absent when the folder is fixed (a vault just rebuilt by a restore): it is then shown, not asked. */
+  readonly onPathChange?: (path: string) => void;
+  readonly onChooseFolder?: () => void;
+  /** What the form is for, instead of the general introduction. */
+  readonly intro?: string;
+  /** How the key opens the vault; recoverVault unless given (a restore checks the rebuilt vault's log first). */
+  readonly open?: (request: RecoverVaultRequest) => Promise<VaultInfo>;
   readonly onOpened: (info: VaultInfo) => Promise<void>;
   readonly onBack: () => void;
 }
@@ -51,7 +57,8 @@ export function RecoverForm(props: RecoverFormProps): JSX.Element {
     const request = kind === 'words' ? { words: secret } : { shares: sharesOf(secret) };
     void (async () => {
       try {
-        const info = await tamga.recoverVault({ path: props.path.trim(), newPassphrase: next, ...request });
+        const recover: RecoverVaultRequest = { path: props.path.trim(), newPassphrase: next, ...request };
+        const info = props.open !== undefined ? await props.open(recover) : await tamga.recoverVault(recover);
         setSecret('');
         await props.onOpened(info);
       } catch (err) {
@@ -68,8 +75,10 @@ export function RecoverForm(props: RecoverFormProps): JSX.Element {
   return (
     <form className="gate-form" onSubmit={submit} aria-label={t('recovery.title')}>
       <h2>{t('recovery.title')}</h2>
-      <p className="field-hint">{t('recovery.intro')}</p>
-      <VaultPathField value={props.path} onChange={props.onPathChange} onChoose={props.onChooseFolder} hint={t('vault.unlockFolderHint')} />
+      <p className="field-hint">{props.intro ?? t('recovery.intro')}</p>
+      {props.onPathChange !== undefined && props.onChooseFolder !== undefined && (
+        <VaultPathField value={props.path} onChange={props.onPathChange} onChoose={props.onChooseFolder} hint={t('vault.unlockFolderHint')} />
+      )}
       <fieldset className="recovery-choice">
         <legend>{t('recovery.kind')}</legend>
         {(['words', 'shares'] as const).map((value) => (

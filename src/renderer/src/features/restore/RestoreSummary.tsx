@@ -22,14 +22,17 @@ export interface RestoreSummaryProps {
   readonly state: RestoreState;
   readonly onPrevious: () => void;
   readonly onOpen: () => void;
+  /** Open the rebuilt, locked vault with its recovery key instead. */
+  readonly onRecoveryKey: () => void;
 }
 
-export function RestoreSummary({ state, onPrevious, onOpen }: RestoreSummaryProps): JSX.Element | null {
+export function RestoreSummary({ state, onPrevious, onOpen, onRecoveryKey }: RestoreSummaryProps): JSX.Element | null {
   const { t } = useTranslation();
   const locale = useLocale();
   const n = (value: number): string => formatCount(value, locale);
   switch (state.phase) {
     case 'idle':
+    case 'recover':
       return null;
     case 'running': {
       const p = state.progress;
@@ -71,7 +74,10 @@ export function RestoreSummary({ state, onPrevious, onOpen }: RestoreSummaryProp
         <div className="notice notice-failed" role="alert" data-testid="restore-summary" data-ok="false">
           <div>
             <p className="notice-text">{t('restore.notUnlocked', { path: state.result.target })}</p>
-            <ErrorNotice error={state.error} />
+            {state.error !== null && <ErrorNotice error={state.error} />}
+            <button type="button" className="button" onClick={onRecoveryKey}>
+              {t('restore.recoverInstead')}
+            </button>
           </div>
         </div>
       );

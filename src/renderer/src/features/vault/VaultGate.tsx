@@ -97,7 +97,6 @@ export function VaultGate(): JSX.Element {
             />
           </TabPanel>
           <TabPanel id="restore" className="tab-panel">
-            {/* otherWayIn: "Use a recovery key instead" goes here once the vault has recovery keys. */}
             <RestoreForm onOpened={(info) => void session.opened(info)} />
           </TabPanel>
         </Tabs>
