@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only unlock,import,photos,bundle,search,s3,replica]`: Tamga's
+ * `npm run bench [-- --quick] [-- --only unlock,import,photos,bundle,search,s3,replica,exiftool]`: Tamga's
  * speed on this machine, each figure next to a baseline measured in the same run on the
  * same bytes, with the goals from the issues. Prints a table and writes
  * bench/results/<date>-<host>[-quick].json. Inputs are generated into bench/tmp (never
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatTable, type Row } from './report';
 import { benchBundle } from './sections/bundle';
+import { benchExifTool } from './sections/exiftool';
 import type { BenchContext } from './sections/context';
 import { benchLargeImport } from './sections/large-import';
 import { benchPhotos } from './sections/photos';
@@ -27,6 +28,7 @@ const SECTIONS: Readonly<Record<string, (ctx: BenchContext) => Promise<Row[]>>> 
   search: benchSearchSection,
   s3: benchS3,
   replica: benchReplicas,
+  exiftool: benchExifTool,
 };
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });

@@ -29,6 +29,9 @@ export type MediaKind = 'photo' | 'video' | 'other';
  * - `mvhd`: the movie header's creation time, a UTC instant with no local zone by the
  *   standard; from cameras known to write their local clock there (GoPro, DJI) it is kept
  *   as a clock time with a zone hint instead;
+ * - `exiftool`: read by ExifTool, Tamga's reader of last resort, from a file Tamga's own readers
+ *   leave without a date (CR3, RAF, JPEG XL, …); `field` names ExifTool's tag, and the same
+ *   rules decide whether the instant is known (EXIF OffsetTimeOriginal yes, XMP zone no);
  * - `file-mtime`: only in items imported by Tamga before 0.3 and not yet corrected; no
  *   longer produced (index migration 14 removes it).
  */
@@ -40,7 +43,8 @@ export type CaptureTimeSource =
   | 'quicktime-creationdate'
   | 'udta-date'
   | 'mvhd'
-  | 'file-mtime';
+  | 'file-mtime'
+  | 'exiftool';
 
 /**
  * Why a zone is only a hint:
@@ -111,7 +115,8 @@ export interface CaptureTime {
   readonly gpsCheck?: GpsTimeCheck;
 }
 
-export type GpsSource = 'exif' | 'xmp' | 'quicktime-iso6709' | 'udta-xyz' | '3gpp-loci';
+/** `exiftool`: read by ExifTool (Composite:GPSLatitude/Longitude/Altitude), see CaptureTimeSource. */
+export type GpsSource = 'exif' | 'xmp' | 'quicktime-iso6709' | 'udta-xyz' | '3gpp-loci' | 'exiftool';
 
 export interface GpsPosition {
   /** Signed decimal degrees: south is negative. */
@@ -123,7 +128,7 @@ export interface GpsPosition {
   readonly source: GpsSource;
 }
 
-export type TextSource = 'exif' | 'xmp' | 'quicktime-keys' | 'quicktime-udta' | 'quicktime-ilst';
+export type TextSource = 'exif' | 'xmp' | 'quicktime-keys' | 'quicktime-udta' | 'quicktime-ilst' | 'exiftool';
 
 export interface TextField {
   readonly value: string;
@@ -140,7 +145,8 @@ export type PixelSizeSource =
   | 'tiff-ifd'
   | 'heif-ispe'
   | 'tkhd'
-  | 'stsd';
+  | 'stsd'
+  | 'exiftool';
 
 export interface PixelSize {
   readonly width: number;
@@ -194,10 +200,42 @@ export interface ExtractedMetadata {
   /** Everything read, as JSON-safe data, for experts and for later re-interpretation. */
   readonly raw: RawMetadata;
   /**
+   * Whether ExifTool, the reader of last resort, was asked about this file and what came of
+   * it; absent when Tamga's own readers needed no help (or for items imported before 0.4).
+   */
+  readonly exiftool?: ExifToolUse;
+  /**
    * Plain-language sentences: what could not be read and why, and what a reviewer should
    * know about what was read (a misleading extension, a 0°,0° position). Empty when all is well.
    */
   readonly problems: readonly string[];
+}
+
+/** Fields ExifTool may fill, only where Tamga's own readers left them unknown. */
+export type ExifToolField = 'captureTime' | 'make' | 'model' | 'pixelSize' | 'gps' | 'orientation';
+
+/**
+ * Why ExifTool gave nothing:
+ * - `cannot-start`: the program could not be started (no Perl, a missing or broken program, or it
+ *   did not answer within the time limit);
+ * - `timed-out`: reading this file took longer than the limit (the process was killed);
+ * - `failed`: ExifTool started but could not read this file (`detail` says what it said);
+ * - `file-changed`: the source file changed between its archiving and ExifTool's read, so what
+ *   ExifTool read may not be the archived bytes: nothing of it was kept;
+ * - `disabled`: the fallback was turned off for this import.
+ */
+export type ExifToolFailureReason = 'cannot-start' | 'timed-out' | 'failed' | 'file-changed' | 'disabled';
+
+export interface ExifToolUse {
+  readonly status: 'read' | 'failed';
+  /** ExifTool's version ("13.59") when it read the file. */
+  readonly version: string | null;
+  /** The fields it filled (empty when it read the file but found nothing Tamga lacked). */
+  readonly filled: readonly ExifToolField[];
+  /** `failed` only. */
+  readonly reason?: ExifToolFailureReason;
+  /** `failed` only: ExifTool's or the system's own words, for experts (English). */
+  readonly detail?: string;
 }
 
 /** Any JSON value. */

@@ -158,6 +158,7 @@ export function buildBundle(signer: Signer, exhibits: readonly FixtureExhibit[] 
       acquisitions: [{ itemId, importId: null, sourcePath: `/media/card/DCIM/${exhibit.originalName}`, fileSize: exhibit.content.length, fileModified: null, fileCreated: null, acquiredAt: ITEM.importedAt }],
       custody: chain,
       privateFields: new Set(['notes']),
+      exiftool: null,
       sha256,
       sha512: sha('sha512', exhibit.content),
     };

@@ -11,6 +11,8 @@ import { listFiles } from './temp-vault';
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 export const REAL = join(FIXTURES, 'real');
 export const MALFORMED = join(FIXTURES, 'malformed');
+/** Real files in formats only ExifTool reads (CR3, CRW, RAF, RW2, MRW, X3F, JPEG XL). */
+export const CAMERA_FORMATS = join(FIXTURES, 'camera-formats');
 
 export interface MalformedEntry {
   readonly path: string;

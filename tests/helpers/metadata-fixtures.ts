@@ -9,7 +9,7 @@ import type { ExtractedMetadata } from '../../src/shared/metadata';
 import { fileByteSource } from '../../src/main/engine/metadata/byte-source';
 import { extractMetadata } from '../../src/main/engine/metadata/extract';
 
-export { FIXTURES, MALFORMED, REAL } from './fixtures';
+export { CAMERA_FORMATS, FIXTURES, MALFORMED, REAL } from './fixtures';
 import { FIXTURES } from './fixtures';
 
 /** Every regular file under `dir`, recursively, sorted; hidden files included. */

@@ -1,5 +1,6 @@
 /**
- * What ExifTool 12.57 says about each real fixture (../shared/fixtures/exiftool-oracle.json),
+ * What ExifTool 12.57 says about each real fixture (tests/fixtures/exiftool-oracle.json; ExifTool
+ * 13.59 for camera-formats/, formats Debian's 12.57 was not run on),
  * turned into the values Tamga's extractor should find, field by field, and the comparison
  * of the two. Conventions of the oracle (see the fixtures README): only Composite GPS is
  * signed; QuickTime:CreateDate is mvhd (UTC); Apple's CreationDate is local with a zone;
@@ -60,7 +61,8 @@ const isHeif = (r: OracleRecord): boolean => /^image\/(heic|heif|avif)$/.test(St
 
 /** The capture time ExifTool's fields imply, by Tamga's precedence; `kind` says how to compare it. */
 function expectedCapture(r: OracleRecord): { kind: 'local'; local: string; offset: number | null; from: string } | { kind: 'utc'; utc: string; from: string } | null {
-  const photoOrder = ['EXIF:DateTimeOriginal', 'XMP:DateTimeOriginal', 'Composite:DateTimeOriginal', 'EXIF:CreateDate', 'XMP:CreateDate', 'APP1:DateTimeOriginal'];
+  // MakerNotes (Canon CIFF) and SigmaRaw: the camera's own DateTimeOriginal in CRW and X3F.
+  const photoOrder = ['EXIF:DateTimeOriginal', 'XMP:DateTimeOriginal', 'Composite:DateTimeOriginal', 'EXIF:CreateDate', 'XMP:CreateDate', 'APP1:DateTimeOriginal', 'MakerNotes:DateTimeOriginal', 'SigmaRaw:DateTimeOriginal'];
   const videoOrder = ['QuickTime:CreationDate', 'QuickTime:DateTimeOriginal'];
   for (const key of isVideo(r) ? videoOrder : photoOrder) {
     const d = oracleDate(r[key]);
@@ -83,7 +85,7 @@ function expectedGps(r: OracleRecord): { lat: number; lon: number } | null {
 }
 
 function expectedSize(r: OracleRecord): { width: number; height: number } | null {
-  for (const group of ['File', 'PNG', 'GIF', 'RIFF', 'QuickTime', 'EXIF']) {
+  for (const group of ['File', 'PNG', 'GIF', 'RIFF', 'QuickTime', 'EXIF', 'MakerNotes', 'SigmaRaw']) {
     const width = num(r[`${group}:ImageWidth`]);
     const height = num(r[`${group}:ImageHeight`]);
     if (width !== null && height !== null) return { width, height };
@@ -154,7 +156,7 @@ export function compare(field: Field, r: OracleRecord, m: ExtractedMetadata): Co
     case 'make':
     case 'model': {
       const key = field === 'make' ? 'Make' : 'Model';
-      const e = r[`EXIF:${key}`] ?? r[`QuickTime:${key}`] ?? r[`MakerNotes:${key}`];
+      const e = r[`EXIF:${key}`] ?? r[`QuickTime:${key}`] ?? r[`MakerNotes:${key}`] ?? r[`SigmaRaw:${key}`];
       const actual = m[field]?.value ?? null;
       return e === undefined ? cmp(null, actual, actual === null) : cmp(String(e), actual, actual === String(e).trim());
     }

@@ -1,13 +1,17 @@
 // The content decides the format; the name only earns a warning when it disagrees. And
 // whatever the parsers produce, `raw` stores as plain JSON.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ByteSource } from '../../src/main/engine/metadata/byte-source';
 import { bufferByteSource } from '../../src/main/engine/metadata/byte-source';
 import { extensionMismatch, extensionOf } from '../../src/main/engine/metadata/extension';
 import { extractMetadata } from '../../src/main/engine/metadata/extract';
 import { toJsonSafe } from '../../src/main/engine/metadata/json-safe';
-import { sniff } from '../../src/main/engine/metadata/sniff';
+import { SNIFF_BYTES, sniff } from '../../src/main/engine/metadata/sniff';
 import { ftyp } from '../helpers/metadata-boxes';
+import { notReadByOwnReaders } from '../../src/main/engine/metadata/not-read';
+import { CAMERA_FORMATS } from '../helpers/fixtures';
 
 const bytes = (...b: number[]): Buffer => Buffer.from(b);
 
@@ -94,5 +98,29 @@ describe('extractMetadata never rejects', () => {
     const m = await extractMetadata(failing, { name: 'x.jpg' });
     expect(m.format).toBe('jpeg');
     expect(m.problems).toEqual(['Reading the metadata stopped early: chunk 0 failed authentication.']);
+  });
+});
+
+describe('formats only ExifTool reads', () => {
+  it('are photos by their magic numbers, named so, with no mismatch against their usual extension', async () => {
+    const expected: Record<string, [string, string]> = {
+      'CanonRaw.cr3': ['cr3', 'image/x-canon-cr3'],
+      'CanonRaw.crw': ['crw', 'image/x-canon-crw'],
+      'FujiFilm.raf': ['raf', 'image/x-fujifilm-raf'],
+      'Panasonic.rw2': ['rw2', 'image/x-panasonic-rw2'],
+      'Minolta.mrw': ['mrw', 'image/x-minolta-mrw'],
+      'Sigma.x3f': ['x3f', 'image/x-sigma-x3f'],
+      'JXL2.jxl': ['jxl', 'image/jxl'],
+    };
+    for (const [name, [format, mime]] of Object.entries(expected)) {
+      const whole = await readFile(join(CAMERA_FORMATS, name));
+      const head = whole.subarray(0, SNIFF_BYTES);
+      const sniffed = sniff(head);
+      expect({ name, kind: sniffed.kind, format: sniffed.format, mime: sniffed.mime }).toEqual({ name, kind: 'photo', format, mime });
+      expect(extensionMismatch(name, sniffed), name).toBeNull();
+      const m = await extractMetadata(bufferByteSource(whole), { name });
+      // Tamga's own readers say plainly that they do not read it (the ExifTool fallback replaces the sentence).
+      expect(m.problems, name).toEqual([notReadByOwnReaders(format)]);
+    }
   });
 });

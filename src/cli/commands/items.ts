@@ -43,6 +43,10 @@ function printDetail(item: ItemDetail): void {
     ['Tags', item.tags.join(', ') || '—'],
     ['Imported', item.importedAt],
     ['Thumbnail', `${item.thumbStatus ?? 'none'}${item.thumbReason ? ` (${item.thumbReason})` : ''}`],
+    // ExifTool, the reader of last resort: what it filled, or why it gave nothing (the problem below says more).
+    ...(m?.exiftool
+      ? ([['ExifTool', m.exiftool.status === 'read' ? `read (${m.exiftool.version ?? '?'}): ${m.exiftool.filled.join(', ') || 'nothing Tamga lacked'}` : `not read (${m.exiftool.reason ?? 'failed'})`]] as Array<[string, string]>)
+      : []),
   ]);
   for (const problem of m?.problems ?? []) process.stdout.write(`Metadata problem: ${problem}\n`);
   process.stdout.write('\nAcquisitions\n');

@@ -111,4 +111,21 @@ describe('the problems list beside the facts', () => {
     // Without the structured hint (an item read by an older Tamga), nothing is left out.
     expect(otherProblems({ ...metadata, captureTime: null, problems: all })).toEqual(all);
   });
+
+  it('says what ExifTool, the reader of last resort, filled, or why it gave nothing, in each language', () => {
+    const read = item({ local: '2018-02-21T12:08:56', utcOffsetMinutes: 0, utc: '2018-02-21T12:08:56Z', source: 'exiftool', offsetKnown: true, field: 'ExifTool EXIF:DateTimeOriginal + EXIF:OffsetTimeOriginal' });
+    const withRead: ItemDetail = { ...read, metadata: { ...(read.metadata as ExtractedMetadata), exiftool: { status: 'read', version: '13.59', filled: ['captureTime', 'make'] } } };
+    expect(rowsOf(withRead).exiftool).toMatchObject({ value: "ExifTool 13.59 read what Tamga's own readers do not: capture time, make", unknown: false });
+    expect(rowsOf(withRead).taken?.source).toBe('ExifTool (reader of last resort) · ExifTool EXIF:DateTimeOriginal + EXIF:OffsetTimeOriginal');
+    expect(rowsOf(withRead, 'ru').exiftool?.value).toBe('ExifTool 13.59 прочитал то, чего не читают собственные средства Tamga: время съёмки, производитель');
+
+    const failed = item(null);
+    const sentence = "ExifTool, Tamga's reader of last resort, could not be started (spawn perl ENOENT); what Tamga's own readers do not read of this file stays unknown.";
+    const metadata: ExtractedMetadata = { ...(failed.metadata as ExtractedMetadata), exiftool: { status: 'failed', version: null, filled: [], reason: 'cannot-start', detail: 'spawn perl ENOENT' }, problems: ['Other.', sentence] };
+    const withFailure: ItemDetail = { ...failed, metadata };
+    expect(rowsOf(withFailure).exiftool).toMatchObject({ value: "ExifTool could not be started; what Tamga's own readers do not read stays unknown", unknown: true, warning: true, source: 'spawn perl ENOENT' });
+    expect(rowsOf(withFailure, 'kk').exiftool?.value).toBe('ExifTool іске қосылмады; Tamga-ның өз құралдары оқымайтыны белгісіз болып қалады');
+    // The English sentence is worded by the row instead: it is not listed again among the problems.
+    expect(otherProblems(metadata)).toEqual(['Other.']);
+  });
 });

@@ -17,6 +17,8 @@ export const EXHIBITS_JSON = 'metadata/exhibits.json';
 export const EXHIBITS_CSV = 'metadata/exhibits.csv';
 export const CUSTODY_DIR = 'metadata/custody';
 export const VAULT_KEY_JSON = 'metadata/vault-key.json';
+/** ExifTool's whole output per exhibit that ExifTool read, `metadata/exiftool/E0001.json` (docs/formats.md). */
+export const EXIFTOOL_DIR = 'metadata/exiftool';
 export const REPORT_PDF = 'report/exhibit-list.pdf';
 export const REPORT_HTML = 'report/exhibit-list.html';
 export const README_VERIFY = 'README-VERIFY.txt';
@@ -30,6 +32,10 @@ export function exhibitNumber(index: number): string {
 
 export function custodyFile(exhibit: string): string {
   return `${CUSTODY_DIR}/${exhibit}.jsonl`;
+}
+
+export function exiftoolFile(exhibit: string): string {
+  return `${EXIFTOOL_DIR}/${exhibit}.json`;
 }
 
 /** bag-info.txt labels, in the order they are written. */
@@ -67,7 +73,7 @@ export function payloadOxum(bytes: number, files: number): string {
   return `${bytes}.${files}`;
 }
 
-/** Tag files are listed in the tag manifest in this order, then custody files by exhibit. */
+/** Tag files are listed in the tag manifest in this order, then custody files by exhibit, then ExifTool files by exhibit. */
 export const TAG_FILES_IN_ORDER = [
   BAGIT_TXT,
   BAG_INFO_TXT,
@@ -183,11 +189,12 @@ export const COUNT_COMMAND = `find . ! -type d | cut -c3- | LC_ALL=C ${TIMESTAMP
 
 /**
  * How many files a bundle of `exhibits` exhibits holds, which is what COUNT_COMMAND prints
- * for it: a payload file and a custody log per exhibit, TAG_FILES_IN_ORDER,
+ * for it: a payload file and a custody log per exhibit, an ExifTool file per exhibit ExifTool
+ * read (`exiftoolFiles`), TAG_FILES_IN_ORDER,
  * UNLISTABLE_FILES, and CUSTODY_LOG_FILES unless the vault was open read-only.
  */
-export function bundleFileCount(exhibits: number, withCustodyLog = true): number {
-  return 2 * exhibits + TAG_FILES_IN_ORDER.length + UNLISTABLE_FILES.length + (withCustodyLog ? CUSTODY_LOG_FILES.length : 0);
+export function bundleFileCount(exhibits: number, withCustodyLog = true, exiftoolFiles = 0): number {
+  return 2 * exhibits + exiftoolFiles + TAG_FILES_IN_ORDER.length + UNLISTABLE_FILES.length + (withCustodyLog ? CUSTODY_LOG_FILES.length : 0);
 }
 
 /**

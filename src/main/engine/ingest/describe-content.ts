@@ -4,6 +4,11 @@
  * description is of exactly the bytes that were archived). Neither step can fail the
  * import: a problem becomes a sentence in `problems`, a thumbnail failure a placeholder.
  *
+ * Where Tamga's own readers leave a photo without its basic facts (a CR3, a RAF, a JPEG XL, …)
+ * ExifTool, the reader of last resort, reads the source file itself (metadata/exiftool/fallback.ts)
+ * and fills only what they left unknown; its whole output is returned to be kept with the item,
+ * and a raw file without a preview of its own gets one from ExifTool's embedded JPEG.
+ *
  * A photo is decrypted once, into memory, and both steps read that one copy: the metadata
  * step reads a photo of this size whole anyway and the decoder needs every byte, so
  * decrypting it twice only doubled the work and the garbage. Videos and other files stay
@@ -18,7 +23,11 @@ import type { BufferPool } from '../buffer-pool';
 import { extractMetadata } from '../metadata/extract';
 import { WHOLE_FILE_LIMIT } from '../metadata/photo';
 import { SNIFF_BYTES, sniff } from '../metadata/sniff';
-import { makeThumbnails } from '../thumbnails/make-thumbnails';
+import { EXIFTOOL_READ_ARGS, type ExifToolSession } from '../metadata/exiftool/exiftool-session';
+import { readWithFallback } from '../metadata/exiftool/fallback';
+import type { ExifToolOutput } from '../items/exiftool-output';
+import { makeThumbnails, type ThumbnailResult } from '../thumbnails/make-thumbnails';
+import { twoSizes } from '../thumbnails/sharp-thumbnails';
 
 /** A hostile file must not stall an import: past these, the step is abandoned and noted. */
 const METADATA_TIME_LIMIT_MS = 30_000;
@@ -32,6 +41,14 @@ export interface ContentDescription {
   readonly problems: readonly string[];
   /** Encrypted thumbnails written to tmp/, to be moved in with the item (grid, preview). */
   readonly thumbnails: readonly PendingBlob[];
+  /** ExifTool's whole output, when it was asked and read the file (kept in item_exiftool). */
+  readonly exiftool: ExifToolOutput | null;
+}
+
+/** The source file as ExifTool reads it, and whether it is still the file that was archived. */
+export interface SourceFile {
+  readonly path: string;
+  readonly unchanged: () => Promise<boolean>;
 }
 
 function withTimeLimit<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
@@ -92,6 +109,27 @@ async function contentOf(blob: RandomAccessBlob, head: Buffer | undefined, buffe
 }
 
 /**
+ * A raw file's embedded JPEG, as ExifTool hands it out, through the same thumbnail step as
+ * every photo (turned by the file's EXIF Orientation: raw previews are stored as the sensor
+ * saw them). Null when the file has none, it does not decode, or the source changed meanwhile.
+ */
+async function embeddedPreview(
+  fallback: { readonly session: ExifToolSession; readonly file: SourceFile },
+  tags: Readonly<Record<string, unknown>>,
+  orientation: number | null,
+): Promise<ThumbnailResult | null> {
+  const bytes = await fallback.session.preview(fallback.file.path, tags);
+  if (bytes === null || !(await fallback.file.unchanged())) return null;
+  try {
+    const turn = orientation !== null && orientation >= 1 && orientation <= 8 ? (orientation as 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8) : 1;
+    const sizes = await twoSizes({ kind: 'encoded', bytes }, turn, AbortSignal.timeout(THUMBNAIL_TIME_LIMIT_MS));
+    return { status: 'ok', grid: sizes.grid, preview: sizes.preview, decoder: 'exiftool-preview' };
+  } catch {
+    return null;
+  }
+}
+
+/**
  * `content` is the new blob, still in tmp/: it is moved in only once it has been described.
  * `buffers` lends the memory a photo is decrypted into (see ../buffer-pool.ts).
  */
@@ -100,6 +138,7 @@ export async function describeContent(
   content: PendingBlob,
   hints: { name: string; head?: Buffer },
   buffers?: BufferPool,
+  fallback?: { readonly session: ExifToolSession; readonly file: SourceFile },
 ): Promise<ContentDescription> {
   const problems: string[] = [];
   const blob = await content.open();
@@ -118,17 +157,30 @@ export async function describeContent(
         'Reading the metadata',
       );
       metadata = extracted;
-      problems.push(...extracted.problems);
     } catch (err) {
       problems.push(`The metadata could not be read: ${(err as Error).message}`);
     }
-    const thumbs = await makeThumbnails({
+    let exiftool: ExifToolOutput | null = null;
+    let exiftoolTags: Readonly<Record<string, unknown>> | null = null;
+    if (metadata !== null && fallback !== undefined) {
+      const read = await readWithFallback(metadata, fallback.session, fallback.file.path, fallback.file.unchanged);
+      metadata = read.metadata;
+      exiftoolTags = read.tags;
+      if (read.tags !== null && read.version !== null) {
+        exiftool = { version: read.version, args: EXIFTOOL_READ_ARGS, json: JSON.stringify(read.tags), readAt: new Date().toISOString() };
+      }
+    }
+    if (metadata !== null) problems.push(...metadata.problems);
+    let thumbs = await makeThumbnails({
       source,
       kind: metadata?.kind ?? 'other',
       format: metadata?.format ?? null,
       durationSeconds: metadata?.durationSeconds ?? null,
       signal: AbortSignal.timeout(THUMBNAIL_TIME_LIMIT_MS),
     });
+    if (thumbs.status !== 'ok' && exiftoolTags !== null && fallback !== undefined && metadata?.kind === 'photo') {
+      thumbs = (await embeddedPreview(fallback, exiftoolTags, metadata.orientation)) ?? thumbs;
+    }
     // makeThumbnails returns only once its decoders are done with the bytes (HEIC's worker gets a copy).
     if (pooled !== null && metadataSettled) buffers?.give(pooled);
     let thumbColumns: Pick<DescribedColumns, 'thumbStatus' | 'thumbGridBlob' | 'thumbPreviewBlob' | 'thumbReason'>;
@@ -146,7 +198,7 @@ export async function describeContent(
         thumbReason: thumbs.status === 'placeholder' ? thumbs.reason : null,
       };
     }
-    return { row: { ...columnsFromMetadata(metadata), ...thumbColumns }, metadata, problems, thumbnails };
+    return { row: { ...columnsFromMetadata(metadata), ...thumbColumns }, metadata, problems, thumbnails, exiftool };
   } catch (err) {
     for (const t of thumbnails) await t.discard();
     throw err;

@@ -13,6 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Stats } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { JsonObject } from '../../../shared/custody';
 import type { ImportedFile } from '../../../shared/import';
@@ -22,7 +23,9 @@ import type { HashName } from '../crypto/blob-writer';
 import type { Signer } from '../crypto/signing';
 import { appendEvent } from '../custody/store';
 import type { IndexDb } from '../db/open-index';
+import { insertExifToolOutput } from '../items/exiftool-output';
 import { addTags, insertAcquisition, insertItem, itemIdBySha256, type AcquisitionRow } from '../items/item-rows';
+import type { ExifToolSession } from '../metadata/exiftool/exiftool-session';
 import { crashPoint } from '../testing/crash-point';
 import type { BufferPool } from '../buffer-pool';
 import { describeContent, type ContentDescription } from './describe-content';
@@ -44,6 +47,18 @@ export interface ImportContext {
   readonly contentLocks: KeyedMutex;
   /** Memory for decrypted photos, reused from file to file. */
   readonly buffers?: BufferPool;
+  /** The import run's one ExifTool process, the reader of last resort; none: not used. */
+  readonly exiftool?: ExifToolSession;
+}
+
+/** True while the file at `path` has the size and modification time it had when it was read. */
+async function stillAsRead(path: string, stats: Stats): Promise<boolean> {
+  try {
+    const now = await lstat(path);
+    return now.isFile() && now.size === stats.size && now.mtimeMs === stats.mtimeMs;
+  } catch {
+    return false;
+  }
 }
 
 function isoOrNull(ms: number): string | null {
@@ -145,7 +160,8 @@ async function recordContent(
 
   let described: ContentDescription | null = null;
   try {
-    described = await describeContent(ctx.store, blob, { name: basename(path), head }, ctx.buffers);
+    const fallback = ctx.exiftool && { session: ctx.exiftool, file: { path, unchanged: () => stillAsRead(path, stats) } };
+    described = await describeContent(ctx.store, blob, { name: basename(path), head }, ctx.buffers, fallback);
     await moveIn(ctx, blob, described.thumbnails);
   } catch (err) {
     // Cancelled or failed before the rows: take back what was moved in (a crash instead
@@ -159,6 +175,7 @@ async function recordContent(
   ctx.db.transaction(() => {
     insertItem(ctx.db, { ...described.row, id: itemId, sha256: digests.sha256, sha1: digests.sha1 ?? null, md5: digests.md5 ?? null, size: plaintextSize, blobId: blob.result.blobId, importedAt: acquiredAt, originalName: basename(path) });
     insertAcquisition(ctx.db, acquisition(itemId));
+    if (described.exiftool !== null) insertExifToolOutput(ctx.db, itemId, described.exiftool);
     appendEvent(ctx.db, ctx.signer, { chain: itemId, type: 'acquired', actor: ctx.actor, data: custodyData(), at: acquiredAt });
     tagItem(ctx, itemId);
     clearPending(ctx.db, 'blobs', blob.result.blobId);

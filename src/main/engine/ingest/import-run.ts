@@ -17,6 +17,7 @@ import type { HashName } from '../crypto/blob-writer';
 import type { Signer } from '../crypto/signing';
 import type { IndexDb } from '../db/open-index';
 import { BufferPool } from '../buffer-pool';
+import { ExifToolSession, type ExifToolSessionOptions } from '../metadata/exiftool/exiftool-session';
 import { importFile } from './import-file';
 import { importRecord } from './import-record';
 import { KeyedMutex } from './keyed-mutex';
@@ -38,6 +39,19 @@ export interface ImportRunOptions {
   readonly progressIntervalMs?: number;
   /** Files in flight at once (default DEFAULT_LANES). */
   readonly concurrency?: number;
+  /**
+   * ExifTool, the reader of last resort: its program (tests) or `false` for none. Default:
+   * the TAMGA_EXIFTOOL environment variable ("off", or the path of the program), else the
+   * bundled one (exiftool-vendored).
+   */
+  readonly exiftool?: ExifToolSessionOptions['exiftoolPath'];
+}
+
+function exifToolPath(option: ExifToolSessionOptions['exiftoolPath']): ExifToolSessionOptions['exiftoolPath'] {
+  if (option !== undefined) return option;
+  const env = process.env.TAMGA_EXIFTOOL;
+  if (env === undefined || env === '') return undefined;
+  return env === 'off' ? false : env;
 }
 
 /**
@@ -103,7 +117,10 @@ export async function runImport(env: ImportEnvironment, request: ImportRequest, 
   const skipped: SkippedFile[] = [...walk.skipped];
   const failed: FailedFile[] = [];
   const lanes = Math.min(options.concurrency ?? DEFAULT_LANES, Math.max(1, walk.files.length));
-  const ctx = { ...env, importId, tags, signal, contentLocks: new KeyedMutex(), buffers: new BufferPool(lanes) };
+  // One ExifTool process for the whole run, started only if a file needs it, ended below.
+  const path = exifToolPath(options.exiftool);
+  const exiftool = new ExifToolSession(path === undefined ? {} : { exiftoolPath: path });
+  const ctx = { ...env, importId, tags, signal, contentLocks: new KeyedMutex(), buffers: new BufferPool(lanes), exiftool };
   let next = 0;
   let fatal: TamgaError | null = null;
 
@@ -137,7 +154,15 @@ export async function runImport(env: ImportEnvironment, request: ImportRequest, 
   const lane = async (): Promise<void> => {
     while (!signal.aborted && fatal === null && next < walk.files.length) await importOne(next++);
   };
-  await Promise.all(Array.from({ length: lanes }, lane));
+  // Cancel and lock stop ExifTool at once: a file it is reading must not hold the stop up.
+  const stopExifTool = (): void => void exiftool.end(true);
+  signal.addEventListener('abort', stopExifTool, { once: true });
+  try {
+    await Promise.all(Array.from({ length: lanes }, lane));
+  } finally {
+    signal.removeEventListener('abort', stopExifTool);
+    await exiftool.end(signal.aborted);
+  }
   // Set inside importOne, which TypeScript does not follow.
   const stopped = fatal as TamgaError | null;
   const cancelled = signal.aborted && stopped === null;

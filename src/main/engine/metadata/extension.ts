@@ -14,7 +14,7 @@ const EXTENSION_GROUP: Readonly<Record<string, string>> = {
   webp: 'webp',
   tif: 'tiff', tiff: 'tiff', dng: 'tiff', nef: 'tiff', cr2: 'tiff', arw: 'tiff', orf: 'tiff', rw2: 'tiff', pef: 'tiff',
   heic: 'heif', heif: 'heif', hif: 'heif', avif: 'heif',
-  cr3: 'cr3',
+  cr3: 'cr3', crw: 'crw', raf: 'raf', mrw: 'mrw', x3f: 'x3f', jxl: 'jxl', exv: 'exv',
   mp4: 'isovideo', m4v: 'isovideo', mov: 'isovideo', qt: 'isovideo', '3gp': 'isovideo', '3gpp': 'isovideo', '3g2': 'isovideo',
   m4a: 'audio',
   // Not media at all: media content under such a name deserves a look.
@@ -28,6 +28,8 @@ const FORMAT_GROUP: Readonly<Record<string, string>> = {
   jpeg: 'jpeg', png: 'png', gif: 'gif', bmp: 'bmp', webp: 'webp',
   tiff: 'tiff', dng: 'tiff', nef: 'tiff', cr2: 'tiff',
   heic: 'heif', heif: 'heif', avif: 'heif', cr3: 'cr3',
+  // Read by ExifTool only (sniff.ts); RW2 and ORF are TIFF variants with their own magic.
+  rw2: 'tiff', orf: 'tiff', crw: 'crw', raf: 'raf', mrw: 'mrw', x3f: 'x3f', jxl: 'jxl', exv: 'exv',
   mp4: 'isovideo', mov: 'isovideo', m4v: 'isovideo', '3gp': 'isovideo', '3g2': 'isovideo',
   m4a: 'audio',
 };

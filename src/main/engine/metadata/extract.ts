@@ -13,6 +13,7 @@ import { emptyFindings, type Findings } from './findings';
 import { readHeif } from './heif';
 import { BoxContext, outline, readTopLevel } from './isobmff/boxes';
 import { toJsonSafe } from './json-safe';
+import { notReadByOwnReaders } from './not-read';
 import { displaySize } from './orientation';
 import { readPhoto } from './photo';
 import { describeError, Problems } from './problems';
@@ -36,7 +37,7 @@ async function readIsoBmff(source: ByteSource, sniffed: Sniffed, findings: Findi
     if (sniffed.kind === 'video') await readMovie(source, top, ctx, findings);
     else if (sniffed.format === 'heic' || sniffed.format === 'heif' || sniffed.format === 'avif') await readHeif(source, top, ctx, findings);
     else if (sniffed.format === null || sniffed.kind === 'other') problems.add('This ISO media file is neither a video nor a HEIF image; only its structure was read.');
-    else problems.add(`Metadata of ${sniffed.format.toUpperCase()} files is not read yet; the file is archived as is.`);
+    else problems.add(notReadByOwnReaders(sniffed.format));
   } finally {
     // The box outline is worth keeping even (especially) when reading failed half-way.
     const { boxes, omitted } = outline(top);
@@ -129,6 +130,7 @@ export async function extractMetadata(source: ByteSource, hints: ExtractHints): 
       problems.add(`The content is ${sniffed.looksLike ? `${sniffed.looksLike}, ` : ''}not a recognised photo or video; it is archived without metadata.`);
     }
     if (sniffed.family === 'isobmff') await readIsoBmff(source, sniffed, findings, problems);
+    else if (sniffed.family === 'exiftool') problems.add(notReadByOwnReaders(sniffed.format ?? 'this'));
     else if (sniffed.family !== 'none') await readPhoto(source, sniffed.family, findings, problems);
   } catch (err) {
     problems.add(`Reading the metadata stopped early: ${describeError(err)}.`);

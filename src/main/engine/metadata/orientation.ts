@@ -14,7 +14,7 @@ import type { Findings } from './findings';
 import type { Problems } from './problems';
 
 /** EXIF Orientation as (clockwise turn, mirrored). */
-const EXIF_TURN: Readonly<Record<number, { cw: number; mirrored: boolean }>> = {
+export const EXIF_TURN: Readonly<Record<number, { cw: number; mirrored: boolean }>> = {
   1: { cw: 0, mirrored: false },
   2: { cw: 0, mirrored: true },
   3: { cw: 180, mirrored: false },

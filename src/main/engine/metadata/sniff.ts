@@ -5,7 +5,8 @@
  */
 import type { MediaKind } from '../../../shared/metadata';
 
-export type Family = 'jpeg' | 'png' | 'gif' | 'bmp' | 'webp' | 'tiff' | 'isobmff' | 'none';
+/** `exiftool`: a photo format none of Tamga's own readers parse; only ExifTool reads it (metadata/exiftool). */
+export type Family = 'jpeg' | 'png' | 'gif' | 'bmp' | 'webp' | 'tiff' | 'isobmff' | 'exiftool' | 'none';
 
 export interface Sniffed {
   readonly family: Family;
@@ -139,6 +140,25 @@ function describeUnknown(head: Buffer): string | null {
   return null;
 }
 
+/**
+ * Camera and still formats that Tamga's own readers do not parse, by their magic numbers (as
+ * ExifTool recognises them): they are photos, read by ExifTool alone (see exiftool/fallback.ts).
+ */
+const EXIFTOOL_ONLY: ReadonlyArray<{ readonly at: number; readonly bytes: readonly number[]; readonly format: string; readonly mime: string }> = [
+  { at: 0, bytes: [...Buffer.from('II\x1a\0\0\0HEAPCCDR', 'latin1')], format: 'crw', mime: 'image/x-canon-crw' },
+  { at: 0, bytes: [...Buffer.from('FUJIFILMCCD-RAW ', 'latin1')], format: 'raf', mime: 'image/x-fujifilm-raf' },
+  { at: 0, bytes: [0x49, 0x49, 0x55, 0x00], format: 'rw2', mime: 'image/x-panasonic-rw2' },
+  { at: 0, bytes: [0x00, 0x4d, 0x52, 0x4d], format: 'mrw', mime: 'image/x-minolta-mrw' },
+  { at: 0, bytes: [...Buffer.from('FOVb', 'latin1')], format: 'x3f', mime: 'image/x-sigma-x3f' },
+  { at: 0, bytes: [0x49, 0x49, 0x52, 0x4f], format: 'orf', mime: 'image/x-olympus-orf' },
+  { at: 0, bytes: [0x49, 0x49, 0x52, 0x53], format: 'orf', mime: 'image/x-olympus-orf' },
+  // JPEG XL: the bare codestream, and the ISO-BMFF-like container with its 'JXL ' signature box.
+  { at: 0, bytes: [0xff, 0x0a], format: 'jxl', mime: 'image/jxl' },
+  { at: 0, bytes: [0x00, 0x00, 0x00, 0x0c, 0x4a, 0x58, 0x4c, 0x20, 0x0d, 0x0a, 0x87, 0x0a], format: 'jxl', mime: 'image/jxl' },
+  // Exiv2's metadata sidecar: a JPEG-like marker stream that starts 0xFF 0x01 "Exiv2".
+  { at: 0, bytes: [0xff, 0x01, ...Buffer.from('Exiv2', 'latin1')], format: 'exv', mime: 'image/x-exv' },
+];
+
 export function sniff(head: Buffer): Sniffed {
   if (head.length === 0) return none(null);
   // A JPEG cut after its first marker is still a JPEG (with nothing in it).
@@ -150,6 +170,9 @@ export function sniff(head: Buffer): Sniffed {
   if (ascii6 === 'GIF87a' || ascii6 === 'GIF89a') return { family: 'gif', ...photo('gif', 'image/gif'), looksLike: null, brands: null };
   if (head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP') {
     return { family: 'webp', ...photo('webp', 'image/webp'), looksLike: null, brands: null };
+  }
+  for (const id of EXIFTOOL_ONLY) {
+    if (startsWith(head, id.bytes, id.at)) return { family: 'exiftool', ...photo(id.format, id.mime), looksLike: null, brands: null };
   }
   if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) {
     // Canon CR2 marks itself right after the TIFF header; DNG and NEF are told apart later

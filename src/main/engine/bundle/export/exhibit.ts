@@ -12,7 +12,8 @@ import type { ExtractedMetadata } from '../../../../shared/metadata';
 import type { IndexDb } from '../../db/open-index';
 import { readChain, type StoredEvent } from '../../custody/store';
 import { acquisitionsOf, tagsOf, type AcquisitionRow, type ItemRow } from '../../items/item-rows';
-import { PAYLOAD_DIR, custodyFile, exhibitNumber } from '../layout';
+import { exifToolOutputOf, type ExifToolOutput } from '../../items/exiftool-output';
+import { PAYLOAD_DIR, custodyFile, exhibitNumber, exiftoolFile } from '../layout';
 import { isDescriptionPrivate, privateFieldsOf } from '../../organise/private-fields';
 import { exhibitFileNames } from './exhibit-name';
 
@@ -37,6 +38,8 @@ export interface Exhibit {
   readonly custody: readonly StoredEvent[];
   /** The item's private fields (private-fields.ts): their text is in no file of the bundle. */
   readonly privateFields: ReadonlySet<string>;
+  /** ExifTool's whole output when ExifTool read the file at import, and where it goes (metadata/exiftool/E0001.json). */
+  readonly exiftool: { readonly path: string; readonly output: ExifToolOutput } | null;
 }
 
 /** What an exhibit gains once its bytes were streamed into the bundle. */
@@ -63,6 +66,11 @@ function itemText(db: IndexDb, itemId: string, privateFields: ReadonlySet<string
   return { title: text('title'), description: text('description'), place: text('place') };
 }
 
+function exiftoolOf(db: IndexDb, itemId: string, number: string): Exhibit['exiftool'] {
+  const output = exifToolOutputOf(db, itemId);
+  return output === null ? null : { path: exiftoolFile(number), output };
+}
+
 export function gatherExhibits(db: IndexDb, rows: readonly ItemRow[]): Exhibit[] {
   const numbers = rows.map((_, i) => exhibitNumber(i));
   const names = exhibitFileNames(rows.map((row, i) => ({ exhibit: numbers[i] ?? '', originalName: row.originalName })));
@@ -80,6 +88,7 @@ export function gatherExhibits(db: IndexDb, rows: readonly ItemRow[]): Exhibit[]
       acquisitions: acquisitionsOf(db, item.id),
       custody: readChain(db, item.id),
       privateFields,
+      exiftool: exiftoolOf(db, item.id, number),
     };
   });
 }

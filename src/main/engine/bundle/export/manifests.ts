@@ -26,7 +26,7 @@ export function sha256Hex(content: Uint8Array | string): string {
  * would make a bundle no verifier accepts, so it stops the export.
  */
 export function tagManifest(tagHashes: ReadonlyMap<string, string>, exhibits: readonly SealedExhibit[]): string {
-  const paths = [...TAG_FILES_IN_ORDER, ...exhibits.map((e) => e.custodyPath)];
+  const paths = [...TAG_FILES_IN_ORDER, ...exhibits.map((e) => e.custodyPath), ...exhibits.flatMap((e) => (e.exiftool === null ? [] : [e.exiftool.path]))];
   return paths
     .map((path) => {
       const hash = tagHashes.get(path);

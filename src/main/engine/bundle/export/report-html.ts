@@ -42,9 +42,9 @@ function definitionList(lines: readonly ReportLine[]): string {
   return `<dl>\n${rows.join('\n')}\n</dl>`;
 }
 
-function verifySection(exhibitCount: number, withCustodyLog: boolean): string {
+function verifySection(exhibitCount: number, withCustodyLog: boolean, exiftoolFiles: number): string {
   const paragraph = (step: VerifyStep): string => (step.command === true ? `<pre class="mono">${escapeHtml(step.text)}</pre>` : `<p>${escapeHtml(step.text)}</p>`);
-  return ['<section class="verify">', ...reportVerifySteps(exhibitCount, withCustodyLog).map(paragraph), '</section>'].join('\n');
+  return ['<section class="verify">', ...reportVerifySteps(exhibitCount, withCustodyLog, exiftoolFiles).map(paragraph), '</section>'].join('\n');
 }
 
 function exhibitArticle(e: SealedExhibit, jpeg: Buffer | null): string {
@@ -90,7 +90,7 @@ function reportPage(header: ReportHeader, articles: readonly string[]): string {
     '<header>',
     '<h1>Exhibit list</h1>',
     definitionList(headerLines(header)),
-    verifySection(header.exhibitCount, header.withCustodyLog),
+    verifySection(header.exhibitCount, header.withCustodyLog, header.exiftoolFiles ?? 0),
     '</header>',
     '<main>',
     ...articles,

@@ -24,6 +24,8 @@ export interface ReportHeader {
   readonly exhibitCount: number;
   /** False for a bundle exported from a vault open read-only: it carries no custody log files. */
   readonly withCustodyLog: boolean;
+  /** How many exhibits have metadata/exiftool/E….json; counted in the files the bundle holds. */
+  readonly exiftoolFiles?: number;
 }
 
 export interface ReportLine {
@@ -68,7 +70,7 @@ export interface VerifyStep {
  * and what a pass does not prove, shorter. A command's own line breaks (EXTRA_FILES_COMMAND)
  * are where bash waits for more, so a copy of the lines runs as printed.
  */
-export function reportVerifySteps(exhibitCount: number, withCustodyLog: boolean): readonly VerifyStep[] {
+export function reportVerifySteps(exhibitCount: number, withCustodyLog: boolean, exiftoolFiles = 0): readonly VerifyStep[] {
   const [sha256Payload, sha512Payload, sha256Tags, opensslSeal] = VERIFY_COMMANDS;
   const [tsVerify, tsTime] = TIMESTAMP_COMMANDS;
   const command = (text: string): VerifyStep => ({ text, command: true });
@@ -85,7 +87,7 @@ export function reportVerifySteps(exhibitCount: number, withCustodyLog: boolean)
       text: `No file added: this lists every file no manifest lists (except ${[...UNLISTABLE_FILES, ...(withCustodyLog ? CUSTODY_LOG_FILES : [])].join(', ')}, which cannot be listed, and timestamp files, seal/*.tsr and seal/*.tsa-chain.pem, which may be added later) and must print nothing:`,
     },
     command(EXTRA_FILES_COMMAND),
-    { text: `The number of files (timestamp files not counted), which must be ${bundleFileCount(exhibitCount, withCustodyLog)}:` },
+    { text: `The number of files (timestamp files not counted), which must be ${bundleFileCount(exhibitCount, withCustodyLog, exiftoolFiles)}:` },
     command(COUNT_COMMAND),
     { text: 'Who sealed it: this prints the fingerprint of the sealing key, which must equal the one the sender published by another channel:' },
     command(FINGERPRINT_COMMAND),

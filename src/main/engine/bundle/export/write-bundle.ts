@@ -30,6 +30,7 @@ import { bagInfoText, type BagInfoInput } from './bag-info';
 import type { Exhibit, SealedExhibit } from './exhibit';
 import { exhibitsCsv } from './exhibits-csv';
 import { exhibitsJson } from './exhibits-json';
+import { exiftoolJson } from './exiftool-json';
 import { payloadManifest, sha256Hex, tagManifest } from './manifests';
 import { cancelled, OFFLOAD_MIN_BYTES, openPayload, payloadError } from './payload';
 import type { ProgressReporter } from './progress';
@@ -100,7 +101,8 @@ export async function writeBundle(c: BundleContent, writer: BundleWriter): Promi
 
   await tagFile(BAGIT_TXT, BAGIT_TXT_CONTENT);
   await tagFile(BAG_INFO_TXT, bagInfoText(info));
-  await tagFile(README_VERIFY, readmeVerifyText({ keyFingerprint: info.keyFingerprint, exhibitCount: c.exhibits.length, payloadBytes: info.payloadBytes, withCustodyLog: c.withCustodyLog }));
+  const exiftoolFiles = c.exhibits.filter((e) => e.exiftool !== null).length;
+  await tagFile(README_VERIFY, readmeVerifyText({ keyFingerprint: info.keyFingerprint, exhibitCount: c.exhibits.length, payloadBytes: info.payloadBytes, withCustodyLog: c.withCustodyLog, exiftoolFiles }));
 
   c.progress.phase('payload');
   const exhibits = await writePayload(c, writer);
@@ -113,6 +115,7 @@ export async function writeBundle(c: BundleContent, writer: BundleWriter): Promi
   await tagFile(EXHIBITS_CSV, exhibitsCsv(exhibits, caseName));
   await tagFile(VAULT_KEY_JSON, vaultKeyJson(c.vaultFile));
   for (const e of exhibits) await tagFile(e.custodyPath, toJsonl(forBundle(e.custody, e.privateFields)));
+  for (const e of exhibits) if (e.exiftool !== null) await tagFile(e.exiftool.path, exiftoolJson(e.number, e.exiftool.output));
 
   const header: ReportHeader = {
     bundleId: info.bundleId,
@@ -129,6 +132,7 @@ export async function writeBundle(c: BundleContent, writer: BundleWriter): Promi
     payloadBytes: info.payloadBytes,
     exhibitCount: exhibits.length,
     withCustodyLog: c.withCustodyLog,
+    exiftoolFiles,
   };
   const thumbnails = thumbnailLoader(c.store, c.blobKey);
   await tagFile(REPORT_HTML, await reportHtml(header, exhibits, thumbnails));

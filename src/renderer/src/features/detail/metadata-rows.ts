@@ -9,6 +9,7 @@
 import type { TFunction } from 'i18next';
 import type { ItemDetail } from '../../../../shared/items';
 import { saidByCaptureTime } from '../../../../shared/capture-notes';
+import { exiftoolFailureOf } from '../../../../shared/exiftool-notes';
 import type { CaptureTime, ExtractedMetadata, GpsPosition, TextField } from '../../../../shared/metadata';
 import { formatCapture, formatInstant, formatLocalDay, formatOffset, formatUtc, impliedOffset } from '../../format/dates';
 import { formatBytes, formatCoordinates, formatCount, formatDuration } from '../../format/numbers';
@@ -118,6 +119,7 @@ export function factRows(item: ItemDetail, t: TFunction, locale: string): FactRo
   row('dimensions', t('detail.dimensions'), size === null ? null : `${size.width} × ${size.height}`, m?.pixelSize ? sourceLabel(t, m.pixelSize.source) : null);
   if (item.kind === 'video') row('duration', t('detail.duration'), m?.durationSeconds == null ? null : formatDuration(m.durationSeconds), sourceLabel(t, 'mvhd'));
   row('format', t('detail.format'), m?.mime ?? item.format, t('detail.sniffed'));
+  if (m?.exiftool) rows.push(exiftoolRow(m.exiftool, t));
   const exact = t('detail.bytes', { count: item.size, formatted: formatCount(item.size, locale) });
   rows.push({ key: 'size', label: t('detail.fileSize'), value: item.size < 1000 ? exact : `${formatBytes(item.size, locale)} (${exact})`, source: null, unknown: false });
   rows.push({ key: 'imported', label: t('detail.imported'), value: formatInstant(item.importedAt, locale), source: null, unknown: false });
@@ -125,9 +127,25 @@ export function factRows(item: ItemDetail, t: TFunction, locale: string): FactRo
 }
 
 /**
+ * What ExifTool, the reader of last resort, did for the item: which fields it filled, or why
+ * it gave nothing (src/shared/exiftool-notes.ts holds the English sentence this replaces).
+ */
+function exiftoolRow(use: NonNullable<ExtractedMetadata['exiftool']>, t: TFunction): FactRow {
+  const label = t('exiftool.label');
+  if (use.status === 'read') {
+    const fields = use.filled.map((f) => t(`exiftool.fields.${f}`)).join(', ');
+    const value = use.filled.length === 0 ? t('exiftool.readNothing', { version: use.version ?? '' }) : t('exiftool.read', { version: use.version ?? '', fields });
+    return { key: 'exiftool', label, value, source: null, unknown: false };
+  }
+  return { key: 'exiftool', label, value: t(`exiftool.failed.${use.reason ?? 'failed'}`), source: use.detail ?? null, unknown: true, warning: true };
+}
+
+/**
  * The metadata problems the pane lists as sentences: all but those its fact rows already
- * word in the window's language (the zone hint and the GPS clock check; src/shared/capture-notes.ts).
+ * word in the window's language (the zone hint and the GPS clock check; src/shared/capture-notes.ts;
+ * ExifTool's failure, src/shared/exiftool-notes.ts).
  */
 export function otherProblems(m: ExtractedMetadata): readonly string[] {
-  return m.problems.filter((p) => !saidByCaptureTime(p, m.captureTime));
+  const exiftool = exiftoolFailureOf(m);
+  return m.problems.filter((p) => !saidByCaptureTime(p, m.captureTime) && p !== exiftool);
 }
