@@ -32,6 +32,12 @@ export interface PathOwn {
   readonly events: readonly PathEvent[];
 }
 
+/** The capture as the path states it: "2021-01-10 08:14:00 (exif)" (the camera's clock, else the instant; the source); null without a time. */
+export function captureWords(local: string | null | undefined, utc: string | null | undefined, source: string | null | undefined): string | null {
+  const when = local ?? utc ?? null;
+  return when === null ? null : `${when.replace('T', ' ')}${source == null ? '' : ` (${source})`}`;
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "11 Jan 2021" (UTC), or "an unknown day" for a time that cannot be read. */
