@@ -13,7 +13,8 @@ import { receiveBundle } from '../../src/main/engine/receive/receive';
 import { createVault, type OpenVault } from '../../src/main/engine/vault/vault';
 import { TamgaError } from '../../src/shared/errors';
 import type { ExportResult } from '../../src/shared/bundle';
-import { importPaths, writePhoto } from '../helpers/bundle-export-vault';
+import { HOP_FILES_COMMAND, HOP_SEAL_COMMAND } from '../../src/main/engine/bundle/layout';
+import { importPaths, shell, writePhoto } from '../helpers/bundle-export-vault';
 import { runTamga } from '../helpers/child-process';
 import { PASSPHRASE, removeTempDirs, tempDir } from '../helpers/temp-vault';
 
@@ -76,6 +77,16 @@ describe('the same exhibit from two senders', () => {
     expect(report.exhibits[0]?.hopPath).toContain(`imported by Observer B into vault ${b.vaultFile.vaultId.slice(0, 8)}…`);
     const hop2 = JSON.parse(await readFile(join(out.outPath, 'metadata/hops/E0001/2/hop.json'), 'utf8')) as unknown;
     expect(hop2).toEqual({ format: 'tamga-hop', formatVersion: 1, exhibit: 'E0001', receivedIn: null, receivedSeq: 2 });
+    // README-VERIFY's step 7, run as a clerk runs it, checks each hop with OpenSSL and sha256sum.
+    const readme = await readFile(join(out.outPath, 'README-VERIFY.txt'), 'utf8');
+    const seal = shell(out.outPath, HOP_SEAL_COMMAND);
+    const files = shell(out.outPath, HOP_FILES_COMMAND);
+    expect(readme).toContain(`\n${HOP_SEAL_COMMAND}\n`);
+    expect(readme).toContain(`\n${HOP_FILES_COMMAND}\n`);
+    expect([seal.code, seal.stdout]).toEqual([0, 'Signature Verified Successfully\n'.repeat(2)]);
+    expect([files.code, files.stdout]).toEqual([0, [1, 2].map((n) => `metadata/hops/E0001/${n}/bag-info.txt: OK\nmetadata/hops/E0001/${n}/custody.jsonl: OK\n`).join('')]);
+    // …and the count README-VERIFY states includes the hop files.
+    expect(shell(out.outPath, 'find . ! -type d | wc -l').stdout.trim()).toBe(readme.match(/this one included: (\d+)\./)?.[1]);
   });
 });
 
