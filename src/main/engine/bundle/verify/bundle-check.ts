@@ -282,10 +282,14 @@ export class BundleCheck {
       hops.set(at.hop, files);
       byExhibit.set(at.exhibit, hops);
     }
-    const sha256 = this.manifests.find((m) => m.name === MANIFEST_SHA256);
+    const payloadSha256 = new Map<string, string>();
+    for (const [p, { digest }] of this.manifests.find((m) => m.name === MANIFEST_SHA256)?.entries ?? []) {
+      const exhibit = isPayloadPath(p) ? exhibitOfPath(p) : null;
+      if (exhibit !== null && !payloadSha256.has(exhibit)) payloadSha256.set(exhibit, digest);
+    }
     for (const [exhibit, outcome] of this.custody) {
       if (!outcome.received && !byExhibit.has(exhibit)) continue;
-      const payload = [...(sha256?.entries ?? [])].find(([p]) => isPayloadPath(p) && exhibitOfPath(p) === exhibit)?.[1].digest ?? null;
+      const payload = payloadSha256.get(exhibit) ?? null;
       const input = {
         exhibit,
         sha256: payload,
