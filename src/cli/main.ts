@@ -21,6 +21,7 @@ import { registerRecover } from './commands/recover';
 import { registerRecoveryKey } from './commands/recovery-key';
 import { registerReplica } from './commands/replica';
 import { registerRestore } from './commands/restore';
+import { registerReceive } from './commands/receive';
 import { registerReveal } from './commands/reveal';
 import { registerSearch } from './commands/search';
 import { registerTag } from './commands/tag';
@@ -61,6 +62,7 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerCheckpoint(program);
   registerVerify(program);
+  registerReceive(program);
   registerKeys(program);
   registerOperator(program);
   registerExport(program);

@@ -20,6 +20,7 @@ export const ITEM_EVENT_TYPES = [
   'viewed-original',
   'exported',
   'verified',
+  'received',
 ] as const;
 
 /** Acts recorded on the vault's chain. 'vault-created' is always event 0 and only event 0. */

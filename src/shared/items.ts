@@ -6,6 +6,7 @@
 import type { CustodyProblem, CustodyRecord } from './custody';
 import type { ExtractedMetadata, MediaKind } from './metadata';
 import type { VideoFacts } from './playback';
+import type { ProvenanceRecord } from './provenance';
 
 export interface ItemSummary {
   readonly id: string;
@@ -42,6 +43,8 @@ export interface ItemDetail extends ItemSummary {
   readonly video: VideoFacts | null;
   readonly acquisitions: readonly Acquisition[];
   readonly custody: readonly CustodyRecord[];
+  /** What senders handed over with it (received bundles): their statements apart from this vault's own fields, and the files kept. */
+  readonly provenance: readonly ProvenanceRecord[];
 }
 
 export interface ExtractRequest {
@@ -84,6 +87,10 @@ export type AuditProblemCode =
   | 'TIMESTAMP_INVALID'
   /** A kept timestamp and the vault chain's `timestamped` events disagree: one lacks the other, or its bytes changed. */
   | 'TIMESTAMP_MISMATCH'
+  /** A kept provenance file's bytes no longer match the SHA-256 recorded when it was received. */
+  | 'PROVENANCE_CORRUPT'
+  /** Kept provenance no longer verifies: a hop's seal, its chain, or the link from the item's `received` event (the hop check's own code follows in the message). */
+  | 'PROVENANCE_INVALID'
   | CustodyProblem['code'];
 
 export interface AuditProblem {

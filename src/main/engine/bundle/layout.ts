@@ -38,6 +38,42 @@ export function exiftoolFile(exhibit: string): string {
   return `${EXIFTOOL_DIR}/${exhibit}.json`;
 }
 
+/**
+ * Earlier hops (docs/formats.md, "Hops"): an exhibit received from another vault carries,
+ * per earlier hop n (1 the oldest), the sender's custody file and the seal material that
+ * vouches for it, under `metadata/hops/E0001/<n>/`, listed in the tag manifest.
+ */
+export const HOPS_DIR = 'metadata/hops';
+export const HOP_JSON = 'hop.json';
+export const HOP_CUSTODY = 'custody.jsonl';
+export const HOP_BAG_INFO = 'bag-info.txt';
+export const HOP_TAG_MANIFEST = 'tagmanifest-sha256.txt';
+export const HOP_SEAL = 'tagmanifest-sha256.txt.sig';
+export const HOP_SIGNER = 'signer.pem';
+/** The files of a hop folder in the order written and listed; a hop may carry more (the sender's log files, timestamps), listed after these by name. */
+export const HOP_FILES_IN_ORDER = [HOP_JSON, HOP_CUSTODY, HOP_BAG_INFO, HOP_TAG_MANIFEST, HOP_SEAL, HOP_SIGNER] as const;
+
+/**
+ * README-VERIFY's step for earlier hops (a bundle whose exhibits carry any): each hop's
+ * seal with OpenSSL, then each hop's bag-info.txt and custody file against the lines of
+ * the hop's own tag manifest that list them (as `metadata/custody/<its exhibit>.jsonl`,
+ * named in hop.json). One line each, no run of two spaces (`[ *]` stands for the second).
+ */
+export const HOP_SEAL_COMMAND = `for h in ${HOPS_DIR}/*/*/; do openssl pkeyutl -verify -pubin -inkey "\${h}${HOP_SIGNER}" -rawin -in "\${h}${HOP_TAG_MANIFEST}" -sigfile "\${h}${HOP_SEAL}"; done`;
+export const HOP_FILES_COMMAND = `for h in ${HOPS_DIR}/*/*/; do e=$(sed -n 's/^ *"exhibit": "\\(E[0-9]*\\)",$/\\1/p' "\${h}${HOP_JSON}"); grep -E " [ *](bag-info[.]txt|metadata/custody/$e[.]jsonl)$" "\${h}${HOP_TAG_MANIFEST}" | sed "s| [ *]metadata/custody/$e[.]jsonl$| *\${h}${HOP_CUSTODY}|; s| [ *]bag-info[.]txt$| *\${h}${HOP_BAG_INFO}|" | sha256sum -c; done`;
+
+export function hopFile(exhibit: string, hop: number, name: string): string {
+  return `${HOPS_DIR}/${exhibit}/${hop}/${name}`;
+}
+
+const HOP_PATH = new RegExp(`^${HOPS_DIR}/(E\\d{4,})/([1-9]\\d{0,5})/([^/]+)$`);
+
+/** `metadata/hops/E0001/2/custody.jsonl` → {exhibit: 'E0001', hop: 2, name: 'custody.jsonl'}; null for any other path. */
+export function hopOfPath(path: string): { exhibit: string; hop: number; name: string } | null {
+  const m = HOP_PATH.exec(path);
+  return m === null ? null : { exhibit: m[1] ?? '', hop: Number(m[2]), name: m[3] ?? '' };
+}
+
 /** bag-info.txt labels, in the order they are written. */
 export const BAG_INFO_LABELS = [
   'Source-Organization',
@@ -190,11 +226,12 @@ export const COUNT_COMMAND = `find . ! -type d | cut -c3- | LC_ALL=C ${TIMESTAMP
 /**
  * How many files a bundle of `exhibits` exhibits holds, which is what COUNT_COMMAND prints
  * for it: a payload file and a custody log per exhibit, an ExifTool file per exhibit ExifTool
- * read (`exiftoolFiles`), TAG_FILES_IN_ORDER,
- * UNLISTABLE_FILES, and CUSTODY_LOG_FILES unless the vault was open read-only.
+ * read, TAG_FILES_IN_ORDER, UNLISTABLE_FILES, CUSTODY_LOG_FILES unless the vault was open
+ * read-only, and the files of the earlier hops its exhibits carry.
  */
-export function bundleFileCount(exhibits: number, withCustodyLog = true, exiftoolFiles = 0): number {
-  return 2 * exhibits + exiftoolFiles + TAG_FILES_IN_ORDER.length + UNLISTABLE_FILES.length + (withCustodyLog ? CUSTODY_LOG_FILES.length : 0);
+export function bundleFileCount(exhibits: number, counts: { readonly withCustodyLog?: boolean; readonly exiftoolFiles?: number; readonly hopFiles?: number } = {}): number {
+  const { withCustodyLog = true, exiftoolFiles = 0, hopFiles = 0 } = counts;
+  return 2 * exhibits + exiftoolFiles + TAG_FILES_IN_ORDER.length + UNLISTABLE_FILES.length + (withCustodyLog ? CUSTODY_LOG_FILES.length : 0) + hopFiles;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ExtractedMetadata } from '../../../shared/metadata';
 import type { VideoFacts } from '../../../shared/playback';
 import { TamgaError } from '../../../shared/errors';
 import { readChain } from '../custody/store';
+import { listProvenance } from '../provenance/provenance-store';
 import type { IndexDb } from '../db/open-index';
 import { acquisitionsOf, getItem, itemsBySha256Prefix, tagsOf, type ItemRow } from './item-rows';
 import { videoFactsOf } from './video-facts';
@@ -52,6 +53,7 @@ export function detailOf(db: IndexDb, row: ItemRow, previewReady = false): ItemD
     video: videoOf(row.kind, metadata, previewReady),
     acquisitions: acquisitionsOf(db, row.id).map(({ itemId: _itemId, ...rest }) => rest),
     custody: readChain(db, row.id).map(({ event, hash, signature }) => ({ event, hash, signature })),
+    provenance: listProvenance(db, row.id),
   };
 }
 

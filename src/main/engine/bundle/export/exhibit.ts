@@ -13,7 +13,8 @@ import type { IndexDb } from '../../db/open-index';
 import { readChain, type StoredEvent } from '../../custody/store';
 import { acquisitionsOf, tagsOf, type AcquisitionRow, type ItemRow } from '../../items/item-rows';
 import { exifToolOutputOf, type ExifToolOutput } from '../../items/exiftool-output';
-import { PAYLOAD_DIR, custodyFile, exhibitNumber, exiftoolFile } from '../layout';
+import { PAYLOAD_DIR, custodyFile, exhibitNumber, exiftoolFile, hopFile } from '../layout';
+import { hopsOf } from '../../provenance/hops';
 import { isDescriptionPrivate, privateFieldsOf } from '../../organise/private-fields';
 import { exhibitFileNames } from './exhibit-name';
 
@@ -40,6 +41,10 @@ export interface Exhibit {
   readonly privateFields: ReadonlySet<string>;
   /** ExifTool's whole output when ExifTool read the file at import, and where it goes (metadata/exiftool/E0001.json). */
   readonly exiftool: { readonly path: string; readonly output: ExifToolOutput } | null;
+  /** The earlier hops it carries (provenance/hops.ts), oldest first: each file's bundle path and bytes, in the order written. */
+  readonly hopFiles: readonly { readonly path: string; readonly content: Buffer }[];
+  /** How many hops those files make. */
+  readonly hopCount: number;
 }
 
 /** What an exhibit gains once its bytes were streamed into the bundle. */
@@ -71,6 +76,11 @@ function exiftoolOf(db: IndexDb, itemId: string, number: string): Exhibit['exift
   return output === null ? null : { path: exiftoolFile(number), output };
 }
 
+function hopFilesOf(db: IndexDb, itemId: string, number: string): Pick<Exhibit, 'hopFiles' | 'hopCount'> {
+  const hops = hopsOf(db, itemId);
+  return { hopCount: hops.length, hopFiles: hops.flatMap((h) => [...h.files].map(([name, content]) => ({ path: hopFile(number, h.hop, name), content }))) };
+}
+
 export function gatherExhibits(db: IndexDb, rows: readonly ItemRow[]): Exhibit[] {
   const numbers = rows.map((_, i) => exhibitNumber(i));
   const names = exhibitFileNames(rows.map((row, i) => ({ exhibit: numbers[i] ?? '', originalName: row.originalName })));
@@ -89,6 +99,7 @@ export function gatherExhibits(db: IndexDb, rows: readonly ItemRow[]): Exhibit[]
       custody: readChain(db, item.id),
       privateFields,
       exiftool: exiftoolOf(db, item.id, number),
+      ...hopFilesOf(db, item.id, number),
     };
   });
 }

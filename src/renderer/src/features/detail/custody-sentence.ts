@@ -163,6 +163,9 @@ function actOf(event: CustodyEvent, changes: readonly DescribedChange[], t: Word
         return t(s('recipient') === '' ? 'custody.sentence.exportedExhibit' : 'custody.sentence.exportedExhibitTo', { exhibit: s('exhibit'), recipient: s('recipient') });
       }
       return t(s('recipient') === '' ? 'custody.sentence.exported' : 'custody.sentence.exportedTo', { count: Number(d['exhibits'] ?? 0), recipient: s('recipient') });
+    case 'received':
+      // The sender as the receiving vault knew them: its known-sender name, else the key's fingerprint (short).
+      return t('custody.sentence.received', { bundle: s('bundleId').slice(0, 8), sender: s('senderName') === '' ? `${s('senderFingerprint').slice(0, 12)}…` : s('senderName'), verdict: s('verdict') });
     default:
       return t(`custody.sentence.${event.type}`);
   }
