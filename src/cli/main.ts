@@ -19,6 +19,7 @@ import { registerOperator } from './commands/operator';
 import { registerPasswd } from './commands/passwd';
 import { registerRecover } from './commands/recover';
 import { registerRecoveryKey } from './commands/recovery-key';
+import { registerReceipt } from './commands/receipt';
 import { registerReplica } from './commands/replica';
 import { registerRestore } from './commands/restore';
 import { registerReveal } from './commands/reveal';
@@ -65,6 +66,7 @@ export function buildProgram(): Command {
   registerOperator(program);
   registerExport(program);
   registerTimestamp(program);
+  registerReceipt(program);
   registerReplica(program);
   registerRestore(program);
   for (const command of program.commands) command.exitOverride();

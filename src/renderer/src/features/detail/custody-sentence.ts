@@ -163,6 +163,11 @@ function actOf(event: CustodyEvent, changes: readonly DescribedChange[], t: Word
         return t(s('recipient') === '' ? 'custody.sentence.exportedExhibit' : 'custody.sentence.exportedExhibitTo', { exhibit: s('exhibit'), recipient: s('recipient') });
       }
       return t(s('recipient') === '' ? 'custody.sentence.exported' : 'custody.sentence.exportedTo', { count: Number(d['exhibits'] ?? 0), recipient: s('recipient') });
+    case 'delivered': {
+      const trust = s('recipientTrust');
+      const trustKey = trust === 'expected' ? 'deliveredTrustExpected' : trust === 'known-sender' ? 'deliveredTrustKnownSender' : 'deliveredTrustUnconfirmed';
+      return t('custody.sentence.delivered', { key: s('recipientFingerprint').slice(0, 16), trust: t(`custody.sentence.${trustKey}`) });
+    }
     default:
       return t(`custody.sentence.${event.type}`);
   }
