@@ -22,6 +22,7 @@ import { registerRecoveryKey } from './commands/recovery-key';
 import { registerReceipt } from './commands/receipt';
 import { registerReplica } from './commands/replica';
 import { registerRestore } from './commands/restore';
+import { registerReceive } from './commands/receive';
 import { registerReveal } from './commands/reveal';
 import { registerSearch } from './commands/search';
 import { registerTag } from './commands/tag';
@@ -62,6 +63,7 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerCheckpoint(program);
   registerVerify(program);
+  registerReceive(program);
   registerKeys(program);
   registerOperator(program);
   registerExport(program);

@@ -11,6 +11,7 @@ import type { ImportProgress, ImportRequest, ImportSummary, InterruptedWork } fr
 import type { AuditReport, ExtractRequest, ExtractResult, ItemDetail, ItemSummary } from './items';
 import type { ExportPreview, ExportProgress, ExportRequest, ExportResult, ExportSelection } from './bundle';
 import type { VerifyProgress, VerifyReport, VerifyRequest } from './bundle';
+import type { ReceiveRequest, ReceiveResult } from './receive';
 import type { MediaChunk, MediaReadRequest } from './media';
 import type { CaseItemsRequest, CaseSummary, CreateCaseRequest, DescribeRequest, ItemDescription, OrganiseResult, RevealedField, RevealRequest, TagRequest, UpdateCaseRequest } from './organise';
 import type { FacetCount, FindByFileResult, SearchRequest, SearchResult } from './search';
@@ -124,6 +125,12 @@ export interface TamgaApi {
   verifyBundle(request: VerifyRequest): Promise<VerifyReport>;
   /** Stops the checks running: each answers with an incomplete report (TIME_LIMIT, "cancelled"), never a pass. */
   cancelVerify(): Promise<void>;
+  /**
+   * Receives a sealed bundle from another vault (src/shared/receive.ts): verified first and
+   * refused (BUNDLE_REFUSED) unless it passes or its problems are accepted; each exhibit an
+   * item or a new acquisition, with a `received` event and the sender's material as provenance.
+   */
+  receiveBundle(request: ReceiveRequest): Promise<ReceiveResult>;
   /** A byte range of an item's thumbnail, preview or original, decrypted (the media protocol's source). */
   readMedia(request: MediaReadRequest): Promise<MediaChunk>;
   /** The open vault's settings (auto-lock time, legacy hashes). */
@@ -301,6 +308,7 @@ export const API_METHODS = [
   'cancelExport',
   'verifyBundle',
   'cancelVerify',
+  'receiveBundle',
   'readMedia',
   'getSettings',
   'updateSettings',
@@ -341,7 +349,8 @@ export const API_METHODS = [
 /** The engine methods the window never calls: the CLI, the engine worker (media) and the tests reach them directly. */
 // getOperator: the window reads the operator from vaultInfo(). auditVault is the window's
 // too: a restore ends with it, as the CLI's does (it reads and reports; it changes nothing).
-export const NOT_FOR_THE_WINDOW = ['listItems', 'extractItem', 'readMedia', 'findByFile', 'updateCase', 'removeFromCase', 'revealPrivateField', 'makeCheckpoint', 'getOperator'] as const satisfies readonly ApiMethod[];
+// receiveBundle: the CLI's for now; the window's "Receive a bundle…" dialog is not built yet.
+export const NOT_FOR_THE_WINDOW = ['listItems', 'extractItem', 'readMedia', 'findByFile', 'updateCase', 'removeFromCase', 'revealPrivateField', 'makeCheckpoint', 'getOperator', 'receiveBundle'] as const satisfies readonly ApiMethod[];
 
 /**
  * What the window may call: the methods it uses, and no more. The preload exposes only

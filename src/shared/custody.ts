@@ -21,6 +21,7 @@ export const ITEM_EVENT_TYPES = [
   'exported',
   'verified',
   'delivered',
+  'received',
 ] as const;
 
 /** Acts recorded on the vault's chain. 'vault-created' is always event 0 and only event 0. */

@@ -77,6 +77,8 @@ export const ERROR_CODES = [
   'STORAGE_NO_BUCKET',
   /** Replica storage answered with an error Tamga cannot act on (a server error, a refused request); details give its code. */
   'STORAGE_FAILED',
+  /** A bundle to receive did not pass its check; nothing was received (the problems can be accepted explicitly). */
+  'BUNDLE_REFUSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

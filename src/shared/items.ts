@@ -5,6 +5,7 @@
  */
 import type { CustodyProblem, CustodyRecord } from './custody';
 import type { ExtractedMetadata, MediaKind } from './metadata';
+import type { ProvenanceRecord } from './provenance';
 
 export interface ItemSummary {
   readonly id: string;
@@ -39,6 +40,8 @@ export interface ItemDetail extends ItemSummary {
   readonly thumbReason: string | null;
   readonly acquisitions: readonly Acquisition[];
   readonly custody: readonly CustodyRecord[];
+  /** What senders handed over with it (received bundles): their statements apart from this vault's own fields, and the files kept. */
+  readonly provenance: readonly ProvenanceRecord[];
 }
 
 export interface ExtractRequest {

@@ -117,7 +117,7 @@ interface PdfExhibit {
 /** The real PDF exhibit list (export's own drawing), with the lines verify reads back. */
 export function exhibitListPdf(fingerprint: string, payloadBytes: number, exhibits: readonly PdfExhibit[]): Buffer {
   const header = { bundleId: '00000000-0000-4000-8000-000000000000', sealedAt: '2021-02-01T10:00:00.000Z', caseIdentifier: '2-1234/2021', caseName: '', description: '', recipient: '' };
-  const pdf = new ExhibitListPdf({ ...header, organization: '', contactName: '', contactEmail: '', keyFingerprint: fingerprint, vaultId: '', payloadBytes, exhibitCount: exhibits.length, withCustodyLog: false });
+  const pdf = new ExhibitListPdf({ ...header, organization: '', contactName: '', contactEmail: '', keyFingerprint: fingerprint, vaultId: '', payloadBytes, exhibitCount: exhibits.length, withCustodyLog: false, hopFiles: 0 });
   for (const e of exhibits) pdf.addExhibit({ number: e.number, originalName: e.originalName, lines: fileLines(e.path, e.size, e.sha256, e.sha512) }, null);
   return pdf.finish();
 }
@@ -158,6 +158,8 @@ export function buildBundle(signer: Signer, exhibits: readonly FixtureExhibit[] 
       acquisitions: [{ itemId, importId: null, sourcePath: `/media/card/DCIM/${exhibit.originalName}`, fileSize: exhibit.content.length, fileModified: null, fileCreated: null, acquiredAt: ITEM.importedAt }],
       custody: chain,
       privateFields: new Set(['notes']),
+      hopFiles: [],
+      hopCount: 0,
       sha256,
       sha512: sha('sha512', exhibit.content),
     };
@@ -199,6 +201,7 @@ export function buildBundle(signer: Signer, exhibits: readonly FixtureExhibit[] 
     vaultId,
     payloadBytes: bytes,
     exhibitCount: exhibits.length,
+    hopFiles: 0,
     // As a bundle exported from a vault open read-only: no custody log files follow the seal.
     withCustodyLog: false,
   };

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import type { Engine } from '../../main/engine/api';
 import { TamgaError } from '../../shared/errors';
 import type { ItemDetail } from '../../shared/items';
+import type { ProvenanceRecord } from '../../shared/provenance';
 import { SEARCH_MAX_LIMIT } from '../../shared/search';
 import { itemCaptureText } from '../capture-text';
 import { stdoutClosed } from '../closed-pipe';
@@ -49,6 +50,24 @@ function printDetail(item: ItemDetail): void {
   for (const a of item.acquisitions) process.stdout.write(`  ${a.acquiredAt}  ${a.sourcePath}  (modified ${a.fileModified ?? 'unknown'})\n`);
   process.stdout.write('\nCustody chain\n');
   for (const { event, hash } of item.custody) process.stdout.write(`  #${event.seq} ${event.at} ${event.type} by ${event.actor}  ${hash.slice(0, 16)}…\n`);
+  for (const record of item.provenance) printProvenance(record);
+}
+
+/** A received copy: who sent it and the sender's own statements, labelled as theirs and kept apart from this vault's fields. */
+function printProvenance(record: ProvenanceRecord): void {
+  const sender = record.senderName === null ? `key ${record.senderFingerprint ?? 'unknown'}` : `${record.senderName} (known sender, key ${record.senderFingerprint ?? ''})`;
+  process.stdout.write(`\nReceived ${record.receivedAt} in bundle ${record.bundleId ?? '(none)'} as ${record.exhibit ?? '?'} from ${sender}; checked: ${record.verdict} (custody event #${record.eventSeq ?? '?'})\n`);
+  for (const p of record.problems) process.stdout.write(`  Accepted problem ${p.code}: ${p.message}\n`);
+  const s = record.statements;
+  const said: [string, string | undefined][] = [
+    ["Sender's title", s.title],
+    ["Sender's description", s.description],
+    ["Sender's place", s.place],
+    ["Sender's tags", s.tags === undefined ? undefined : s.tags.join(', ')],
+    ["Sender's original name", s.originalName],
+  ];
+  for (const [label, value] of said) if (value !== undefined && value !== '') process.stdout.write(`  ${label}: ${value}\n`);
+  process.stdout.write(`  Kept from the sender: ${record.files.map((f) => f.name).join(', ')}\n`);
 }
 
 export function registerItems(program: Command): void {

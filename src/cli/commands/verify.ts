@@ -41,7 +41,7 @@ interface VerifyCommandOptions {
 const BIDI = new Set([0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]);
 
 /** C0/C1 controls and bidi overrides as \u escapes. */
-function printable(text: string): string {
+export function printable(text: string): string {
   let out = '';
   for (const c of text) {
     const code = c.codePointAt(0) ?? 0;

@@ -15,6 +15,7 @@ import { exportBundle } from './bundle/export/export';
 import { previewExport } from './bundle/export/preview';
 import { queryItems } from './bundle/export/query-items';
 import { verifyBundle } from './bundle/verify/verify';
+import { receiveBundle } from './receive/receive';
 import { lockStop, runImport } from './ingest/import-run';
 import { InterruptedWorkRecord } from './interrupted-work';
 import { extractItem } from './items/extract';
@@ -353,6 +354,19 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async cancelVerify() {
       for (const running of runningVerifies) running.abort();
+    },
+
+    async receiveBundle(request) {
+      const open = writable();
+      if (runningImport !== null) throw new TamgaError('BUSY', 'An import is running; wait for it or cancel it before receiving a bundle.');
+      runningImport = new AbortController();
+      try {
+        const running = receiveBundle(open, { path: requireString(request.path, 'path'), ...(typeof request.key === 'string' ? { key: request.key } : {}), acceptProblems: request.acceptProblems === true }, { signal: runningImport.signal });
+        importSettled = running.then(() => undefined, () => undefined);
+        return await running;
+      } finally {
+        runningImport = null;
+      }
     },
 
     searchItems: async (request) => search.searchItems(current().db, request),

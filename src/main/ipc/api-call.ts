@@ -50,6 +50,7 @@ export const ARGUMENT_SHAPES: { readonly [M in ApiMethod]: ShapeOf<M> } = {
   exportBundle: 'object',
   verifyBundle: 'object',
   cancelVerify: 'none',
+  receiveBundle: 'object',
   cancelExport: 'none',
   readMedia: 'object',
   getSettings: 'none',

@@ -51,6 +51,7 @@ const DATA: Record<(typeof SENTENCE_KINDS)[number], JsonObject> = {
   'viewed-original': { sha256: SHA },
   exported: { bundleId: '1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7081', exhibit: 'E0003', recipient: 'Court No. 2', sha256: SHA, tagManifestSha256: SHA },
   verified: {},
+  received: { source: 'tamga-bundle', bundleId: '1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7081', exhibit: 'E0001', senderVault: '7c05a1b2-0000-4000-8000-000000000001', senderFingerprint: SHA, senderName: 'Observers', tagManifestSha256: SHA, sealedAt: '2021-01-12T10:00:00.000Z', verdict: 'valid', senderHead: SHA, sha256: SHA, size: 10, sourcePath: '/media/USB/bundle/data/E0001_IMG.JPG', provenance: '0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b' },
   'vault-created': {},
   'passphrase-changed': {},
   'export-abandoned': { bundleId: '1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7081', reason: 'disk full' },

@@ -35,6 +35,7 @@ function item(captureTime: CaptureTime | null, gps: GpsPosition | null = null, g
     thumbReason: null,
     acquisitions: [{ sourcePath: '/card/IMG_0001.JPG', fileSize: 2000, fileModified: '2026-12-03T12:00:00.000Z', fileCreated: null, acquiredAt: '2026-12-04T10:00:00.000Z', importId: null }],
     custody: [],
+    provenance: [],
   };
 }
 

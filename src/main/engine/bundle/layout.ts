@@ -32,6 +32,33 @@ export function custodyFile(exhibit: string): string {
   return `${CUSTODY_DIR}/${exhibit}.jsonl`;
 }
 
+/**
+ * Earlier hops (docs/formats.md, "Hops"): an exhibit received from another vault carries,
+ * per earlier hop n (1 the oldest), the sender's custody file and the seal material that
+ * vouches for it, under `metadata/hops/E0001/<n>/`, listed in the tag manifest.
+ */
+export const HOPS_DIR = 'metadata/hops';
+export const HOP_JSON = 'hop.json';
+export const HOP_CUSTODY = 'custody.jsonl';
+export const HOP_BAG_INFO = 'bag-info.txt';
+export const HOP_TAG_MANIFEST = 'tagmanifest-sha256.txt';
+export const HOP_SEAL = 'tagmanifest-sha256.txt.sig';
+export const HOP_SIGNER = 'signer.pem';
+/** The files of a hop folder in the order written and listed; a hop may carry more (the sender's log files, timestamps), listed after these by name. */
+export const HOP_FILES_IN_ORDER = [HOP_JSON, HOP_CUSTODY, HOP_BAG_INFO, HOP_TAG_MANIFEST, HOP_SEAL, HOP_SIGNER] as const;
+
+export function hopFile(exhibit: string, hop: number, name: string): string {
+  return `${HOPS_DIR}/${exhibit}/${hop}/${name}`;
+}
+
+const HOP_PATH = new RegExp(`^${HOPS_DIR}/(E\\d{4,})/([1-9]\\d{0,5})/([^/]+)$`);
+
+/** `metadata/hops/E0001/2/custody.jsonl` → {exhibit: 'E0001', hop: 2, name: 'custody.jsonl'}; null for any other path. */
+export function hopOfPath(path: string): { exhibit: string; hop: number; name: string } | null {
+  const m = HOP_PATH.exec(path);
+  return m === null ? null : { exhibit: m[1] ?? '', hop: Number(m[2]), name: m[3] ?? '' };
+}
+
 /** bag-info.txt labels, in the order they are written. */
 export const BAG_INFO_LABELS = [
   'Source-Organization',
@@ -184,10 +211,11 @@ export const COUNT_COMMAND = `find . ! -type d | cut -c3- | LC_ALL=C ${TIMESTAMP
 /**
  * How many files a bundle of `exhibits` exhibits holds, which is what COUNT_COMMAND prints
  * for it: a payload file and a custody log per exhibit, TAG_FILES_IN_ORDER,
- * UNLISTABLE_FILES, and CUSTODY_LOG_FILES unless the vault was open read-only.
+ * UNLISTABLE_FILES, CUSTODY_LOG_FILES unless the vault was open read-only, and the files
+ * of the earlier hops its exhibits carry.
  */
-export function bundleFileCount(exhibits: number, withCustodyLog = true): number {
-  return 2 * exhibits + TAG_FILES_IN_ORDER.length + UNLISTABLE_FILES.length + (withCustodyLog ? CUSTODY_LOG_FILES.length : 0);
+export function bundleFileCount(exhibits: number, withCustodyLog = true, hopFiles = 0): number {
+  return 2 * exhibits + TAG_FILES_IN_ORDER.length + UNLISTABLE_FILES.length + (withCustodyLog ? CUSTODY_LOG_FILES.length : 0) + hopFiles;
 }
 
 /**

@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { basename } from 'node:path';
 import type { JsonObject } from '../../../shared/custody';
+import { TamgaError } from '../../../shared/errors';
 import type { ImportedFile } from '../../../shared/import';
 import type { BlobStore, PendingBlob } from '../blobs/blob-store';
 import { clearPending, notePending } from '../blobs/pending-blobs';
@@ -46,6 +47,22 @@ export interface ImportContext {
   readonly buffers?: BufferPool;
 }
 
+/**
+ * A file that arrives in a received bundle (src/main/engine/receive): what it records
+ * instead of a plain import's facts, and the `received` event and provenance written in
+ * the same transaction as the content, so that an item and its hop exist together or not.
+ */
+export interface ReceivedFile {
+  /** The path the custody event and acquisition record (the bundle's file, e.g. `<bundle.zip>/data/E0001_x.jpg`) instead of the path read. */
+  readonly recordedPath: string;
+  /** The name a new item gets: the sender's original name, as its custody recorded it. */
+  readonly originalName: string;
+  /** The SHA-256 the bundle's manifest lists: other content (the bundle changed since it was checked) is refused, nothing recorded. */
+  readonly expectedSha256: string;
+  /** Writes the `received` event and the provenance record; returns the record's id. Runs inside the transaction. */
+  readonly record: (itemId: string, acquiredAt: string) => string;
+}
+
 function isoOrNull(ms: number): string | null {
   return Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : null;
 }
@@ -71,7 +88,7 @@ async function moveIn(ctx: ImportContext, blob: PendingBlob, thumbnails: readonl
   for (const s of settled) if (s.status === 'rejected') throw s.reason;
 }
 
-export async function importFile(ctx: ImportContext, path: string, onBytes: (n: number) => void): Promise<ImportedFile> {
+export async function importFile(ctx: ImportContext, path: string, onBytes: (n: number) => void, received?: ReceivedFile): Promise<ImportedFile> {
   const source = await openSource(path);
   let blob: PendingBlob;
   const warnings: string[] = [];
@@ -86,7 +103,11 @@ export async function importFile(ctx: ImportContext, path: string, onBytes: (n: 
   crashPoint('import:blob-written');
   const release = await ctx.contentLocks.acquire(blob.result.digests.sha256);
   try {
-    return await recordContent(ctx, path, blob, source.stats, source.head(), warnings);
+    if (received !== undefined && blob.result.digests.sha256 !== received.expectedSha256) {
+      await blob.discard();
+      throw new TamgaError('CORRUPT', `${received.recordedPath} has SHA-256 ${blob.result.digests.sha256} now, but ${received.expectedSha256} when the bundle was checked: it changed meanwhile, so it was not received.`, { path: received.recordedPath });
+    }
+    return await recordContent(ctx, path, blob, source.stats, source.head(), warnings, received);
   } finally {
     release();
   }
@@ -100,13 +121,16 @@ async function recordContent(
   stats: Stats,
   head: Buffer,
   warnings: string[],
+  received?: ReceivedFile,
 ): Promise<ImportedFile> {
+  const recordedPath = received?.recordedPath ?? path;
+  const name = received?.originalName ?? basename(path);
   const { digests, plaintextSize } = blob.result;
   const acquiredAt = new Date().toISOString();
   const acquisition = (itemId: string): AcquisitionRow => ({
     itemId,
     importId: ctx.importId,
-    sourcePath: path,
+    sourcePath: recordedPath,
     fileSize: plaintextSize,
     fileModified: isoOrNull(stats.mtimeMs),
     fileCreated: isoOrNull(stats.birthtimeMs),
@@ -120,8 +144,8 @@ async function recordContent(
     ...(digests.sha1 ? { sha1: digests.sha1 } : {}),
     ...(digests.md5 ? { md5: digests.md5 } : {}),
     size: plaintextSize,
-    sourcePath: path,
-    originalName: basename(path),
+    sourcePath: recordedPath,
+    originalName: name,
     fileModified,
     fileCreated: isoOrNull(stats.birthtimeMs),
     importId: ctx.importId,
@@ -132,12 +156,17 @@ async function recordContent(
   if (existing !== null) {
     await blob.discard();
     // The item's metadata was read under its first name; this copy's name may lie.
-    const mismatch = extensionMismatch(basename(path), sniff(head));
+    const mismatch = extensionMismatch(name, sniff(head));
     if (mismatch !== null) warnings.push(mismatch);
     const kind = ctx.db.prepare('SELECT kind FROM items WHERE id = ?').pluck().get(existing) as ImportedFile['kind'];
     ctx.db.transaction(() => {
-      insertAcquisition(ctx.db, acquisition(existing));
-      appendEvent(ctx.db, ctx.signer, { chain: existing, type: 're-acquired', actor: ctx.actor, data: custodyData(), at: acquiredAt });
+      if (received !== undefined) {
+        // Received again (another sender, another bundle): the `received` event is the acquisition's record.
+        insertAcquisition(ctx.db, { ...acquisition(existing), provenanceId: received.record(existing, acquiredAt) });
+      } else {
+        insertAcquisition(ctx.db, acquisition(existing));
+        appendEvent(ctx.db, ctx.signer, { chain: existing, type: 're-acquired', actor: ctx.actor, data: custodyData(), at: acquiredAt });
+      }
       tagItem(ctx, existing);
     })();
     return { path, itemId: existing, sha256: digests.sha256, size: plaintextSize, isNew: false, kind, warnings };
@@ -145,7 +174,7 @@ async function recordContent(
 
   let described: ContentDescription | null = null;
   try {
-    described = await describeContent(ctx.store, blob, { name: basename(path), head }, ctx.buffers);
+    described = await describeContent(ctx.store, blob, { name, head }, ctx.buffers);
     await moveIn(ctx, blob, described.thumbnails);
   } catch (err) {
     // Cancelled or failed before the rows: take back what was moved in (a crash instead
@@ -157,9 +186,10 @@ async function recordContent(
   crashPoint('import:before-commit');
   const itemId = randomUUID();
   ctx.db.transaction(() => {
-    insertItem(ctx.db, { ...described.row, id: itemId, sha256: digests.sha256, sha1: digests.sha1 ?? null, md5: digests.md5 ?? null, size: plaintextSize, blobId: blob.result.blobId, importedAt: acquiredAt, originalName: basename(path) });
-    insertAcquisition(ctx.db, acquisition(itemId));
+    insertItem(ctx.db, { ...described.row, id: itemId, sha256: digests.sha256, sha1: digests.sha1 ?? null, md5: digests.md5 ?? null, size: plaintextSize, blobId: blob.result.blobId, importedAt: acquiredAt, originalName: name });
     appendEvent(ctx.db, ctx.signer, { chain: itemId, type: 'acquired', actor: ctx.actor, data: custodyData(), at: acquiredAt });
+    // A received item's chain starts like any other ('acquired', of the bundle's file), then says where it came from.
+    insertAcquisition(ctx.db, { ...acquisition(itemId), provenanceId: received?.record(itemId, acquiredAt) ?? null });
     tagItem(ctx, itemId);
     clearPending(ctx.db, 'blobs', blob.result.blobId);
     for (const thumb of described.thumbnails) clearPending(ctx.db, 'thumbs', thumb.result.blobId);

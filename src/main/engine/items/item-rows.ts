@@ -42,6 +42,8 @@ export interface AcquisitionRow {
   readonly fileModified: string | null;
   readonly fileCreated: string | null;
   readonly acquiredAt: string;
+  /** The provenance record (schema 16) this copy came with: a received bundle's exhibit. Written, not read back here. */
+  readonly provenanceId?: string | null;
 }
 
 const ITEM_COLUMNS = `id, sha256, sha1, md5, size, blob_id AS blobId, imported_at AS importedAt, kind, format, mime,
@@ -63,10 +65,18 @@ export function insertItem(db: IndexDb, item: ItemRow): void {
 }
 
 export function insertAcquisition(db: IndexDb, acquisition: AcquisitionRow): void {
+  const { provenanceId, ...row } = acquisition;
+  if (provenanceId != null) {
+    db.prepare(
+      `INSERT INTO acquisitions (item_id, import_id, source_path, file_size, file_modified, file_created, acquired_at, provenance_id)
+       VALUES (@itemId, @importId, @sourcePath, @fileSize, @fileModified, @fileCreated, @acquiredAt, @provenanceId)`,
+    ).run({ ...row, provenanceId });
+    return;
+  }
   db.prepare(
     `INSERT INTO acquisitions (item_id, import_id, source_path, file_size, file_modified, file_created, acquired_at)
      VALUES (@itemId, @importId, @sourcePath, @fileSize, @fileModified, @fileCreated, @acquiredAt)`,
-  ).run(acquisition);
+  ).run(row);
 }
 
 export function itemIdBySha256(db: IndexDb, sha256: string): string | null {

@@ -3,6 +3,7 @@ import type { ItemDetail, ItemSummary } from '../../../shared/items';
 import type { ExtractedMetadata } from '../../../shared/metadata';
 import { TamgaError } from '../../../shared/errors';
 import { readChain } from '../custody/store';
+import { listProvenance } from '../provenance/provenance-store';
 import type { IndexDb } from '../db/open-index';
 import { acquisitionsOf, getItem, itemsBySha256Prefix, tagsOf, type ItemRow } from './item-rows';
 
@@ -43,6 +44,7 @@ export function detailOf(db: IndexDb, row: ItemRow): ItemDetail {
     thumbReason: row.thumbReason,
     acquisitions: acquisitionsOf(db, row.id).map(({ itemId: _itemId, ...rest }) => rest),
     custody: readChain(db, row.id).map(({ event, hash, signature }) => ({ event, hash, signature })),
+    provenance: listProvenance(db, row.id),
   };
 }
 

@@ -6,6 +6,8 @@
 import type { CaptureTime } from '../../../../shared/metadata';
 import { actsByOperator, anyOperatorStated, OPERATORS_LABEL, operatorsText } from '../../../../shared/operator';
 import type { Exhibit } from './exhibit';
+import { custodyPathText, pathHop } from '../hop-path';
+import { hopOfPath } from '../layout';
 
 function offsetText(minutes: number): string {
   const sign = minutes < 0 ? '−' : '+';
@@ -95,4 +97,23 @@ export function custodyHead(exhibit: Exhibit): string | null {
 /** The acquisition source paths, first first, without repeats. */
 export function sourcePaths(exhibit: Exhibit): string[] {
   return [...new Set(exhibit.acquisitions.map((a) => a.sourcePath))];
+}
+
+/**
+ * The exhibit's path through vaults in plain words (bundle/hop-path.ts) when it carries
+ * earlier hops; null for an exhibit that never came in a bundle.
+ */
+export function hopPathText(exhibit: Exhibit, vaultId: string, sealedAt: string): string | null {
+  if (exhibit.hopCount === 0) return null;
+  const folders = new Map<number, Map<string, Uint8Array>>();
+  for (const f of exhibit.hopFiles) {
+    const at = hopOfPath(f.path);
+    if (at === null) continue;
+    const files = folders.get(at.hop) ?? new Map<string, Uint8Array>();
+    files.set(at.name, f.content);
+    folders.set(at.hop, files);
+  }
+  const hops = [...folders].sort(([a], [b]) => a - b).flatMap(([n, files]) => pathHop(n, files) ?? []);
+  const own = { vaultId, sealedAt, events: exhibit.custody.map(({ event }) => ({ seq: event.seq, type: event.type, at: event.at, actor: event.actor })) };
+  return custodyPathText(captureText(exhibit), hops, own);
 }

@@ -12,7 +12,8 @@ import type { ExtractedMetadata } from '../../../../shared/metadata';
 import type { IndexDb } from '../../db/open-index';
 import { readChain, type StoredEvent } from '../../custody/store';
 import { acquisitionsOf, tagsOf, type AcquisitionRow, type ItemRow } from '../../items/item-rows';
-import { PAYLOAD_DIR, custodyFile, exhibitNumber } from '../layout';
+import { PAYLOAD_DIR, custodyFile, exhibitNumber, hopFile } from '../layout';
+import { hopsOf } from '../../provenance/hops';
 import { isDescriptionPrivate, privateFieldsOf } from '../../organise/private-fields';
 import { exhibitFileNames } from './exhibit-name';
 
@@ -37,6 +38,10 @@ export interface Exhibit {
   readonly custody: readonly StoredEvent[];
   /** The item's private fields (private-fields.ts): their text is in no file of the bundle. */
   readonly privateFields: ReadonlySet<string>;
+  /** The earlier hops it carries (provenance/hops.ts), oldest first: each file's bundle path and bytes, in the order written. */
+  readonly hopFiles: readonly { readonly path: string; readonly content: Buffer }[];
+  /** How many hops those files make. */
+  readonly hopCount: number;
 }
 
 /** What an exhibit gains once its bytes were streamed into the bundle. */
@@ -63,6 +68,11 @@ function itemText(db: IndexDb, itemId: string, privateFields: ReadonlySet<string
   return { title: text('title'), description: text('description'), place: text('place') };
 }
 
+function hopFilesOf(db: IndexDb, itemId: string, number: string): Pick<Exhibit, 'hopFiles' | 'hopCount'> {
+  const hops = hopsOf(db, itemId);
+  return { hopCount: hops.length, hopFiles: hops.flatMap((h) => [...h.files].map(([name, content]) => ({ path: hopFile(number, h.hop, name), content }))) };
+}
+
 export function gatherExhibits(db: IndexDb, rows: readonly ItemRow[]): Exhibit[] {
   const numbers = rows.map((_, i) => exhibitNumber(i));
   const names = exhibitFileNames(rows.map((row, i) => ({ exhibit: numbers[i] ?? '', originalName: row.originalName })));
@@ -80,6 +90,7 @@ export function gatherExhibits(db: IndexDb, rows: readonly ItemRow[]): Exhibit[]
       acquisitions: acquisitionsOf(db, item.id),
       custody: readChain(db, item.id),
       privateFields,
+      ...hopFilesOf(db, item.id, number),
     };
   });
 }

@@ -8,7 +8,7 @@
  * changed; exhibits.json keeps every text exactly as recorded.
  */
 import { stringify } from 'csv-stringify/sync';
-import { custodyHead, custodySummary, sourcePaths } from './describe';
+import { custodyHead, custodySummary, hopPathText, sourcePaths } from './describe';
 import type { SealedExhibit } from './exhibit';
 
 export const CSV_COLUMNS = [
@@ -46,6 +46,7 @@ export const CSV_COLUMNS = [
   'custody_head',
   'custody_summary',
   'item_id',
+  'custody_path',
 ] as const;
 
 type Cell = string | number | null;
@@ -59,7 +60,7 @@ function text(value: string | null | undefined): Cell {
   return value === null || value === undefined ? null : neutraliseFormula(value);
 }
 
-function row(e: SealedExhibit, caseName: string | null): Record<(typeof CSV_COLUMNS)[number], Cell> {
+function row(e: SealedExhibit, caseName: string | null, seal?: { readonly vaultId: string; readonly sealedAt: string }): Record<(typeof CSV_COLUMNS)[number], Cell> {
   const { item, metadata: m } = e;
   const t = m?.captureTime ?? null;
   const gps = m?.gps ?? null;
@@ -98,12 +99,14 @@ function row(e: SealedExhibit, caseName: string | null): Record<(typeof CSV_COLU
     custody_head: custodyHead(e),
     custody_summary: text(custodySummary(e)),
     item_id: item.id,
+    custody_path: seal === undefined ? null : text(hopPathText(e, seal.vaultId, seal.sealedAt)),
   };
 }
 
-export function exhibitsCsv(exhibits: readonly SealedExhibit[], caseName: string | null): string {
+/** `seal`: the sealing vault and time, which end each exhibit's path (custody_path, empty for an exhibit that carries no hops). */
+export function exhibitsCsv(exhibits: readonly SealedExhibit[], caseName: string | null, seal?: { readonly vaultId: string; readonly sealedAt: string }): string {
   return stringify(
-    exhibits.map((e) => row(e, caseName)),
+    exhibits.map((e) => row(e, caseName, seal)),
     { header: true, columns: [...CSV_COLUMNS], bom: true, record_delimiter: 'windows' },
   );
 }

@@ -5,7 +5,7 @@
  *
  * The tag manifest lists every file outside data/ except itself and seal/ (the seal signs
  * the tag manifest, so it cannot be listed in it): TAG_FILES_IN_ORDER, then the custody
- * files by exhibit number.
+ * files by exhibit number, then the hop files (by exhibit, hop, and order in the hop).
  */
 import { createHash } from 'node:crypto';
 import { TamgaError } from '../../../../shared/errors';
@@ -26,7 +26,7 @@ export function sha256Hex(content: Uint8Array | string): string {
  * would make a bundle no verifier accepts, so it stops the export.
  */
 export function tagManifest(tagHashes: ReadonlyMap<string, string>, exhibits: readonly SealedExhibit[]): string {
-  const paths = [...TAG_FILES_IN_ORDER, ...exhibits.map((e) => e.custodyPath)];
+  const paths = [...TAG_FILES_IN_ORDER, ...exhibits.map((e) => e.custodyPath), ...exhibits.flatMap((e) => e.hopFiles.map((f) => f.path))];
   return paths
     .map((path) => {
       const hash = tagHashes.get(path);

@@ -34,12 +34,14 @@ export interface ReadmeInput {
   readonly payloadBytes: number;
   /** False for a bundle exported from a vault open read-only: it carries no custody log files. */
   readonly withCustodyLog: boolean;
+  /** The files of the earlier hops the exhibits carry (metadata/hops/), 0 when none was received from another vault. */
+  readonly hopFiles?: number;
 }
 
 export function readmeVerifyText(input: ReadmeInput): string {
   const [sha256Payload, sha512Payload, sha256Tags, opensslSeal] = VERIFY_COMMANDS;
   const files = `${input.exhibitCount} file${input.exhibitCount === 1 ? '' : 's'}`;
-  const total = bundleFileCount(input.exhibitCount, input.withCustodyLog);
+  const total = bundleFileCount(input.exhibitCount, input.withCustodyLog, input.hopFiles ?? 0);
   const [tagManifest, ...sealFiles] = UNLISTABLE_FILES;
   const [tsVerify, tsTime] = TIMESTAMP_COMMANDS;
   return [

@@ -42,13 +42,13 @@ function definitionList(lines: readonly ReportLine[]): string {
   return `<dl>\n${rows.join('\n')}\n</dl>`;
 }
 
-function verifySection(exhibitCount: number, withCustodyLog: boolean): string {
+function verifySection(exhibitCount: number, withCustodyLog: boolean, hopFiles: number): string {
   const paragraph = (step: VerifyStep): string => (step.command === true ? `<pre class="mono">${escapeHtml(step.text)}</pre>` : `<p>${escapeHtml(step.text)}</p>`);
-  return ['<section class="verify">', ...reportVerifySteps(exhibitCount, withCustodyLog).map(paragraph), '</section>'].join('\n');
+  return ['<section class="verify">', ...reportVerifySteps(exhibitCount, withCustodyLog, hopFiles).map(paragraph), '</section>'].join('\n');
 }
 
-function exhibitArticle(e: SealedExhibit, jpeg: Buffer | null): string {
-  const view = reportExhibit(e);
+function exhibitArticle(e: SealedExhibit, jpeg: Buffer | null, header: ReportHeader): string {
+  const view = reportExhibit(e, header);
   // Base64 holds only [A-Za-z0-9+/=]: nothing in it can leave the attribute.
   const img = jpeg === null ? '' : `<img alt="Thumbnail of ${view.number}" src="data:image/jpeg;base64,${jpeg.toString('base64')}">`;
   return [
@@ -64,13 +64,13 @@ function exhibitArticle(e: SealedExhibit, jpeg: Buffer | null): string {
 
 export async function reportHtml(header: ReportHeader, exhibits: readonly SealedExhibit[], thumbnail: ThumbnailLoader): Promise<string> {
   const articles: string[] = [];
-  for (const [i, e] of exhibits.entries()) articles.push(exhibitArticle(e, await thumbnail(e, i)));
+  for (const [i, e] of exhibits.entries()) articles.push(exhibitArticle(e, await thumbnail(e, i), header));
   return reportPage(header, articles);
 }
 
 /** The page without thumbnails, as verify's tests build a bundle (their thumbnails would be blank anyway). */
 export function reportHtmlWithoutThumbnails(header: ReportHeader, exhibits: readonly SealedExhibit[]): string {
-  return reportPage(header, exhibits.map((e) => exhibitArticle(e, null)));
+  return reportPage(header, exhibits.map((e) => exhibitArticle(e, null, header)));
 }
 
 function reportPage(header: ReportHeader, articles: readonly string[]): string {
@@ -90,7 +90,7 @@ function reportPage(header: ReportHeader, articles: readonly string[]): string {
     '<header>',
     '<h1>Exhibit list</h1>',
     definitionList(headerLines(header)),
-    verifySection(header.exhibitCount, header.withCustodyLog),
+    verifySection(header.exhibitCount, header.withCustodyLog, header.hopFiles),
     '</header>',
     '<main>',
     ...articles,

@@ -4,7 +4,7 @@
  * here (controls and bidi overrides written out); each renderer only escapes for its medium.
  */
 import { bundleFileCount, COUNT_COMMAND, CUSTODY_LOG_FILES, EXTRA_FILES_COMMAND, FINGERPRINT_COMMAND, README_VERIFY, TIMESTAMP_COMMANDS, TIMESTAMP_TOKEN, TSA_ROOT_NAME, UNLISTABLE_FILES, VERIFY_COMMANDS } from '../layout';
-import { captureText, custodySummary, deviceText, gpsText } from './describe';
+import { captureText, custodySummary, deviceText, gpsText, hopPathText } from './describe';
 import type { SealedExhibit } from './exhibit';
 import { humanSize, visibleName, visibleText } from './text';
 
@@ -24,6 +24,8 @@ export interface ReportHeader {
   readonly exhibitCount: number;
   /** False for a bundle exported from a vault open read-only: it carries no custody log files. */
   readonly withCustodyLog: boolean;
+  /** The files of the earlier hops the exhibits carry (counted with the bundle's files). */
+  readonly hopFiles: number;
 }
 
 export interface ReportLine {
@@ -68,7 +70,7 @@ export interface VerifyStep {
  * and what a pass does not prove, shorter. A command's own line breaks (EXTRA_FILES_COMMAND)
  * are where bash waits for more, so a copy of the lines runs as printed.
  */
-export function reportVerifySteps(exhibitCount: number, withCustodyLog: boolean): readonly VerifyStep[] {
+export function reportVerifySteps(exhibitCount: number, withCustodyLog: boolean, hopFiles = 0): readonly VerifyStep[] {
   const [sha256Payload, sha512Payload, sha256Tags, opensslSeal] = VERIFY_COMMANDS;
   const [tsVerify, tsTime] = TIMESTAMP_COMMANDS;
   const command = (text: string): VerifyStep => ({ text, command: true });
@@ -85,7 +87,7 @@ export function reportVerifySteps(exhibitCount: number, withCustodyLog: boolean)
       text: `No file added: this lists every file no manifest lists (except ${[...UNLISTABLE_FILES, ...(withCustodyLog ? CUSTODY_LOG_FILES : [])].join(', ')}, which cannot be listed, and timestamp files, seal/*.tsr and seal/*.tsa-chain.pem, which may be added later) and must print nothing:`,
     },
     command(EXTRA_FILES_COMMAND),
-    { text: `The number of files (timestamp files not counted), which must be ${bundleFileCount(exhibitCount, withCustodyLog)}:` },
+    { text: `The number of files (timestamp files not counted), which must be ${bundleFileCount(exhibitCount, withCustodyLog, hopFiles)}:` },
     command(COUNT_COMMAND),
     { text: 'Who sealed it: this prints the fingerprint of the sealing key, which must equal the one the sender published by another channel:' },
     command(FINGERPRINT_COMMAND),
@@ -119,7 +121,10 @@ export function fileLines(path: string, size: number, sha256: string, sha512: st
   ];
 }
 
-export function reportExhibit(e: SealedExhibit): ReportExhibit {
+/** The label of the path line (verify reads it back from the HTML). */
+export const HOP_PATH_LABEL = 'Path';
+
+export function reportExhibit(e: SealedExhibit, header?: Pick<ReportHeader, 'vaultId' | 'sealedAt'>): ReportExhibit {
   const optional = (label: string, value: string | null | undefined): ReportLine | null =>
     value === null || value === undefined || value === '' ? null : { label, value: visibleText(value) };
   const lines: Array<ReportLine | null> = [
@@ -132,6 +137,7 @@ export function reportExhibit(e: SealedExhibit): ReportExhibit {
     optional('Place', e.text.place),
     optional('Tags', e.tags.join(', ')),
     { label: 'Custody', value: visibleText(custodySummary(e)) },
+    header === undefined ? null : optional(HOP_PATH_LABEL, hopPathText(e, header.vaultId, header.sealedAt)),
   ];
   return { number: e.number, originalName: visibleName(e.item.originalName), lines: lines.filter((l): l is ReportLine => l !== null) };
 }

@@ -88,7 +88,7 @@ function drawHeader(doc: Doc, header: ReportHeader): void {
   const width = doc.page.width - 2 * MARGIN;
   doc.font('bold').fontSize(18).text('Exhibit list', MARGIN, MARGIN);
   let y = drawLines(doc, headerLines(header), MARGIN, doc.y + 6, width, HEADER_LABEL_WIDTH) + 8;
-  const steps = reportVerifySteps(header.exhibitCount, header.withCustodyLog);
+  const steps = reportVerifySteps(header.exhibitCount, header.withCustodyLog, header.hopFiles);
   const inner = width - 16;
   const monoSize = commandSize(doc, steps, inner);
   const lineGap = 1;
@@ -193,6 +193,6 @@ export class ExhibitListPdf {
 
 export async function reportPdf(header: ReportHeader, exhibits: readonly SealedExhibit[], thumbnail: ThumbnailLoader): Promise<Buffer> {
   const pdf = new ExhibitListPdf(header);
-  for (const [i, e] of exhibits.entries()) pdf.addExhibit(reportExhibit(e), await thumbnail(e, i));
+  for (const [i, e] of exhibits.entries()) pdf.addExhibit(reportExhibit(e, header), await thumbnail(e, i));
   return pdf.finish();
 }

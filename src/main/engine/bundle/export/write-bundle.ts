@@ -100,7 +100,8 @@ export async function writeBundle(c: BundleContent, writer: BundleWriter): Promi
 
   await tagFile(BAGIT_TXT, BAGIT_TXT_CONTENT);
   await tagFile(BAG_INFO_TXT, bagInfoText(info));
-  await tagFile(README_VERIFY, readmeVerifyText({ keyFingerprint: info.keyFingerprint, exhibitCount: c.exhibits.length, payloadBytes: info.payloadBytes, withCustodyLog: c.withCustodyLog }));
+  const hopFiles = c.exhibits.reduce((n, e) => n + e.hopFiles.length, 0);
+  await tagFile(README_VERIFY, readmeVerifyText({ keyFingerprint: info.keyFingerprint, exhibitCount: c.exhibits.length, payloadBytes: info.payloadBytes, withCustodyLog: c.withCustodyLog, hopFiles }));
 
   c.progress.phase('payload');
   const exhibits = await writePayload(c, writer);
@@ -110,9 +111,10 @@ export async function writeBundle(c: BundleContent, writer: BundleWriter): Promi
   await tagFile(MANIFEST_SHA256, payloadManifest(exhibits, 'sha256'));
   await tagFile(MANIFEST_SHA512, payloadManifest(exhibits, 'sha512'));
   await tagFile(EXHIBITS_JSON, exhibitsJson(exhibits, c.bundleCase, info.caseIdentifier));
-  await tagFile(EXHIBITS_CSV, exhibitsCsv(exhibits, caseName));
+  await tagFile(EXHIBITS_CSV, exhibitsCsv(exhibits, caseName, { vaultId: info.vaultId, sealedAt: info.sealedAt }));
   await tagFile(VAULT_KEY_JSON, vaultKeyJson(c.vaultFile));
   for (const e of exhibits) await tagFile(e.custodyPath, toJsonl(forBundle(e.custody, e.privateFields)));
+  for (const e of exhibits) for (const f of e.hopFiles) await tagFile(f.path, f.content);
 
   const header: ReportHeader = {
     bundleId: info.bundleId,
@@ -129,6 +131,7 @@ export async function writeBundle(c: BundleContent, writer: BundleWriter): Promi
     payloadBytes: info.payloadBytes,
     exhibitCount: exhibits.length,
     withCustodyLog: c.withCustodyLog,
+    hopFiles,
   };
   const thumbnails = thumbnailLoader(c.store, c.blobKey);
   await tagFile(REPORT_HTML, await reportHtml(header, exhibits, thumbnails));

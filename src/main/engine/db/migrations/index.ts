@@ -13,6 +13,8 @@ import { migration0011 } from './0011-seals';
 import { migration0012 } from './0012-replicas';
 import { migration0013 } from './0013-checkpoint-timestamps';
 import { migration0014 } from './0014-honest-capture-times';
+import { migration0015 } from './0015-reserved';
+import { migration0016 } from './0016-provenance';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016];

@@ -168,6 +168,9 @@ function actOf(event: CustodyEvent, changes: readonly DescribedChange[], t: Word
       const trustKey = trust === 'expected' ? 'deliveredTrustExpected' : trust === 'known-sender' ? 'deliveredTrustKnownSender' : 'deliveredTrustUnconfirmed';
       return t('custody.sentence.delivered', { key: s('recipientFingerprint').slice(0, 16), trust: t(`custody.sentence.${trustKey}`) });
     }
+    case 'received':
+      // The sender as the receiving vault knew them: its known-sender name, else the key's fingerprint (short).
+      return t('custody.sentence.received', { bundle: s('bundleId').slice(0, 8), sender: s('senderName') === '' ? `${s('senderFingerprint').slice(0, 12)}…` : s('senderName'), verdict: s('verdict') });
     default:
       return t(`custody.sentence.${event.type}`);
   }
