@@ -11,6 +11,7 @@ import { registerDescribe } from './commands/describe';
 import { registerExport } from './commands/export';
 import { registerExtract } from './commands/extract';
 import { registerImport } from './commands/import';
+import { registerIntake } from './commands/intake';
 import { registerInfo } from './commands/info';
 import { registerItems } from './commands/items';
 import { registerKeys } from './commands/keys';
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
   registerRecoveryKey(program);
   registerRecover(program);
   registerImport(program);
+  registerIntake(program);
   registerItems(program);
   registerSearch(program);
   registerTag(program);

@@ -17,69 +17,30 @@
 // the 8-byte box header). In a PNG, in a caBX chunk; in ISOBMFF, in a top-level uuid box.
 // The certificate is a real self-signed one made by openssl; the COSE signature is 64 zero
 // bytes: the reader does not verify it, and the result says so ('not-verified').
-import { execFileSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { encode, Tag } from 'cbor-x';
+import { encode } from 'cbor-x';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkC2pa } from '../../src/main/engine/intake/c2pa-manifest';
+import { app11, box, jpegWithC2pa, jumb, makeCertificate, manifestStore } from '../helpers/c2pa-fixture';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
 
 afterAll(removeTempDirs);
 
-const uuid = (fourcc: string): Buffer => Buffer.concat([Buffer.from(fourcc, 'latin1'), Buffer.from('00110010800000aa00389b71', 'hex')]);
-function box(type: string, ...body: Buffer[]): Buffer {
-  const content = Buffer.concat(body);
-  const header = Buffer.alloc(8);
-  header.writeUInt32BE(8 + content.length);
-  header.write(type, 4, 'latin1');
-  return Buffer.concat([header, content]);
-}
-const jumb = (fourcc: string, label: string, ...content: Buffer[]): Buffer => box('jumb', box('jumd', uuid(fourcc), Buffer.from([0x03]), Buffer.from(`${label}\0`, 'utf8')), ...content);
-
 let dir: string;
 let certificate: Buffer;
 
-function manifestStore(generator: string): Buffer {
-  const older = jumb('c2ma', 'urn:uuid:00000000-0000-4000-8000-000000000001', jumb('c2cl', 'c2pa.claim', box('cbor', encode({ claim_generator: 'Older Tool 1.0' }))));
-  const claim = { claim_generator: generator, 'dc:format': 'image/jpeg', instanceID: 'xmp:iid:5f0e1c2a', signature: 'self#jumbf=c2pa.signature', alg: 'sha256', assertions: [{ url: 'self#jumbf=c2pa.assertions/c2pa.actions', hash: Buffer.alloc(32, 1) }] };
-  const cose = new Tag([encode(new Map<number, unknown>([[1, -8], [33, [certificate]]])), new Map(), null, Buffer.alloc(64)], 18);
-  const active = jumb(
-    'c2ma',
-    'urn:uuid:3f9a0c1e-2b4d-4f6a-8c0e-1a2b3c4d5e6f',
-    jumb('c2as', 'c2pa.assertions', jumb('cbor', 'c2pa.actions', box('cbor', encode({ actions: [{ action: 'c2pa.created' }] })))),
-    jumb('c2cl', 'c2pa.claim', box('cbor', encode(claim))),
-    jumb('c2cs', 'c2pa.signature', box('cbor', encode(cose))),
-  );
-  return jumb('c2pa', 'c2pa', older, active);
-}
-
-function app11(seq: number, data: Buffer): Buffer {
-  const head = Buffer.alloc(12);
-  head.writeUInt16BE(0xffeb, 0);
-  head.writeUInt16BE(2 + 8 + data.length, 2);
-  head.write('JP', 4, 'latin1');
-  head.writeUInt16BE(1, 6);
-  head.writeUInt32BE(seq, 8);
-  return Buffer.concat([head, data]);
-}
-
 beforeAll(async () => {
   dir = await tempDir('tamga-c2pa-');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ed25519', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.der'), '-outform', 'DER', '-days', '2', '-subj', '/CN=ProofMode Test Signer/O=Guardian Project'], { stdio: 'ignore' });
-  certificate = await readFile(join(dir, 'cert.der'));
+  certificate = await makeCertificate(dir);
 });
 
 describe('C2PA manifests', () => {
   it('finds the store in a JPEG split across APP11 segments, reads the active manifest, and says it is not verified', async () => {
-    const jpeg = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#336699' } }).jpeg().toBuffer();
-    const store = manifestStore('ProofMode/3.0.1 c2pa-rs/0.28.4');
-    const cut = 40;
-    const segments = Buffer.concat([app11(1, store.subarray(0, cut)), app11(2, Buffer.concat([store.subarray(0, 8), store.subarray(cut)]))]);
     const path = join(dir, 'with-c2pa.jpg');
-    await writeFile(path, Buffer.concat([jpeg.subarray(0, 2), segments, jpeg.subarray(2)]));
+    await writeFile(path, await jpegWithC2pa(certificate, 'ProofMode/3.0.1 c2pa-rs/0.28.4'));
     // Still a JPEG every decoder reads.
     expect((await sharp(path).metadata()).format).toBe('jpeg');
     expect(await checkC2pa(path)).toEqual({
@@ -96,7 +57,7 @@ describe('C2PA manifests', () => {
 
   it('finds it in a PNG caBX chunk and in an ISOBMFF uuid box; a file without one is said to have none', async () => {
     const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000000' } }).png().toBuffer();
-    const store = manifestStore('Google Pixel Camera');
+    const store = manifestStore(certificate, 'Google Pixel Camera');
     const length = Buffer.alloc(4);
     length.writeUInt32BE(store.length);
     const typed = Buffer.concat([Buffer.from('caBX', 'latin1'), store]);
@@ -127,7 +88,7 @@ describe('C2PA manifests', () => {
     expect(check.problems.map((p) => p.code)).toEqual(['C2PA_NO_CLAIM_GENERATOR', 'C2PA_NO_SIGNER']);
 
     const cutPath = join(dir, 'truncated.jpg');
-    await writeFile(cutPath, Buffer.concat([jpeg.subarray(0, 2), app11(1, manifestStore('X').subarray(0, 60)), jpeg.subarray(2)]));
+    await writeFile(cutPath, Buffer.concat([jpeg.subarray(0, 2), app11(1, manifestStore(certificate, 'X').subarray(0, 60)), jpeg.subarray(2)]));
     expect(await checkC2pa(cutPath)).toMatchObject({ present: true, manifest: null, verification: 'not-verified', problems: [{ code: 'C2PA_UNREADABLE' }] });
   });
 });

@@ -3,57 +3,30 @@
 // by openpgp.js, and pubkey.asc. Every signature is checked against the file it signs; a
 // file changed after signing, a signature by another key, and a proof naming another
 // SHA-256 are each named.
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import * as openpgp from 'openpgp';
-import { ZipFile } from 'yazl';
+import type * as openpgp from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProofModeShare } from '../../src/main/engine/intake/proofmode-share';
+import { phoneKey, sha256, shareFiles as share, sign, writeZip } from '../helpers/proofmode-fixture';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
 
 afterAll(removeTempDirs);
 
 const PHOTO = Buffer.from('a phone photo: JPEG bytes stand in, ProofMode signs whatever the file holds\n');
-const SHA = createHash('sha256').update(PHOTO).digest('hex');
+const SHA = sha256(PHOTO);
+const NAME = 'IMG_20210110_081500.jpg';
 let phone: { privateKey: openpgp.PrivateKey; publicKey: string };
 let other: openpgp.PrivateKey;
 let dir: string;
 
-async function sign(bytes: Buffer, key: openpgp.PrivateKey): Promise<string> {
-  return openpgp.sign({ message: await openpgp.createMessage({ binary: bytes }), signingKeys: key, detached: true, format: 'armored' });
-}
-
-async function zipOf(name: string, files: Record<string, Buffer | string>): Promise<string> {
-  const zip = new ZipFile();
-  for (const [path, data] of Object.entries(files)) zip.addBuffer(Buffer.from(data), path);
-  zip.end();
-  const path = join(dir, name);
-  await pipeline(zip.outputStream, createWriteStream(path));
-  return path;
-}
-
-/** The files of a share as ProofMode names them: the media, then <sha256>.proof.json/.csv, each signed. */
-async function shareFiles(photo: Buffer, signer: openpgp.PrivateKey, proofSha = SHA): Promise<Record<string, Buffer | string>> {
-  const json = Buffer.from(JSON.stringify({ 'File Hash SHA256': proofSha, 'File Path': '/storage/emulated/0/DCIM/Camera/IMG_20210110_081500.jpg', 'File Modified': 'Jan 10, 2021 08:15:00', 'Proof Generated': 'Jan 10, 2021 08:15:02', 'Location.Latitude': '51.1694', 'Location.Longitude': '71.4491' }));
-  const csv = Buffer.from(`File Hash SHA256,File Path,Location.Latitude\n${proofSha},/storage/emulated/0/DCIM/Camera/IMG_20210110_081500.jpg,51.1694\n`);
-  return {
-    'IMG_20210110_081500.jpg': photo,
-    'IMG_20210110_081500.jpg.asc': await sign(PHOTO, signer),
-    [`${SHA}.proof.json`]: json,
-    [`${SHA}.proof.json.asc`]: await sign(json, signer),
-    [`${SHA}.proof.csv`]: csv,
-    [`${SHA}.proof.csv.asc`]: await sign(csv, signer),
-    'pubkey.asc': phone.publicKey,
-  };
-}
+const zipOf = (name: string, files: Record<string, Buffer | string>): Promise<string> => writeZip(join(dir, name), files);
+/** Signed over the photo as taken; `photo` is what the zip holds (changed, in one test). */
+const shareFiles = (photo: Buffer, signer: openpgp.PrivateKey): Promise<Record<string, Buffer | string>> => share({ name: NAME, photo, signer, publicKey: phone.publicKey, signed: PHOTO, proofSha: SHA });
 
 beforeAll(async () => {
   dir = await tempDir('tamga-proofmode-');
-  const made = await openpgp.generateKey({ type: 'ecc', curve: 'curve25519Legacy', userIDs: [{ name: 'ProofMode', email: 'noreply@proofmode.org' }], format: 'object' });
-  phone = { privateKey: made.privateKey, publicKey: made.publicKey.armor() };
-  other = (await openpgp.generateKey({ type: 'ecc', curve: 'curve25519Legacy', userIDs: [{ name: 'Someone else' }], format: 'object' })).privateKey;
+  phone = await phoneKey();
+  other = (await phoneKey('Someone else', 'else@example.org')).privateKey;
 });
 
 describe('checking a ProofMode share', () => {

@@ -42,6 +42,7 @@ import { addendumFiles, checkpointTimestampFiles, savedTimestampServers, saveTim
 import { timestampStatus } from './timestamp/seal-status';
 import { setTimestampServers } from './timestamp/saved-servers';
 import { importReceipt } from './receipt/import-receipt';
+import { intakePackage, type IntakeRequest, type IntakeResult } from './intake/intake';
 import { makeReceipt, type MadeReceipt } from './receipt/make-receipt';
 
 export interface Engine extends TamgaApi {
@@ -66,6 +67,8 @@ export interface Engine extends TamgaApi {
    * and by whom (receipt/make-receipt.ts). CLI only.
    */
   makeReceipt(request: { readonly bundle: string; readonly key?: string }): Promise<MadeReceipt & { readonly report: VerifyReport }>;
+  /** Takes in a BagIt bag or a ProofMode share, checked first, keeping what it brings (intake/intake.ts). CLI only. */
+  intakePackage(request: IntakeRequest): Promise<IntakeResult>;
   /** Checks a receipt for a bundle this vault exported and records `delivered` (receipt/import-receipt.ts). CLI only. */
   importReceipt(request: ReceiptImportRequest): Promise<ReceiptImportResult>;
   /**
@@ -403,6 +406,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const report = await verifyBundle({ path: bundle, ...(request.key === undefined ? {} : { key: request.key }), knownSenders: listVaultSenders(open) });
       return { ...(await makeReceipt(open, bundle, report)), report };
     },
+    intakePackage: async (request) => intakePackage(writable(), { ...request, path: requireString(request.path, 'path') }),
     importReceipt: async (request) => importReceipt(writable(), { ...request, path: requireString(request.path, 'path') }),
     timestampStatus: async () => timestampStatus(current().db),
     setTimestampServers: async (urls) => setTimestampServers(writable().db, urls),

@@ -169,6 +169,9 @@ function actOf(event: CustodyEvent, changes: readonly DescribedChange[], t: Word
       return t('custody.sentence.delivered', { key: s('recipientFingerprint').slice(0, 16), trust: t(`custody.sentence.${trustKey}`) });
     }
     case 'received':
+      // Taken in from another tool's package (intake): no bundle, no Tamga sender.
+      if (s('source') === 'bagit') return t('custody.sentence.receivedBag');
+      if (s('source') === 'proofmode') return t('custody.sentence.receivedProofMode');
       // The sender as the receiving vault knew them: its known-sender name, else the key's fingerprint (short).
       return t('custody.sentence.received', { bundle: s('bundleId').slice(0, 8), sender: s('senderName') === '' ? `${s('senderFingerprint').slice(0, 12)}…` : s('senderName'), verdict: s('verdict') });
     default:
