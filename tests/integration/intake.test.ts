@@ -4,10 +4,12 @@
 // verified); the package's own files are kept in the provenance store. The same photo in
 // the bag and in the share is one item with two `received` acquisitions. A package whose
 // check fails is refused, nothing taken in, unless its problems are accepted.
-import { appendFile, cp, mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/shared/custody';
+import { exportBundle } from '../../src/main/engine/bundle/export/export';
+import { verifyBundle } from '../../src/main/engine/bundle/verify/verify';
 import { readChain } from '../../src/main/engine/custody/store';
 import { intakePackage } from '../../src/main/engine/intake/intake';
 import { listProvenance, readProvenanceFile } from '../../src/main/engine/provenance/provenance-store';
@@ -94,6 +96,19 @@ describe('intake', () => {
     expect(records[1]?.files.every((f) => f.role === 'proof')).toBe(true);
     // Both acquisitions recorded, both hops' material kept.
     expect(vault.db.prepare('SELECT count(*) FROM acquisitions WHERE item_id = ?').pluck().get(item?.itemId)).toBe(2);
+  });
+
+  it('exports the kept files with the item under metadata/provenance/E0001/<n>/, sealed, and the bundle verifies', async () => {
+    const itemId = vault.db.prepare("SELECT id FROM items WHERE original_name = 'IMG_20210110_081500.jpg'").pluck().get() as string;
+    const out = join(await tempDir('tamga-intake-export-'), 'bundle');
+    await exportBundle(vault, { selection: { kind: 'items', items: [itemId] }, outPath: out });
+    const report = await verifyBundle({ path: out, key: vault.vaultFile.signing.fingerprint });
+    expect(report.problems).toEqual([]);
+    expect(report.verdict).toBe('valid');
+    expect(await readFile(join(out, 'metadata', 'provenance', 'E0001', '1', 'bag-info.txt'), 'utf8')).toContain('Contact-Name: Айгерім Сұлтанова\n');
+    const kept = listProvenance(vault.db, itemId)[1];
+    expect(await readFile(join(out, 'metadata', 'provenance', 'E0001', '2', 'pubkey.asc'))).toEqual(readProvenanceFile(vault.db, kept?.id ?? '', 'pubkey.asc'));
+    expect(await readFile(join(out, 'tagmanifest-sha256.txt'), 'utf8')).toContain('  metadata/provenance/E0001/2/IMG_20210110_081500.jpg.asc\n');
   });
 
   it('refuses a bag whose check fails and takes in nothing, unless its problems are accepted', async () => {

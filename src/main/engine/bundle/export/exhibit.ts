@@ -14,6 +14,7 @@ import { readChain, type StoredEvent } from '../../custody/store';
 import { acquisitionsOf, tagsOf, type AcquisitionRow, type ItemRow } from '../../items/item-rows';
 import { PAYLOAD_DIR, custodyFile, exhibitNumber, hopFile } from '../layout';
 import { hopsOf } from '../../provenance/hops';
+import { keptFilesOf } from '../../provenance/kept-files';
 import { isDescriptionPrivate, privateFieldsOf } from '../../organise/private-fields';
 import { exhibitFileNames } from './exhibit-name';
 
@@ -38,7 +39,10 @@ export interface Exhibit {
   readonly custody: readonly StoredEvent[];
   /** The item's private fields (private-fields.ts): their text is in no file of the bundle. */
   readonly privateFields: ReadonlySet<string>;
-  /** The earlier hops it carries (provenance/hops.ts), oldest first: each file's bundle path and bytes, in the order written. */
+  /**
+   * The earlier hops it carries (provenance/hops.ts), oldest first, then the files an intake
+   * kept (provenance/kept-files.ts): each file's bundle path and bytes, in the order written.
+   */
   readonly hopFiles: readonly { readonly path: string; readonly content: Buffer }[];
   /** How many hops those files make. */
   readonly hopCount: number;
@@ -70,7 +74,9 @@ function itemText(db: IndexDb, itemId: string, privateFields: ReadonlySet<string
 
 function hopFilesOf(db: IndexDb, itemId: string, number: string): Pick<Exhibit, 'hopFiles' | 'hopCount'> {
   const hops = hopsOf(db, itemId);
-  return { hopCount: hops.length, hopFiles: hops.flatMap((h) => [...h.files].map(([name, content]) => ({ path: hopFile(number, h.hop, name), content }))) };
+  const hopFiles = hops.flatMap((h) => [...h.files].map(([name, content]) => ({ path: hopFile(number, h.hop, name), content })));
+  // The files an intake kept (a bag's bag-info, a ProofMode share's proofs) travel with the item too, counted with the hops' files.
+  return { hopCount: hops.length, hopFiles: [...hopFiles, ...keptFilesOf(db, itemId, number)] };
 }
 
 export function gatherExhibits(db: IndexDb, rows: readonly ItemRow[]): Exhibit[] {
