@@ -20,7 +20,7 @@ export interface Receipt {
   readonly verdict: VerifyVerdict;
   /** The codes of the problems it found (each once, sorted); empty for 'valid'. */
   readonly problems: readonly string[];
-  /** When the recipient's vault signed the receipt, ISO 8601 UTC with milliseconds. */
+  /** When the recipient's vault received the bundle (`tamga receive`), else when it signed the receipt; ISO 8601 UTC with milliseconds. */
   readonly receivedAt: string;
   readonly recipient: {
     readonly vaultId: string;

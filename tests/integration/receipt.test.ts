@@ -15,6 +15,7 @@ import { exportBundle } from '../../src/main/engine/bundle/export/export';
 import { verifyBundle } from '../../src/main/engine/bundle/verify/verify';
 import { importReceipt } from '../../src/main/engine/receipt/import-receipt';
 import { makeReceipt } from '../../src/main/engine/receipt/make-receipt';
+import { receiveBundle } from '../../src/main/engine/receive/receive';
 import { RECEIPT_CONTEXT, receiptHash, signReceipt } from '../../src/main/engine/receipt/receipt-format';
 import { unlockVault, type OpenVault } from '../../src/main/engine/vault/vault';
 import { auditVault } from '../../src/main/engine/audit/audit';
@@ -136,6 +137,21 @@ describe('importing a receipt', () => {
     try {
       const made = await makeReceipt(r, bundle.outPath, await verifyBundle({ path: bundle.outPath }));
       expect(made.receipt).toMatchObject({ verdict: 'intact-unconfirmed-signer', problems: ['SIGNER_NOT_CONFIRMED'] });
+    } finally {
+      r.close();
+    }
+  });
+
+  it("after `tamga receive`, receivedAt is when the recipient's vault received the bundle", async () => {
+    const r = await unlockVault(recipient, PASSPHRASE);
+    try {
+      const received = await receiveBundle(r, { path: bundle.outPath, key: senderFp });
+      const itemId = received.received[0]?.itemId ?? '';
+      const at = readChain(r.db, itemId).find((e) => e.event.type === 'received')?.event.at;
+      expect(at).toBeDefined();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const made = await makeReceipt(r, bundle.outPath, await verifyBundle({ path: bundle.outPath, key: senderFp }));
+      expect(made.receipt.receivedAt).toBe(at);
     } finally {
       r.close();
     }

@@ -38,8 +38,24 @@ export interface MadeReceipt {
   readonly text: string;
 }
 
-/** Signs a receipt for a bundle the vault's user has checked (`report`, from verifyBundle on `path`). */
-export async function makeReceipt(vault: OpenVault, path: string, report: VerifyReport, receivedAt = new Date().toISOString()): Promise<MadeReceipt> {
+/**
+ * When this vault received the bundle (`tamga receive`): the time of its first `received`
+ * event naming the bundle id and tag-manifest hash; null when it never received it.
+ */
+export function receivedAtInVault(vault: OpenVault, bundleId: string, tagManifestSha256: string): string | null {
+  const rows = vault.db.prepare<[], { at: string; json: string }>("SELECT at, event_json AS json FROM custody_events WHERE type = 'received' ORDER BY at, rowid").all();
+  for (const row of rows) {
+    const data = (JSON.parse(row.json) as { data?: { bundleId?: unknown; tagManifestSha256?: unknown } }).data;
+    if (data?.bundleId === bundleId && data.tagManifestSha256 === tagManifestSha256) return row.at;
+  }
+  return null;
+}
+
+/**
+ * Signs a receipt for a bundle the vault's user has checked (`report`, from verifyBundle on
+ * `path`). receivedAt: when the vault received it (its `received` event), else now.
+ */
+export async function makeReceipt(vault: OpenVault, path: string, report: VerifyReport, now = new Date().toISOString()): Promise<MadeReceipt> {
   if (report.bundleId === null) {
     throw new TamgaError('INVALID_ARGUMENT', `${path} names no Tamga-Bundle-Id in its bag-info.txt: a receipt could not say which bundle it is for.`, { path });
   }
@@ -56,7 +72,7 @@ export async function makeReceipt(vault: OpenVault, path: string, report: Verify
     verdict: report.verdict,
     // problemCounts has every code found (report.problems lists only the first 50 of each).
     problems: Object.keys(report.problemCounts).sort(),
-    receivedAt,
+    receivedAt: receivedAtInVault(vault, report.bundleId, tagManifestSha256) ?? now,
     recipient: { vaultId: vault.vaultFile.vaultId, fingerprint: vault.vaultFile.signing.fingerprint, operator: splitActor(vault.actor).operator },
   };
   return { receipt, text: signReceipt(receipt, vault.signer) };

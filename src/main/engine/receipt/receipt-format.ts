@@ -11,7 +11,8 @@
  *   sealFingerprint    SHA-256 of the raw key in the bundle's seal/signer.pem (64 hex), or null.
  *   verdict            "valid", "intact-unconfirmed-signer" or "invalid": the recipient's check.
  *   problems           the codes of the problems that check found, each once, sorted (strings).
- *   receivedAt         when the recipient's vault signed, ISO 8601 UTC with milliseconds.
+ *   receivedAt         when the recipient's vault received the bundle (its first `received` event for
+ *                      this bundle id and tag manifest), else when it signed; ISO 8601 UTC, milliseconds.
  *   recipient          {"vaultId": lower-case UUID, "fingerprint": 64 hex, "operator": string or null}:
  *                      the recipient vault, its key's fingerprint, and the operator part of
  *                      its actor (docs/formats.md, "Custody events": the operator's own statement).
