@@ -14,7 +14,7 @@ import { readChain } from '../../src/main/engine/custody/store';
 import { intakePackage } from '../../src/main/engine/intake/intake';
 import { listProvenance, readProvenanceFile } from '../../src/main/engine/provenance/provenance-store';
 import { unlockVault, type OpenVault } from '../../src/main/engine/vault/vault';
-import { openNewVault } from '../helpers/bundle-export-vault';
+import { importPaths, openNewVault } from '../helpers/bundle-export-vault';
 import { jpegWithC2pa, makeCertificate } from '../helpers/c2pa-fixture';
 import { ROOT, run, runTamga } from '../helpers/child-process';
 import { phoneKey, sha256, shareZip } from '../helpers/proofmode-fixture';
@@ -59,7 +59,7 @@ describe('intake', () => {
     const item = result.items.find((i) => i.path.endsWith('.jpg'));
     const chain = readChain(vault.db, item?.itemId ?? '').map((r) => r.event);
     expect(chain.map((e) => e.type)).toEqual(['acquired', 'received']);
-    expect(chain[0]?.data).toMatchObject({ sha256: sha256(photo), sourcePath: `${bag}/data/PS-12/IMG_20210110_081500.jpg`, originalName: 'IMG_20210110_081500.jpg' });
+    expect(chain[0]?.data).toMatchObject({ sha256: sha256(photo), sourcePath: `${bag}/data/PS-12/IMG_20210110_081500.jpg`, originalName: 'IMG_20210110_081500.jpg', c2pa: { present: true, claimGenerator: 'ProofMode/3.0.1 c2pa-rs/0.28.4' } });
     expect(chain[1]?.data).toMatchObject({
       source: 'bagit',
       path: 'data/PS-12/IMG_20210110_081500.jpg',
@@ -109,6 +109,24 @@ describe('intake', () => {
     const kept = listProvenance(vault.db, itemId)[1];
     expect(await readFile(join(out, 'metadata', 'provenance', 'E0001', '2', 'pubkey.asc'))).toEqual(readProvenanceFile(vault.db, kept?.id ?? '', 'pubkey.asc'));
     expect(await readFile(join(out, 'tagmanifest-sha256.txt'), 'utf8')).toContain('  metadata/provenance/E0001/2/IMG_20210110_081500.jpg.asc\n');
+  });
+
+  it('a plain import records a C2PA manifest on the acquired event, read from the bytes it hashed; a file without one records none', async () => {
+    const src = await tempDir('tamga-intake-plain-import-');
+    const pixel = await jpegWithC2pa(await makeCertificate(src, '/CN=Pixel Camera/O=Google LLC'), 'Google Pixel Camera 9.2', 0x445566);
+    await writeFile(join(src, 'PXL_20210110.jpg'), pixel);
+    await writeFile(join(src, 'plain.txt'), 'no manifest here');
+    const summary = await importPaths(vault, [join(src, 'PXL_20210110.jpg'), join(src, 'plain.txt')]);
+    const [withManifest, without] = summary.imported;
+    expect(readChain(vault.db, withManifest?.itemId ?? '')[0]?.event.data['c2pa']).toEqual({
+      present: true,
+      verification: 'not-verified',
+      container: 'jpeg-app11',
+      manifest: 'urn:uuid:3f9a0c1e-2b4d-4f6a-8c0e-1a2b3c4d5e6f',
+      claimGenerator: 'Google Pixel Camera 9.2',
+      signer: 'CN=Pixel Camera, O=Google LLC',
+    });
+    expect(readChain(vault.db, without?.itemId ?? '')[0]?.event.data).not.toHaveProperty('c2pa');
   });
 
   it('refuses a bag whose check fails and takes in nothing, unless its problems are accepted', async () => {

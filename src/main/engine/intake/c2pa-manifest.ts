@@ -27,6 +27,7 @@
 import { X509Certificate } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Decoder } from 'cbor-x';
+import type { JsonObject } from '../../../shared/custody';
 import type { C2paCheck, IntakeProblem } from '../../../shared/intake';
 
 const C2PA_STORE_TYPE = '6332706100110010800000aa00389b71';
@@ -264,4 +265,59 @@ export async function checkC2pa(path: string): Promise<C2paCheck> {
   } finally {
     await handle.close();
   }
+}
+
+/** The caBX chunks within `bytes` (a PNG, or its start). */
+function pngJumbfIn(bytes: Buffer): Buffer[] {
+  const found: Buffer[] = [];
+  let at = 8;
+  while (at + 12 <= bytes.length) {
+    const length = bytes.readUInt32BE(at);
+    const type = bytes.toString('latin1', at + 4, at + 8);
+    if (at + 12 + length > bytes.length || type === 'IEND') break;
+    if (type === 'caBX') found.push(bytes.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  return found;
+}
+
+/** The C2PA uuid boxes among the top-level boxes within `bytes` (an ISOBMFF file, or its start). */
+function bmffJumbfIn(bytes: Buffer): Buffer[] {
+  return readBoxes(bytes).flatMap((b) => {
+    if (b.type !== 'uuid' || b.body.length <= 20 || b.body.toString('hex', 0, 16) !== BMFF_C2PA_UUID) return [];
+    const purposeEnd = b.body.indexOf(0, 20);
+    return purposeEnd > 0 && b.body.toString('latin1', 20, purposeEnd) === 'manifest' ? [b.body.subarray(purposeEnd + 1 + 8)] : [];
+  });
+}
+
+/**
+ * A C2PA manifest store found in the first bytes of a file as it was imported (the bytes
+ * its hashes cover: no second read that could see other bytes), or null when there is none
+ * in them. A store further in (an MP4 whose uuid box follows the media data) is not seen:
+ * null says "none found here", never "the file has none".
+ */
+export function c2paInPrefix(prefix: Buffer): C2paCheck | null {
+  const container = containerOf(prefix.subarray(0, 16));
+  if (container === 'unknown' || container === null) return null;
+  const candidates = container === 'jpeg-app11' ? jpegJumbf(prefix) : container === 'png-cabx' ? pngJumbfIn(prefix) : bmffJumbfIn(prefix);
+  for (const jumbf of candidates) {
+    const problems: IntakeProblem[] = [];
+    const found = readManifestStore(jumbf, problems);
+    if (found !== null) return { kind: 'c2pa', container, present: true, verification: 'not-verified', ...found, problems };
+  }
+  return null;
+}
+
+/** What a custody event records of a C2PA check: presence, and what the manifest states, said to be not verified. */
+export function c2paEventData(c2pa: C2paCheck): JsonObject {
+  if (!c2pa.present) return { present: false };
+  return {
+    present: true,
+    verification: 'not-verified',
+    container: c2pa.container,
+    manifest: c2pa.manifest,
+    claimGenerator: c2pa.claimGenerator,
+    signer: c2pa.signer,
+    ...(c2pa.problems.length === 0 ? {} : { problems: c2pa.problems.map((p) => p.code) }),
+  };
 }

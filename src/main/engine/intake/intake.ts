@@ -32,7 +32,7 @@ import { KeyedMutex } from '../ingest/keyed-mutex';
 import { addProvenance, type ProvenanceFileInput } from '../provenance/provenance-store';
 import type { OpenVault } from '../vault/vault';
 import { checkBag } from './bagit-bag';
-import { checkC2pa } from './c2pa-manifest';
+import { c2paEventData, checkC2pa } from './c2pa-manifest';
 import { checkProofModeShare, PUBKEY_NAME } from './proofmode-share';
 
 export interface IntakeRequest {
@@ -105,11 +105,6 @@ function proofFilesOf(check: ProofModeCheck, media: ProofModeCheck['media'][numb
     const b = baseName(p);
     return b.toLowerCase() === PUBKEY_NAME || b.startsWith(`${name}.`) || b.startsWith(`${media.sha256}.`) || !/\.(asc|proof\.json|proof\.csv|ots|gst)$/i.test(b);
   });
-}
-
-function c2paData(c2pa: C2paCheck): JsonObject {
-  if (!c2pa.present) return { present: false };
-  return { present: true, verification: 'not-verified', container: c2pa.container, manifest: c2pa.manifest, claimGenerator: c2pa.claimGenerator, signer: c2pa.signer };
 }
 
 interface Planned {
@@ -247,7 +242,7 @@ async function takeIn(vault: OpenVault, ctx: ImportContext, source: BundleSource
           sourcePath: recordedPath,
           check: file.check,
           ...(mine.length === 0 ? {} : { problems: [...new Set(mine.map((p) => p.code))] }),
-          c2pa: c2paData(c2pa),
+          c2pa: c2paEventData(c2pa),
           provenance: provenanceId,
         };
         const event = appendEvent(vault.db, vault.signer, { chain: itemId, type: 'received', actor: vault.actor, data, at: acquiredAt });
