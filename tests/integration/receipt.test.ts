@@ -18,6 +18,7 @@ import { makeReceipt } from '../../src/main/engine/receipt/make-receipt';
 import { receiveBundle } from '../../src/main/engine/receive/receive';
 import { RECEIPT_CONTEXT, receiptHash, signReceipt } from '../../src/main/engine/receipt/receipt-format';
 import { unlockVault, type OpenVault } from '../../src/main/engine/vault/vault';
+import { addVaultSender } from '../../src/main/engine/senders/vault-senders';
 import { auditVault } from '../../src/main/engine/audit/audit';
 import canonicalize from 'canonicalize';
 import { runTamga } from '../helpers/child-process';
@@ -179,6 +180,18 @@ describe('importing a receipt', () => {
     await writeFile(path, `${canonicalize({ publicKey: signer.publicKey.toString('hex'), receipt: claimed, signature }) ?? ''}\n`);
     expect(await importReceipt(vault, { path, expect: recipientFp })).toMatchObject({ ok: false, problem: 'RECEIPT_KEY_MISMATCH' });
     expect(deliveredCount(vault)).toBe(before);
+  });
+
+  it("records a receipt by a known sender's key without --expect, naming them", async () => {
+    const signer = signerFromSeed(newSigningSeed());
+    const fingerprint = keyFingerprint(signer.publicKey);
+    addVaultSender(vault, { name: 'Almaty City Court', fingerprint });
+    const path = join(out, 'known.json');
+    await writeFile(path, signReceipt(foreignBase(fingerprint), signer));
+    expect(await importReceipt(vault, { path })).toMatchObject({ ok: true, recorded: true, trust: 'known-sender', recipientName: 'Almaty City Court' });
+    expect(readChain(vault.db, itemIds[1] ?? '').at(-1)?.event.data).toMatchObject({ recipientTrust: 'known-sender', recipientName: 'Almaty City Court' });
+    // A known sender's key is still refused when another key was expected.
+    expect(await importReceipt(vault, { path, expect: recipientFp })).toMatchObject({ ok: false, problem: 'RECEIPT_UNEXPECTED_KEY' });
   });
 
   it('refuses a receipt with any field altered after signing, or a member named twice', async () => {
