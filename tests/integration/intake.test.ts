@@ -109,6 +109,8 @@ describe('intake', () => {
     const kept = listProvenance(vault.db, itemId)[1];
     expect(await readFile(join(out, 'metadata', 'provenance', 'E0001', '2', 'pubkey.asc'))).toEqual(readProvenanceFile(vault.db, kept?.id ?? '', 'pubkey.asc'));
     expect(await readFile(join(out, 'tagmanifest-sha256.txt'), 'utf8')).toContain('  metadata/provenance/E0001/2/IMG_20210110_081500.jpg.asc\n');
+    // A sealed Tamga bundle is a bag too, but intake sends it to receive, which keeps its custody.
+    await expect(intakePackage(vault, { path: out })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('tamga receive') });
   });
 
   it('a plain import records a C2PA manifest on the acquired event, read from the bytes it hashed; a file without one records none', async () => {

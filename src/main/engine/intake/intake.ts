@@ -22,7 +22,7 @@ import type { JsonObject } from '../../../shared/custody';
 import { TamgaError } from '../../../shared/errors';
 import type { BagCheck, C2paCheck, IntakeProblem, ProofModeCheck } from '../../../shared/intake';
 import type { SenderStatements } from '../../../shared/provenance';
-import { BAG_INFO_TXT, BAGIT_TXT } from '../bundle/layout';
+import { BAG_INFO_TXT, BAGIT_TXT, SEAL_PUBLIC_KEY, SEAL_SIGNATURE } from '../bundle/layout';
 import { resolveLimits } from '../bundle/verify/limits';
 import { manifestName } from '../bundle/verify/manifest';
 import { openBundleSource, type BundleSource } from '../bundle/verify/source';
@@ -169,7 +169,10 @@ export async function intakePackage(vault: OpenVault, request: IntakeRequest): P
   if (!opened.ok) throw new TamgaError('INVALID_ARGUMENT', `${request.path} cannot be read as a package: ${opened.problems.map((p) => p.message).join(' ')}`, { path: request.path });
   const source = opened.source;
   const kind = kindOf(source);
+  // A Tamga bundle is a bag too, but taken in as a plain one it would lose its sender's custody.
+  const sealed = source.files.has(SEAL_SIGNATURE) || source.files.has(SEAL_PUBLIC_KEY);
   await source.close();
+  if (sealed) throw new TamgaError('INVALID_ARGUMENT', `${request.path} is a sealed Tamga bundle: receive it with tamga receive, which keeps its sender's custody.`, { path: request.path });
   if (kind === null) throw new TamgaError('INVALID_ARGUMENT', `${request.path} is neither a BagIt bag (no bagit.txt) nor a ProofMode share (no pubkey.asc, no .proof.json); import its files with tamga import.`, { path: request.path });
   const check = kind === 'bagit' ? await checkBag(request.path, signal) : await checkProofModeShare(request.path);
   if (check.problems.length > 0 && request.acceptProblems !== true) {
