@@ -215,6 +215,17 @@ export const VERIFY_PROBLEM_CODES = [
   'TIMESTAMP_UNTRUSTED',
   /** A seal/*.tsa-chain.pem holds a certificate no valid token carries, is not certificates, or lacks a token's signer. */
   'TIMESTAMP_CHAIN_MISMATCH',
+  // Earlier hops (metadata/hops/E0001/<n>/): an exhibit received from another vault.
+  /** A hop folder lacks a required file, or its hop.json cannot be read or points nowhere. */
+  'HOP_MALFORMED',
+  /** A hop's seal does not verify over its tag manifest, or its bag-info.txt is not the one the seal covers. */
+  'HOP_SEAL_INVALID',
+  /** A hop's custody file is not the one its seal covers, does not verify, or is of another file. */
+  'HOP_CHAIN_INVALID',
+  /** The received event that should link to a hop does not name it (bundle, key, tag manifest, exhibit, the sender's last event). */
+  'HOP_LINK_BROKEN',
+  /** A received event names a bundle for which the exhibit carries no hop. */
+  'HOP_MISSING',
 ] as const;
 
 /**
@@ -308,6 +319,10 @@ export interface ExhibitVerdict {
   readonly custodyOperatorsOmitted: number;
   /** The codes of the problems that make it fail (empty for PASS). */
   readonly problems: readonly VerifyProblemCode[];
+  /** Earlier hops it carries (metadata/hops/<exhibit>/), 0 when it never came in a bundle. */
+  readonly hops: number;
+  /** Its path through vaults in plain words ("captured …; imported by … into vault …; sealed by …; received and checked by …"), null without hops. */
+  readonly hopPath: string | null;
 }
 
 /**

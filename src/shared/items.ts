@@ -84,6 +84,10 @@ export type AuditProblemCode =
   | 'TIMESTAMP_INVALID'
   /** A kept timestamp and the vault chain's `timestamped` events disagree: one lacks the other, or its bytes changed. */
   | 'TIMESTAMP_MISMATCH'
+  /** A kept provenance file's bytes no longer match the SHA-256 recorded when it was received. */
+  | 'PROVENANCE_CORRUPT'
+  /** Kept provenance no longer verifies: a hop's seal, its chain, or the link from the item's `received` event (the hop check's own code follows in the message). */
+  | 'PROVENANCE_INVALID'
   | CustodyProblem['code'];
 
 export interface AuditProblem {

@@ -158,6 +158,8 @@ function printReport(report: VerifyReport, anySigner: boolean): void {
     process.stdout.write(`${e.number}  ${e.status}  ${printable(name)} — ${printable(e.summary)}\n`);
     // Only when a record names an operator: older bundles name only the tool.
     if (anyOperatorStated(e.custodyOperators)) process.stdout.write(`       ${OPERATORS_LABEL}: ${printable(operatorsText(e.custodyOperators, e.custodyOperatorsOmitted))}\n`);
+    // Received from other vaults: each earlier hop was checked in turn (HOP_* problems otherwise).
+    if (e.hopPath !== null) process.stdout.write(`       Path (${e.hops} earlier hop${e.hops === 1 ? '' : 's'}${e.problems.some((c) => c.startsWith('HOP_')) ? ', NOT all checked: see the problems' : ', each checked'}): ${printable(e.hopPath)}\n`);
   }
   const total = problemTotal(report.problemCounts);
   if (total > 0) process.stdout.write(`\nProblems (${total}):\n`);

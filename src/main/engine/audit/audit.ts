@@ -3,7 +3,8 @@
  * concerns. Every original is decrypted (each chunk authenticated) and its SHA-256
  * compared with the index; every thumbnail is decrypted; every custody chain is verified
  * (hashes, links, signatures) and tied to its item; files no row references are found;
- * the custody log is rebuilt and every kept timestamp checked again over what it dates.
+ * the custody log is rebuilt and every kept timestamp checked again over what it dates;
+ * the provenance kept from senders is checked again (provenance-check.ts).
  * The result is logged as an `audit` event on the vault chain.
  */
 import { createHash } from 'node:crypto';
@@ -20,6 +21,7 @@ import { checkLog } from '../custody/log-check';
 import { LOG_SCHEMA, makeCheckpoint } from '../custody/vault-log';
 import { schemaVersion } from '../db/migrate';
 import { checkKeptTimestamps } from './timestamp-check';
+import { checkProvenance } from '../provenance/provenance-check';
 import type { OpenVault } from '../vault/vault';
 
 interface AuditedItem {
@@ -126,6 +128,7 @@ export async function auditVault(vault: OpenVault): Promise<AuditReport> {
   const logged = schemaVersion(db) >= LOG_SCHEMA ? checkLog(db, publicKey, vaultId) : null;
   if (logged !== null) for (const p of logged.problems) problems.push(p);
   problems.push(...(await checkKeptTimestamps(db, vaultId)));
+  problems.push(...checkProvenance(db, vaultId).problems);
   const ok = problems.length === 0;
   // Read-only, nothing can be recorded; with a damaged log, nothing should be: a checkpoint must never vouch for it.
   if (vault.readonly || (logged?.problems.length ?? 0) > 0) {

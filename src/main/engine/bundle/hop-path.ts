@@ -13,6 +13,9 @@ export interface PathEvent {
   readonly type: string;
   readonly at: string;
   readonly actor: string;
+  /** For `received`: the verdict the receiving vault recorded, and the problems it accepted. */
+  readonly verdict?: string;
+  readonly problems?: readonly string[];
 }
 
 export interface PathHop {
@@ -30,6 +33,12 @@ export interface PathOwn {
   readonly vaultId: string | null;
   readonly sealedAt: string | null;
   readonly events: readonly PathEvent[];
+}
+
+/** The capture as the path states it: "2021-01-10 08:14:00 (exif)" (the camera's clock, else the instant; the source); null without a time. */
+export function captureWords(local: string | null | undefined, utc: string | null | undefined, source: string | null | undefined): string | null {
+  const when = local ?? utc ?? null;
+  return when === null ? null : `${when.replace('T', ' ')}${source == null ? '' : ` (${source})`}`;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -67,7 +76,10 @@ export function custodyPathText(capture: string | null, hops: readonly PathHop[]
     const received = into?.events.find((e) => e.seq === hop.receivedSeq);
     if (received !== undefined) {
       const { operator } = splitActor(received.actor);
-      parts.push(`received and checked${operator === null ? '' : ` by ${operator}`} (vault ${shortVault(into?.vaultId ?? null)}) on ${dayText(received.at)}`);
+      const vault = `(vault ${shortVault(into?.vaultId ?? null)}) on ${dayText(received.at)}`;
+      // Only a bundle that passed was "checked"; one received with its problems accepted says which.
+      if (received.verdict === 'valid') parts.push(`received and checked${operator === null ? '' : ` by ${operator}`} ${vault}`);
+      else parts.push(`received${operator === null ? '' : ` by ${operator}`} ${vault} although its check found problems (${received.verdict ?? 'no verdict recorded'}${received.problems === undefined || received.problems.length === 0 ? '' : `: ${received.problems.join(', ')}`})`);
     }
   }
   parts.push(`sealed by ${shortVault(own.vaultId)} on ${dayText(own.sealedAt)}`);
@@ -88,13 +100,19 @@ export function pathEvents(jsonl: Uint8Array | undefined): PathEvent[] {
   for (const line of Buffer.from(jsonl).toString('utf8').split('\n')) {
     if (line === '') continue;
     try {
-      const e = (JSON.parse(line) as { event?: Partial<PathEvent> }).event;
-      if (e !== undefined && typeof e.seq === 'number' && typeof e.type === 'string' && typeof e.at === 'string' && typeof e.actor === 'string') out.push({ seq: e.seq, type: e.type, at: e.at, actor: e.actor });
+      const e = (JSON.parse(line) as { event?: Partial<PathEvent> & { data?: { verdict?: unknown; problems?: unknown } } }).event;
+      if (e !== undefined && typeof e.seq === 'number' && typeof e.type === 'string' && typeof e.at === 'string' && typeof e.actor === 'string') out.push({ seq: e.seq, type: e.type, at: e.at, actor: e.actor, ...receivedFacts(e.data) });
     } catch {
       // not an event: the chain check reports it
     }
   }
   return out;
+}
+
+function receivedFacts(data: { verdict?: unknown; problems?: unknown } | undefined): Pick<PathEvent, 'verdict' | 'problems'> {
+  const verdict = typeof data?.verdict === 'string' ? { verdict: data.verdict } : {};
+  const problems = Array.isArray(data?.problems) ? { problems: data.problems.filter((p): p is string => typeof p === 'string') } : {};
+  return { ...verdict, ...problems };
 }
 
 /** A hop folder's files (name → bytes) as the path needs them; null when its hop.json cannot be read. */

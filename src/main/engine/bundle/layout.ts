@@ -47,6 +47,15 @@ export const HOP_SIGNER = 'signer.pem';
 /** The files of a hop folder in the order written and listed; a hop may carry more (the sender's log files, timestamps), listed after these by name. */
 export const HOP_FILES_IN_ORDER = [HOP_JSON, HOP_CUSTODY, HOP_BAG_INFO, HOP_TAG_MANIFEST, HOP_SEAL, HOP_SIGNER] as const;
 
+/**
+ * README-VERIFY's step for earlier hops (a bundle whose exhibits carry any): each hop's
+ * seal with OpenSSL, then each hop's bag-info.txt and custody file against the lines of
+ * the hop's own tag manifest that list them (as `metadata/custody/<its exhibit>.jsonl`,
+ * named in hop.json). One line each, no run of two spaces (`[ *]` stands for the second).
+ */
+export const HOP_SEAL_COMMAND = `for h in ${HOPS_DIR}/*/*/; do openssl pkeyutl -verify -pubin -inkey "\${h}${HOP_SIGNER}" -rawin -in "\${h}${HOP_TAG_MANIFEST}" -sigfile "\${h}${HOP_SEAL}"; done`;
+export const HOP_FILES_COMMAND = `for h in ${HOPS_DIR}/*/*/; do e=$(sed -n 's/^ *"exhibit": "\\(E[0-9]*\\)",$/\\1/p' "\${h}${HOP_JSON}"); grep -E " [ *](bag-info[.]txt|metadata/custody/$e[.]jsonl)$" "\${h}${HOP_TAG_MANIFEST}" | sed "s| [ *]metadata/custody/$e[.]jsonl$| *\${h}${HOP_CUSTODY}|; s| [ *]bag-info[.]txt$| *\${h}${HOP_BAG_INFO}|" | sha256sum -c; done`;
+
 export function hopFile(exhibit: string, hop: number, name: string): string {
   return `${HOPS_DIR}/${exhibit}/${hop}/${name}`;
 }

@@ -11,7 +11,7 @@
  *   seq    an integer: 0 for a chain's first event, then 1, 2, 3 … with no gaps.
  *   type   what was done. Item chains: "acquired" (event 0, and only event 0),
  *          "re-acquired", "extracted", "described", "tagged", "untagged", "added-to-case",
- *          "removed-from-case", "viewed-original", "exported", "verified", "delivered". The vault chain:
+ *          "removed-from-case", "viewed-original", "exported", "verified", "received", "delivered". The vault chain:
  *          "vault-created" (event 0, and only event 0), "passphrase-changed", "exported",
  *          "audit", "sender-added", "sender-removed", "operator-set", "operator-cleared",
  *          "timestamped", "replica-added", "replica-removed", "replica-pushed",

@@ -6,7 +6,8 @@
 import type { CaptureTime } from '../../../../shared/metadata';
 import { actsByOperator, anyOperatorStated, OPERATORS_LABEL, operatorsText } from '../../../../shared/operator';
 import type { Exhibit } from './exhibit';
-import { custodyPathText, pathHop } from '../hop-path';
+import { captureWords, custodyPathText, pathEvents, pathHop } from '../hop-path';
+import { toJsonl } from '../../custody/jsonl';
 import { hopOfPath } from '../layout';
 
 function offsetText(minutes: number): string {
@@ -114,6 +115,9 @@ export function hopPathText(exhibit: Exhibit, vaultId: string, sealedAt: string)
     folders.set(at.hop, files);
   }
   const hops = [...folders].sort(([a], [b]) => a - b).flatMap(([n, files]) => pathHop(n, files) ?? []);
-  const own = { vaultId, sealedAt, events: exhibit.custody.map(({ event }) => ({ seq: event.seq, type: event.type, at: event.at, actor: event.actor })) };
-  return custodyPathText(captureText(exhibit), hops, own);
+  const own = { vaultId, sealedAt, events: pathEvents(Buffer.from(toJsonl(exhibit.custody), 'utf8')) };
+  // The capture as exhibits.json states it (as verify reads it back).
+  const t = exhibit.metadata?.captureTime;
+  const capture = t ? captureWords(t.local, t.utc, t.source) : captureWords(exhibit.item.capturedLocal, exhibit.item.capturedUtc, exhibit.item.captureSource);
+  return custodyPathText(capture, hops, own);
 }

@@ -25,6 +25,12 @@ import {
   TIMESTAMP_TOKEN,
   TSA_ROOT_NAME,
   VERIFY_COMMANDS,
+  HOP_BAG_INFO,
+  HOP_CUSTODY,
+  HOP_FILES_COMMAND,
+  HOP_JSON,
+  HOP_SEAL_COMMAND,
+  HOPS_DIR,
 } from '../layout';
 import { humanSize } from './text';
 
@@ -36,6 +42,37 @@ export interface ReadmeInput {
   readonly withCustodyLog: boolean;
   /** The files of the earlier hops the exhibits carry (metadata/hops/), 0 when none was received from another vault. */
   readonly hopFiles?: number;
+}
+
+/**
+ * Step 7, only for a bundle whose exhibits carry earlier hops (docs/formats.md, "Hops"):
+ * each hop's seal and the two files it must cover, with OpenSSL and sha256sum; what the
+ * commands do not check (the chains' signatures, the links) is said, and left to tamga verify.
+ */
+function hopStep(hopFiles: number): string[] {
+  if (hopFiles === 0) return [];
+  return [
+    '7. Earlier hops. Some exhibits came from other vaults before this one sealed them. For',
+    `   each, ${HOPS_DIR}/<exhibit>/<n>/ holds earlier hop n (1 the oldest): the custody log the`,
+    `   vault of that hop sealed for the exhibit (${HOP_CUSTODY}), that vault's ${HOP_BAG_INFO}, its tag`,
+    `   manifest and its seal, copied byte for byte, and ${HOP_JSON}, which says where the`,
+    '   "received" event that took the exhibit in from it is. Steps 1 and 2 checked that these',
+    '   files are the ones sealed here. Each hop\'s own seal must print "Signature Verified',
+    '   Successfully" (one line per hop):',
+    '',
+    HOP_SEAL_COMMAND,
+    '',
+    `   and each hop's ${HOP_BAG_INFO} and ${HOP_CUSTODY} must be the ones its seal covers (each line`,
+    '   must end in "OK"):',
+    '',
+    HOP_FILES_COMMAND,
+    '',
+    "   Each hop's key is the key of the vault that sealed that hop; the vault that received",
+    '   it recorded in its signed "received" event which key it checked and what the check',
+    "   found. These commands do not check the custody logs' signatures, nor that each",
+    '   "received" event names its hop; tamga verify does both and prints the path.',
+    '',
+  ];
 }
 
 export function readmeVerifyText(input: ReadmeInput): string {
@@ -117,6 +154,7 @@ export function readmeVerifyText(input: ReadmeInput): string {
     '',
     tsTime,
     '',
+    ...hopStep(input.hopFiles ?? 0),
     'WHAT A PASS PROVES, AND WHAT IT DOES NOT',
     '',
     `If steps 1 to 4 pass, this folder holds the files the sealed manifests list, the ${input.withCustodyLog ? 'five' : 'three'}`,

@@ -19,7 +19,10 @@ import {
   CUSTODY_LOG_FILES,
   CUSTODY_PROOFS,
   CUSTODY_DIR,
+  custodyFile,
   EXHIBITS_CSV,
+  hopOfPath,
+  HOPS_DIR,
   EXHIBITS_JSON,
   exhibitOfPath,
   isTimestampFile,
@@ -56,6 +59,7 @@ import type { BundleSource, SourceFile } from './source';
 import { checkStructure, isPayloadPath } from './structure';
 import { checkTimestamps } from './timestamp-check';
 import { gatherExhibits } from './exhibit-facts';
+import { checkHops, type HopOutcome } from './hop-check';
 import type { ExhibitFacts } from './verdicts';
 
 const PROGRESS_EVERY_MS = 100;
@@ -84,6 +88,8 @@ export class BundleCheck {
   checkedBytes = 0;
   /** The timestamps over the seal that hold (timestamp-check.ts). */
   timestamps: VerifyTimestamp[] = [];
+  /** Each exhibit's earlier hops as checked (hop-check.ts). */
+  readonly hopOutcomes = new Map<string, HopOutcome>();
   private list: Map<string, ListedExhibit> | null = null;
   private csv: Map<string, CsvRow[]> | null = null;
   private readonly cache = new Map<string, Buffer>();
@@ -118,6 +124,7 @@ export class BundleCheck {
     checkStructure(this.source, this.manifests, this.problems);
     await this.hashFiles();
     await this.checkLogFiles();
+    await this.checkHopFiles();
     await this.checkTimestampFiles();
     await this.checkHtml();
     await this.checkPdf();
@@ -254,6 +261,47 @@ export class BundleCheck {
     );
     this.custodyLog = outcome.checkpoint;
     this.earlierCheckpoints = outcome.earlier;
+    throwIfStopped(this.signal);
+  }
+
+  /**
+   * The earlier hops (hop-check.ts): every exhibit whose custody log records a receipt, or
+   * that has hop files, read whole (a few KiB each; within the tag-file limit, each hashed
+   * already against the tag manifest), after its own custody log is checked.
+   */
+  private async checkHopFiles(): Promise<void> {
+    const byExhibit = new Map<string, Map<number, Map<string, Uint8Array>>>();
+    for (const path of this.source.files.keys()) {
+      const at = hopOfPath(path);
+      if (at === null) continue;
+      const bytes = await this.readWhole(path, false);
+      if (bytes === null) continue;
+      const hops = byExhibit.get(at.exhibit) ?? new Map<number, Map<string, Uint8Array>>();
+      const files = hops.get(at.hop) ?? new Map<string, Uint8Array>();
+      files.set(at.name, bytes);
+      hops.set(at.hop, files);
+      byExhibit.set(at.exhibit, hops);
+    }
+    const payloadSha256 = new Map<string, string>();
+    for (const [p, { digest }] of this.manifests.find((m) => m.name === MANIFEST_SHA256)?.entries ?? []) {
+      const exhibit = isPayloadPath(p) ? exhibitOfPath(p) : null;
+      if (exhibit !== null && !payloadSha256.has(exhibit)) payloadSha256.set(exhibit, digest);
+    }
+    for (const [exhibit, outcome] of this.custody) {
+      if (!outcome.received && !byExhibit.has(exhibit)) continue;
+      const payload = payloadSha256.get(exhibit) ?? null;
+      const input = {
+        exhibit,
+        sha256: payload,
+        own: { custody: await this.readWhole(custodyFile(exhibit), false), vaultId: this.bagInfo?.get('Tamga-Signer') ?? null, sealedAt: this.bagInfo?.get('Tamga-Sealed-At') ?? null },
+        hops: byExhibit.get(exhibit) ?? new Map(),
+        capture: this.list?.get(exhibit)?.capture ?? null,
+      };
+      this.hopOutcomes.set(exhibit, checkHops(input, this.problems));
+    }
+    for (const exhibit of byExhibit.keys()) {
+      if (!this.custody.has(exhibit)) this.problems.push(problem('HOP_MALFORMED', `The bundle carries hops for ${exhibit}, but has no custody log of ${exhibit} that could link to them.`, { path: `${HOPS_DIR}/${exhibit}`, exhibit }));
+    }
     throwIfStopped(this.signal);
   }
 

@@ -41,6 +41,8 @@ export interface CustodyOutcome {
   readonly head: string | null;
   /** Its 'exported' events, compared across exhibits (custody-exports.ts). */
   readonly exports: readonly ExportSeen[];
+  /** Whether it records a receipt of a Tamga bundle (`received`): its hops are then checked (hop-check.ts). */
+  readonly received: boolean;
   /** Who did what, as the events' actors state it (withheld records name nobody: they are not counted). */
   readonly operators: readonly OperatorActs[];
   /** Events of operators or types past the listed ones (a hostile log may name thousands). */
@@ -69,7 +71,7 @@ interface RecordView {
 }
 
 /** Events that name the exhibit's content, and so must name this bundle's file. */
-const NAMES_CONTENT = new Set(['acquired', 're-acquired', 'exported']);
+const NAMES_CONTENT = new Set(['acquired', 're-acquired', 'exported', 'received']);
 
 /**
  * What the signed events say of the content against what the bundle holds: each
@@ -142,7 +144,7 @@ export function checkCustody(input: CustodyInput, problems: VerifyProblem[]): Cu
   const decoded = decodeTagText(input.bytes);
   if (!decoded.ok) {
     problems.push(problem('CUSTODY_MALFORMED', `The custody log of ${exhibit} (${path}) cannot be read: ${decoded.reason}.`, { path, exhibit }));
-    return { events: 0, withheld: 0, chain: null, head: null, exports: [], operators: [], operatorsOmitted: 0 };
+    return { events: 0, withheld: 0, chain: null, head: null, exports: [], received: false, operators: [], operatorsOmitted: 0 };
   }
   const text = decoded.text;
   const options = input.itemId === null ? {} : { chain: input.itemId };
@@ -175,5 +177,6 @@ export function checkCustody(input: CustodyInput, problems: VerifyProblem[]): Cu
     return typeof event?.type === 'string' && typeof event.actor === 'string' ? [{ type: event.type, actor: event.actor }] : [];
   });
   const { groups, omitted } = actsByOperator(acted);
-  return { ...outcome, exports: checkFacts(input, lines, problems), operators: groups, operatorsOmitted: omitted };
+  const received = lines.some((line) => view(line)?.event?.type === 'received');
+  return { ...outcome, exports: checkFacts(input, lines, problems), received, operators: groups, operatorsOmitted: omitted };
 }

@@ -9,6 +9,7 @@
 import type { VerifyProblem } from '../../../../shared/bundle';
 import { chainKind } from '../../../../shared/custody';
 import { EXHIBITS_JSON } from '../layout';
+import { captureWords } from '../hop-path';
 import { DOCUMENT_SHAPE, EXHIBIT_SHAPE, shapeProblem } from './exhibit-schema';
 import { problem, show } from './problems';
 import { jsonPath, parseStrictJson } from './strict-json';
@@ -28,6 +29,8 @@ export interface ListedExhibit {
   readonly custodyPath: string | null;
   readonly custodyEvents: number | null;
   readonly custodyHead: string | null;
+  /** The capture time as the list states it, in words for the hop path ("2021-01-10T08:14:00 (exif)"); null when it states none. */
+  readonly capture?: string | null;
 }
 
 /** What the bundle itself says about an exhibit, to compare the list with. */
@@ -71,7 +74,12 @@ function listed(value: unknown): ListedExhibit | string {
     custodyPath: text(custody.path),
     custodyEvents: count(custody.events),
     custodyHead: text(custody.head),
+    capture: captureOf(value.capture),
   };
+}
+
+function captureOf(capture: unknown): string | null {
+  return isObject(capture) ? captureWords(text(capture.local), text(capture.utc), text(capture.source)) : null;
 }
 
 /**

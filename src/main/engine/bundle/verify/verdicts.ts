@@ -11,7 +11,8 @@
  */
 import type { OperatorActs } from '../../../../shared/operator';
 import type { ExhibitVerdict, VerifyProblem, VerifyProblemCode } from '../../../../shared/bundle';
-import { CUSTODY_DIR, exhibitOfPath, MANIFEST_SHA256, MANIFEST_SHA512, PAYLOAD_DIR } from '../layout';
+import { CUSTODY_DIR, exhibitOfPath, hopOfPath, MANIFEST_SHA256, MANIFEST_SHA512, PAYLOAD_DIR } from '../layout';
+import type { HopOutcome } from './hop-check';
 
 const TRUST_BREAKING = new Set<VerifyProblemCode>([
   'NOT_A_BUNDLE',
@@ -42,7 +43,7 @@ export function breaksTrust(p: VerifyProblem): boolean {
 }
 
 export function exhibitOfProblem(p: VerifyProblem): string | null {
-  return p.exhibit ?? (p.path === undefined ? null : exhibitOfPath(p.path));
+  return p.exhibit ?? (p.path === undefined ? null : (exhibitOfPath(p.path) ?? hopOfPath(p.path)?.exhibit ?? null));
 }
 
 /** True when the problem can change an exhibit's verdict: it breaks trust in all of them, or it is one exhibit's own. */
@@ -100,7 +101,7 @@ export interface ExhibitFacts {
   readonly custodyOperatorsOmitted: number;
 }
 
-export function exhibitVerdicts(facts: readonly ExhibitFacts[], problems: readonly VerifyProblem[], fingerprint: string | null): ExhibitVerdict[] {
+export function exhibitVerdicts(facts: readonly ExhibitFacts[], problems: readonly VerifyProblem[], fingerprint: string | null, hops: ReadonlyMap<string, HopOutcome> = new Map()): ExhibitVerdict[] {
   const general = problems.filter(breaksTrust);
   const unconfirmed = problems.some((p) => p.code === 'SIGNER_NOT_CONFIRMED');
   // Grouped once: a bundle may hold 100 000 exhibits and as many problems.
@@ -112,7 +113,8 @@ export function exhibitVerdicts(facts: readonly ExhibitFacts[], problems: readon
     if (list === undefined) byExhibit.set(exhibit, [p]);
     else list.push(p);
   }
-  return facts.map((fact) => {
+  return facts.map((f) => {
+    const fact = { ...f, hops: hops.get(f.number)?.hops ?? 0, hopPath: hops.get(f.number)?.path ?? null };
     const own = [...(byExhibit.get(fact.number) ?? [])].sort((a, b) => rank(a) - rank(b));
     const failing = [...general, ...own];
     // What is wrong with the file itself is the most specific thing to say; else the broken

@@ -68,7 +68,7 @@ function report(path: string, pinned: string | null, parts: ReportParts): Verify
     valid: verdict === 'valid',
     complete: parts.complete,
     signer: { fingerprint: parts.seal.fingerprint, pinned, trust: parts.seal.trust, name: parts.seal.name },
-    exhibits: exhibitVerdicts(parts.facts, problems, parts.seal.fingerprint),
+    exhibits: exhibitVerdicts(parts.facts, problems, parts.seal.fingerprint, check?.hopOutcomes),
     ...problems.summary(),
     notes: (parts.notes ?? []).slice(0, NOTES_SHOWN),
     noteCount: parts.notes?.length ?? 0,
