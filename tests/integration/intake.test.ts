@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/shared/custody';
 import { exportBundle } from '../../src/main/engine/bundle/export/export';
 import { verifyBundle } from '../../src/main/engine/bundle/verify/verify';
+import { auditVault } from '../../src/main/engine/audit/audit';
 import { readChain } from '../../src/main/engine/custody/store';
 import { intakePackage } from '../../src/main/engine/intake/intake';
 import { listProvenance, readProvenanceFile } from '../../src/main/engine/provenance/provenance-store';
@@ -109,6 +110,9 @@ describe('intake', () => {
     const kept = listProvenance(vault.db, itemId)[1];
     expect(await readFile(join(out, 'metadata', 'provenance', 'E0001', '2', 'pubkey.asc'))).toEqual(readProvenanceFile(vault.db, kept?.id ?? '', 'pubkey.asc'));
     expect(await readFile(join(out, 'tagmanifest-sha256.txt'), 'utf8')).toContain('  metadata/provenance/E0001/2/IMG_20210110_081500.jpg.asc\n');
+    // The vault's audit re-checks the kept files against their recorded SHA-256 and finds nothing wrong.
+    const audit = await auditVault(vault);
+    expect(audit.ok).toBe(true);
     // A sealed Tamga bundle is a bag too, but intake sends it to receive, which keeps its custody.
     await expect(intakePackage(vault, { path: out })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('tamga receive') });
   });
