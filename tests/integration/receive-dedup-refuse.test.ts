@@ -134,7 +134,7 @@ describe('audit of kept provenance', () => {
     const item = resolveItem(lawyer.db, sha256);
     const record = detailOf(lawyer.db, item).provenance[0]?.id ?? '';
     // Bit rot in a kept seal: the bytes no longer match their recorded hash.
-    lawyer.db.prepare("UPDATE provenance_files SET content = zeroblob(64) WHERE record_id = ? AND name = 'tagmanifest-sha256.txt.sig'").run(record);
+    lawyer.db.prepare("UPDATE provenance_contents SET content = zeroblob(64) WHERE sha256 = (SELECT sha256 FROM provenance_files WHERE record_id = ? AND name = 'tagmanifest-sha256.txt.sig')").run(record);
     const rotted = await auditVault(lawyer);
     expect(rotted.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['PROVENANCE_CORRUPT', 'PROVENANCE_INVALID']));
     expect(rotted.problems.find((p) => p.code === 'PROVENANCE_INVALID')?.message).toMatch(/HOP_SEAL_INVALID\): Hop 1 \(sealed by vault .*its seal does not verify/);

@@ -1,5 +1,5 @@
 /**
- * The provenance store (tables provenance_records and provenance_files, migration 0016):
+ * The provenance store (tables provenance_records, provenance_files and provenance_contents, migration 0016):
  * the sender's material kept per item, byte for byte, in the encrypted index. Add writes
  * inside the caller's transaction (with the item's `received` event and acquisition, so
  * that all or none exist); list and read are plain reads. SQL for these tables lives here
@@ -86,8 +86,13 @@ export function addProvenance(db: IndexDb, record: NewProvenanceRecord, files: r
       id, record.itemId, record.source, record.receivedAt, record.eventSeq, record.bundleId, record.exhibit, record.senderFingerprint,
       record.senderName, record.tagManifestSha256, record.verdict, JSON.stringify(record.problems), JSON.stringify(record.statements),
     );
-    const insert = db.prepare('INSERT INTO provenance_files (record_id, name, role, content, sha256) VALUES (?, ?, ?, ?, ?)');
-    for (const f of files) insert.run(id, f.name, f.role, Buffer.from(f.content), sha256Hex(f.content));
+    const content = db.prepare('INSERT OR IGNORE INTO provenance_contents (sha256, content) VALUES (?, ?)');
+    const insert = db.prepare('INSERT INTO provenance_files (record_id, name, role, sha256) VALUES (?, ?, ?, ?)');
+    for (const f of files) {
+      const sha256 = sha256Hex(f.content);
+      content.run(sha256, Buffer.from(f.content));
+      insert.run(id, f.name, f.role, sha256);
+    }
   };
   if (db.inTransaction) write();
   else db.transaction(write).immediate();
@@ -96,7 +101,7 @@ export function addProvenance(db: IndexDb, record: NewProvenanceRecord, files: r
 
 function filesOf(db: IndexDb, recordId: string): ProvenanceFileInfo[] {
   return db
-    .prepare<[string], ProvenanceFileInfo>('SELECT name, role, sha256, length(content) AS size FROM provenance_files WHERE record_id = ? ORDER BY name')
+    .prepare<[string], ProvenanceFileInfo>('SELECT f.name, f.role, f.sha256, length(c.content) AS size FROM provenance_files f JOIN provenance_contents c USING (sha256) WHERE f.record_id = ? ORDER BY f.name')
     .all(recordId);
 }
 
@@ -120,12 +125,14 @@ export function listAllProvenance(db: IndexDb): ProvenanceRecord[] {
 /** One kept file's bytes as stored, null when the record has no such file. */
 export function readProvenanceFile(db: IndexDb, recordId: string, name: string): Buffer | null {
   if (schemaVersion(db) < PROVENANCE_SCHEMA) return null;
-  const row = db.prepare<[string, string], { content: Buffer }>('SELECT content FROM provenance_files WHERE record_id = ? AND name = ?').get(recordId, name);
+  const row = db.prepare<[string, string], { content: Buffer }>('SELECT c.content FROM provenance_files f JOIN provenance_contents c USING (sha256) WHERE f.record_id = ? AND f.name = ?').get(recordId, name);
   return row?.content ?? null;
 }
 
 /** Every kept file of a record with its bytes, by name. */
 export function readProvenanceFiles(db: IndexDb, recordId: string): { name: string; role: string; sha256: string; content: Buffer }[] {
   if (schemaVersion(db) < PROVENANCE_SCHEMA) return [];
-  return db.prepare<[string], { name: string; role: string; sha256: string; content: Buffer }>('SELECT name, role, sha256, content FROM provenance_files WHERE record_id = ? ORDER BY name').all(recordId);
+  return db
+    .prepare<[string], { name: string; role: string; sha256: string; content: Buffer }>('SELECT f.name, f.role, f.sha256, c.content FROM provenance_files f JOIN provenance_contents c USING (sha256) WHERE f.record_id = ? ORDER BY f.name')
+    .all(recordId);
 }

@@ -32,10 +32,13 @@ export interface BundleMaterial {
   hops(exhibit: string): Promise<ProvenanceFileInput[]>;
 }
 
+/** The proofs of a large bundle (~1.5 kB an exhibit), as verify reads them (bundle-check.ts). */
+const MAX_PROOFS_BYTES = 256 * 1024 * 1024;
+
 export async function readWhole(source: BundleSource, path: string, limits: VerifyLimits, signal: AbortSignal): Promise<Buffer | null> {
   const file = source.files.get(path);
   if (file === undefined) return null;
-  if (file.size > limits.maxTagFileBytes) throw new TamgaError('INVALID_ARGUMENT', `${path} in the bundle holds ${file.size} bytes, more than Tamga keeps as provenance (${limits.maxTagFileBytes}).`, { path });
+  if (file.size > (path === CUSTODY_PROOFS ? Math.max(limits.maxTagFileBytes, MAX_PROOFS_BYTES) : limits.maxTagFileBytes)) throw new TamgaError('INVALID_ARGUMENT', `${path} in the bundle holds ${file.size} bytes, more than Tamga keeps as provenance (${limits.maxTagFileBytes}).`, { path });
   const parts: Buffer[] = [];
   for await (const chunk of source.read(path, signal)) parts.push(Buffer.from(chunk));
   return Buffer.concat(parts);

@@ -6,7 +6,8 @@
  * apart from the vault's own fields and never merged into them). `provenance_files` holds
  * the sender's material byte for byte: the custody chain file, the seal, the signer's key,
  * the tag manifest and bag-info that the seal covers, the checkpoint, the proofs,
- * timestamps, earlier hops, proof files. In the encrypted index like everything else;
+ * timestamps, earlier hops, proof files; `provenance_contents` their bytes, each distinct
+ * content once, by SHA-256. In the encrypted index like everything else;
  * `audit` re-verifies it (provenance-check.ts). Acquisitions gain the record they came
  * with, so that an item received twice shows two acquisitions, each with its hop.
  * Shipped: never edit, add a new migration.
@@ -38,9 +39,15 @@ export const migration0016: Migration = {
       record_id TEXT NOT NULL REFERENCES provenance_records (id),
       name      TEXT NOT NULL,                              -- relative path, as in a bundle's hop folder
       role      TEXT NOT NULL,                              -- what it is: 'custody-chain', 'seal', …
-      content   BLOB NOT NULL,
-      sha256    TEXT NOT NULL,                              -- of content, checked by audit
+      sha256    TEXT NOT NULL REFERENCES provenance_contents (sha256),
       PRIMARY KEY (record_id, name)
+    ) STRICT, WITHOUT ROWID;
+
+    -- Each distinct content once: every exhibit of one bundle keeps the same tag manifest,
+    -- bag-info and proofs, which would otherwise be stored once per exhibit.
+    CREATE TABLE provenance_contents (
+      sha256  TEXT PRIMARY KEY,                             -- of content, checked by audit
+      content BLOB NOT NULL
     ) STRICT, WITHOUT ROWID;
 
     ALTER TABLE acquisitions ADD COLUMN provenance_id TEXT REFERENCES provenance_records (id);
