@@ -20,11 +20,12 @@ export const ITEM_EVENT_TYPES = [
   'viewed-original',
   'exported',
   'verified',
+  'delivered',
   'received',
 ] as const;
 
 /** Acts recorded on the vault's chain. 'vault-created' is always event 0 and only event 0. */
-export const VAULT_EVENT_TYPES = ['vault-created', 'passphrase-changed', 'exported', 'export-abandoned', 'audit', 'sender-added', 'sender-removed', 'operator-set', 'operator-cleared', 'timestamped', 'replica-added', 'replica-removed', 'replica-pushed', 'recovery-key-created', 'recovery-key-rotated', 'recovery-key-removed', 'recovered'] as const;
+export const VAULT_EVENT_TYPES = ['vault-created', 'passphrase-changed', 'exported', 'export-abandoned', 'audit', 'sender-added', 'sender-removed', 'operator-set', 'operator-cleared', 'timestamped', 'replica-added', 'replica-removed', 'replica-pushed', 'recovery-key-created', 'recovery-key-rotated', 'recovery-key-removed', 'recovered', 'delivered'] as const;
 
 export type ItemEventType = (typeof ITEM_EVENT_TYPES)[number];
 export type VaultEventType = (typeof VAULT_EVENT_TYPES)[number];

@@ -5,7 +5,8 @@
  * Each method is a line or two over the feature module that does the work.
  */
 import type { ApiEvent, TamgaApi } from '../../shared/api';
-import type { ExportProgress } from '../../shared/bundle';
+import type { ExportProgress, VerifyReport } from '../../shared/bundle';
+import type { ReceiptImportRequest, ReceiptImportResult } from '../../shared/receipt';
 import type { ImportSummary } from '../../shared/import';
 import type { LockReason } from '../../shared/session';
 import { TamgaError } from '../../shared/errors';
@@ -41,6 +42,9 @@ import { finishRestore } from './replica/restore-finish';
 import { addendumFiles, checkpointTimestampFiles, savedTimestampServers, saveTimestampServers, stampSeals, type AddendumFile, type StampResult } from './timestamp/vault-stamps';
 import { timestampStatus } from './timestamp/seal-status';
 import { setTimestampServers } from './timestamp/saved-servers';
+import { importReceipt } from './receipt/import-receipt';
+import { intakePackage, type IntakeRequest, type IntakeResult } from './intake/intake';
+import { makeReceipt, type MadeReceipt } from './receipt/make-receipt';
 
 export interface Engine extends TamgaApi {
   /** Locks the vault if one is open; the host calls it on exit. */
@@ -58,6 +62,16 @@ export interface Engine extends TamgaApi {
   timestampAddendum(bundleId: string): Promise<AddendumFile[]>;
   /** The newest checkpoint of the custody log that has a timestamp, with its tokens, as files (vault-stamps.ts). */
   timestampedCheckpointFiles(): Promise<AddendumFile[]>;
+  /**
+   * A receipt for a bundle received: the bundle is checked (with `key` pinned, and the
+   * vault's known senders), then the vault key signs which bundle it is, the verdict, when
+   * and by whom (receipt/make-receipt.ts). CLI only.
+   */
+  makeReceipt(request: { readonly bundle: string; readonly key?: string }): Promise<MadeReceipt & { readonly report: VerifyReport }>;
+  /** Takes in a BagIt bag or a ProofMode share, checked first, keeping what it brings (intake/intake.ts). CLI only. */
+  intakePackage(request: IntakeRequest): Promise<IntakeResult>;
+  /** Checks a receipt for a bundle this vault exported and records `delivered` (receipt/import-receipt.ts). CLI only. */
+  importReceipt(request: ReceiptImportRequest): Promise<ReceiptImportResult>;
   /**
    * The replica calls of the contract, with what only the CLI and the tests pass: an
    * abort signal and a progress callback (the window gets `replicaProgress` events, which
@@ -382,6 +396,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     timestampAddendum: async (bundleId) => addendumFiles(current().db, requireString(bundleId, 'bundleId')),
     timestampedCheckpointFiles: async () => checkpointTimestampFiles(current().db),
+    async makeReceipt(request) {
+      const open = current();
+      const bundle = requireString(request.bundle, 'bundle');
+      const report = await verifyBundle({ path: bundle, ...(request.key === undefined ? {} : { key: request.key }), knownSenders: listVaultSenders(open) });
+      return { ...(await makeReceipt(open, bundle, report)), report };
+    },
+    intakePackage: async (request) => intakePackage(writable(), { ...request, path: requireString(request.path, 'path') }),
+    importReceipt: async (request) => importReceipt(writable(), { ...request, path: requireString(request.path, 'path') }),
     timestampStatus: async () => timestampStatus(current().db),
     setTimestampServers: async (urls) => setTimestampServers(writable().db, urls),
     async getTimestamps() {

@@ -68,6 +68,7 @@ const DATA: Record<(typeof SENTENCE_KINDS)[number], JsonObject> = {
   'recovery-key-rotated': {},
   'recovery-key-removed': {},
   recovered: {},
+  delivered: { bundleId: '1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7081', exhibit: 'E0003', tagManifestSha256: SHA, receiptSha256: SHA, receivedAt: '2021-01-14T09:00:00.000Z', verdict: 'valid', recipientFingerprint: SHA, recipientName: null, recipientOperator: 'M. Dzhaksybekov (lawyer)', recipientTrust: 'expected' },
 };
 
 describe('custody sentences', () => {

@@ -11,12 +11,12 @@
  *   seq    an integer: 0 for a chain's first event, then 1, 2, 3 … with no gaps.
  *   type   what was done. Item chains: "acquired" (event 0, and only event 0),
  *          "re-acquired", "extracted", "described", "tagged", "untagged", "added-to-case",
- *          "removed-from-case", "viewed-original", "exported", "verified", "received". The vault chain:
+ *          "removed-from-case", "viewed-original", "exported", "verified", "received", "delivered". The vault chain:
  *          "vault-created" (event 0, and only event 0), "passphrase-changed", "exported",
  *          "audit", "sender-added", "sender-removed", "operator-set", "operator-cleared",
  *          "timestamped", "replica-added", "replica-removed", "replica-pushed",
  *          "recovery-key-created", "recovery-key-rotated", "recovery-key-removed",
- *          "recovered".
+ *          "recovered", "delivered" (a recipient's signed receipt for an exported bundle).
  *          Later versions may add types; a verifier must accept a type it does not know
  *          (hash, signature and links still apply to it).
  *   at     when, as ISO 8601 UTC with milliseconds: "YYYY-MM-DDTHH:MM:SS.sssZ".

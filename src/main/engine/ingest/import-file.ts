@@ -18,6 +18,8 @@ import { basename } from 'node:path';
 import type { JsonObject } from '../../../shared/custody';
 import { TamgaError } from '../../../shared/errors';
 import type { ImportedFile } from '../../../shared/import';
+import type { C2paCheck } from '../../../shared/intake';
+import { c2paEventData, c2paInPrefix } from '../intake/c2pa-manifest';
 import type { BlobStore, PendingBlob } from '../blobs/blob-store';
 import { clearPending, notePending } from '../blobs/pending-blobs';
 import type { HashName } from '../crypto/blob-writer';
@@ -122,7 +124,9 @@ export async function importFile(ctx: ImportContext, path: string, onBytes: (n: 
       await blob.discard();
       throw new TamgaError('CORRUPT', `${received.recordedPath} has SHA-256 ${blob.result.digests.sha256} now, but ${received.expectedSha256} when the bundle was checked: it changed meanwhile, so it was not received.`, { path: received.recordedPath });
     }
-    return await recordContent(ctx, path, blob, source.stats, source.head(), warnings, received);
+    // Read from the bytes the hashes cover (the first chunk), never from a second read of the file.
+    const c2pa = c2paInPrefix(source.prefix());
+    return await recordContent(ctx, path, blob, source.stats, source.head(), warnings, received, c2pa);
   } finally {
     release();
   }
@@ -137,6 +141,7 @@ async function recordContent(
   head: Buffer,
   warnings: string[],
   received?: ReceivedFile,
+  c2pa: C2paCheck | null = null,
 ): Promise<ImportedFile> {
   const recordedPath = received?.recordedPath ?? path;
   const name = received?.originalName ?? basename(path);
@@ -165,6 +170,8 @@ async function recordContent(
     fileCreated: isoOrNull(stats.birthtimeMs),
     importId: ctx.importId,
     ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
+    // A C2PA manifest store's presence and what it states, never verified (intake/c2pa-manifest.ts).
+    ...(c2pa === null ? {} : { c2pa: c2paEventData(c2pa) }),
   });
 
   const existing = itemIdBySha256(ctx.db, digests.sha256);

@@ -15,6 +15,8 @@ export interface OpenSource {
   stream(onBytes: (n: number) => void): ReadStream;
   /** The first bytes read (up to 4 KiB), to tell what the content is without reading it again. */
   head(): Buffer;
+  /** The first chunk read (up to 1 MiB): the bytes metadata such as a C2PA manifest store is looked for in. */
+  prefix(): Buffer;
   /** True when size or modification time changed while the file was read. */
   changedSinceOpen(): Promise<boolean>;
   close(): Promise<void>;
@@ -41,11 +43,13 @@ export async function openSource(path: string): Promise<OpenSource> {
     throw new TamgaError('INVALID_ARGUMENT', 'This is not a regular file.', { skip: 'special-file' });
   }
   let head = Buffer.alloc(0);
+  let prefix: Buffer | null = null;
   let reading: ReadStream | null = null;
   return {
     handle,
     stats,
     head: () => head,
+    prefix: () => prefix ?? head,
     stream(onBytes) {
       // Reading through the FileHandle (not its bare fd) lets close() wait for a read still
       // in flight after a cancel, instead of closing the descriptor under it.
@@ -54,6 +58,7 @@ export async function openSource(path: string): Promise<OpenSource> {
       stream.on('data', (data: string | Buffer) => {
         const chunk = Buffer.isBuffer(data) ? data : Buffer.from(data);
         if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
+        prefix ??= Buffer.from(chunk);
         onBytes(chunk.length);
         crashPoint('import:mid-file');
       });

@@ -15,6 +15,7 @@ import { acquisitionsOf, tagsOf, type AcquisitionRow, type ItemRow } from '../..
 import { exifToolOutputOf, type ExifToolOutput } from '../../items/exiftool-output';
 import { PAYLOAD_DIR, custodyFile, exhibitNumber, exiftoolFile, hopFile } from '../layout';
 import { hopsOf } from '../../provenance/hops';
+import { keptFilesOf } from '../../provenance/kept-files';
 import { isDescriptionPrivate, privateFieldsOf } from '../../organise/private-fields';
 import { exhibitFileNames } from './exhibit-name';
 
@@ -41,7 +42,10 @@ export interface Exhibit {
   readonly privateFields: ReadonlySet<string>;
   /** ExifTool's whole output when ExifTool read the file at import, and where it goes (metadata/exiftool/E0001.json). */
   readonly exiftool: { readonly path: string; readonly output: ExifToolOutput } | null;
-  /** The earlier hops it carries (provenance/hops.ts), oldest first: each file's bundle path and bytes, in the order written. */
+  /**
+   * The earlier hops it carries (provenance/hops.ts), oldest first, then the files an intake
+   * kept (provenance/kept-files.ts): each file's bundle path and bytes, in the order written.
+   */
   readonly hopFiles: readonly { readonly path: string; readonly content: Buffer }[];
   /** How many hops those files make. */
   readonly hopCount: number;
@@ -78,7 +82,9 @@ function exiftoolOf(db: IndexDb, itemId: string, number: string): Exhibit['exift
 
 function hopFilesOf(db: IndexDb, itemId: string, number: string): Pick<Exhibit, 'hopFiles' | 'hopCount'> {
   const hops = hopsOf(db, itemId);
-  return { hopCount: hops.length, hopFiles: hops.flatMap((h) => [...h.files].map(([name, content]) => ({ path: hopFile(number, h.hop, name), content }))) };
+  const hopFiles = hops.flatMap((h) => [...h.files].map(([name, content]) => ({ path: hopFile(number, h.hop, name), content })));
+  // The files an intake kept (a bag's bag-info, a ProofMode share's proofs) travel with the item too, counted with the hops' files.
+  return { hopCount: hops.length, hopFiles: [...hopFiles, ...keptFilesOf(db, itemId, number)] };
 }
 
 export function gatherExhibits(db: IndexDb, rows: readonly ItemRow[]): Exhibit[] {

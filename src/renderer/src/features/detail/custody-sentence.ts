@@ -163,7 +163,15 @@ function actOf(event: CustodyEvent, changes: readonly DescribedChange[], t: Word
         return t(s('recipient') === '' ? 'custody.sentence.exportedExhibit' : 'custody.sentence.exportedExhibitTo', { exhibit: s('exhibit'), recipient: s('recipient') });
       }
       return t(s('recipient') === '' ? 'custody.sentence.exported' : 'custody.sentence.exportedTo', { count: Number(d['exhibits'] ?? 0), recipient: s('recipient') });
+    case 'delivered': {
+      const trust = s('recipientTrust');
+      const trustKey = trust === 'expected' ? 'deliveredTrustExpected' : trust === 'known-sender' ? 'deliveredTrustKnownSender' : 'deliveredTrustUnconfirmed';
+      return t('custody.sentence.delivered', { key: s('recipientFingerprint').slice(0, 16), trust: t(`custody.sentence.${trustKey}`) });
+    }
     case 'received':
+      // Taken in from another tool's package (intake): no bundle, no Tamga sender.
+      if (s('source') === 'bagit') return t('custody.sentence.receivedBag');
+      if (s('source') === 'proofmode') return t('custody.sentence.receivedProofMode');
       // The sender as the receiving vault knew them: its known-sender name, else the key's fingerprint (short).
       return t('custody.sentence.received', { bundle: s('bundleId').slice(0, 8), sender: s('senderName') === '' ? `${s('senderFingerprint').slice(0, 12)}…` : s('senderName'), verdict: s('verdict') });
     default:
