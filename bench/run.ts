@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only unlock,import,photos,bundle,search,s3,replica]`: Tamga's
+ * `npm run bench [-- --quick] [-- --only unlock,import,photos,bundle,search,s3,replica,scale]`: Tamga's
  * speed on this machine, each figure next to a baseline measured in the same run on the
  * same bytes, with the goals from the issues. Prints a table and writes
  * bench/results/<date>-<host>[-quick].json. Inputs are generated into bench/tmp (never
@@ -16,6 +16,7 @@ import { benchLargeImport } from './sections/large-import';
 import { benchPhotos } from './sections/photos';
 import { benchReplicas } from './sections/replica';
 import { benchS3 } from './sections/s3';
+import { benchScale } from './sections/scale';
 import { benchSearchSection } from './sections/search';
 import { benchUnlock } from './sections/unlock';
 
@@ -27,6 +28,7 @@ const SECTIONS: Readonly<Record<string, (ctx: BenchContext) => Promise<Row[]>>> 
   search: benchSearchSection,
   s3: benchS3,
   replica: benchReplicas,
+  scale: benchScale,
 };
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });

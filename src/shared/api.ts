@@ -12,7 +12,22 @@ import type { AuditReport, ExtractRequest, ExtractResult, ItemDetail, ItemSummar
 import type { ExportPreview, ExportProgress, ExportRequest, ExportResult, ExportSelection } from './bundle';
 import type { VerifyProgress, VerifyReport, VerifyRequest } from './bundle';
 import type { MediaChunk, MediaReadRequest } from './media';
-import type { CaseItemsRequest, CaseSummary, CreateCaseRequest, DescribeRequest, ItemDescription, OrganiseResult, RevealedField, RevealRequest, TagRequest, UpdateCaseRequest } from './organise';
+import type {
+  CaseItemsRequest,
+  CaseSummary,
+  CreateCaseRequest,
+  DescribeRequest,
+  ItemDescription,
+  OrganiseResult,
+  QuerySelection,
+  RevealedField,
+  RevealRequest,
+  SelectionProgress,
+  SelectionResult,
+  TagRequest,
+  TagSelectionRequest,
+  UpdateCaseRequest,
+} from './organise';
 import type { FacetCount, FindByFileResult, SearchRequest, SearchResult } from './search';
 import type { AddSenderRequest, KnownSender } from './senders';
 import type { Operator, OperatorInput } from './operator';
@@ -167,6 +182,12 @@ export interface TamgaApi {
   tagItems(request: TagRequest): Promise<OrganiseResult>;
   /** Removes tags (ignoring case) from the named items; one `untagged` custody event per tag removed. */
   untagItems(request: TagRequest): Promise<OrganiseResult>;
+  /** How many items a query selection holds now (select-all's "N selected", counted by the engine). */
+  countSelection(selection: QuerySelection): Promise<number>;
+  /** Adds tags to every item of a query selection, in batches; progress as `selectionProgress` events; answers counts. */
+  tagSelection(request: TagSelectionRequest): Promise<SelectionResult>;
+  /** Removes tags from every item of a query selection, likewise. */
+  untagSelection(request: TagSelectionRequest): Promise<SelectionResult>;
   /** Every tag in the vault with its number of items, most used first. */
   listTags(): Promise<FacetCount[]>;
   createCase(request: CreateCaseRequest): Promise<CaseSummary>;
@@ -218,6 +239,8 @@ export type ApiEvent =
   | { readonly type: 'importProgress'; readonly progress: ImportProgress }
   | { readonly type: 'exportProgress'; readonly progress: ExportProgress }
   | { readonly type: 'verifyProgress'; readonly progress: VerifyProgress }
+  /** A tag change over a query selection running (tagSelection, untagSelection). */
+  | { readonly type: 'selectionProgress'; readonly progress: SelectionProgress }
   /** A replica push, check or restore running; `replica` names the replica (null for a restore or a keyless check). */
   | { readonly type: 'replicaProgress'; readonly replica: string | null; readonly progress: ReplicaProgress }
   | VaultEvent;
@@ -247,6 +270,7 @@ export const IMMEDIATE_METHODS: readonly ApiMethod[] = [
   'searchItems',
   'itemsMatching',
   'previewExport',
+  'countSelection',
   'getItemDescription',
   'revealPrivateField',
   'listTags',
@@ -319,6 +343,9 @@ export const API_METHODS = [
   'revealPrivateField',
   'tagItems',
   'untagItems',
+  'countSelection',
+  'tagSelection',
+  'untagSelection',
   'listTags',
   'createCase',
   'updateCase',
