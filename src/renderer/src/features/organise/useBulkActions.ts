@@ -1,21 +1,23 @@
 /**
  * What the workspace does with a selection: tag or untag it, add it to a case (making
  * the case first when it is new). Each resolves when the engine has recorded the change;
- * `onDone` then refreshes the views, and the outcome is kept to be announced.
+ * `onDone` then refreshes the views, and the outcome is kept to be announced. A select-all
+ * is tagged as its query (tagSelection), answered in counts.
  */
 import { useCallback, useState } from 'react';
 import type { TamgaError } from '../../../../shared/errors';
-import type { OrganiseResult } from '../../../../shared/organise';
+import type { OrganiseResult, QuerySelection, SelectionResult } from '../../../../shared/organise';
 import { asTamgaError, tamga } from '../../api';
 
-export type BulkOutcome = { readonly kind: 'done'; readonly result: OrganiseResult } | { readonly kind: 'failed'; readonly error: TamgaError } | null;
+export type BulkOutcome = { readonly kind: 'done'; readonly result: SelectionResult } | { readonly kind: 'failed'; readonly error: TamgaError } | null;
 
 export function useBulkActions(onDone: () => void) {
   const [outcome, setOutcome] = useState<BulkOutcome>(null);
   const run = useCallback(
-    async (call: () => Promise<OrganiseResult>) => {
+    async (call: () => Promise<OrganiseResult | SelectionResult>) => {
       try {
-        setOutcome({ kind: 'done', result: await call() });
+        const result = await call();
+        setOutcome({ kind: 'done', result: typeof result.changed === 'number' ? (result as SelectionResult) : { changed: result.changed.length, unchanged: (result as OrganiseResult).unchanged.length } });
         onDone();
       } catch (error) {
         setOutcome({ kind: 'failed', error: asTamgaError(error) });
@@ -27,6 +29,8 @@ export function useBulkActions(onDone: () => void) {
     outcome,
     dismiss: () => setOutcome(null),
     tag: (items: readonly string[], tags: string[], remove: boolean) => run(() => (remove ? tamga.untagItems({ items, tags }) : tamga.tagItems({ items, tags }))),
+    tagSelection: (selection: QuerySelection, tags: string[], remove: boolean) =>
+      run(() => (remove ? tamga.untagSelection({ selection, tags }) : tamga.tagSelection({ selection, tags }))),
     addToCase: (items: readonly string[], name: string, create: { readonly description: string } | null) =>
       run(async () => {
         if (create !== null) await tamga.createCase({ name, ...(create.description === '' ? {} : { description: create.description }) });

@@ -11,7 +11,7 @@ export function BulkOutcomeNote({ outcome, onDismiss }: { readonly outcome: Bulk
   return (
     <div className="bulk-outcome" role="status">
       {outcome.kind === 'done' ? (
-        <StatusBadge tone="safe" label={t('organise.outcome', { changed: outcome.result.changed.length, unchanged: outcome.result.unchanged.length })} />
+        <StatusBadge tone="safe" label={t('organise.outcome', { changed: outcome.result.changed, unchanged: outcome.result.unchanged })} />
       ) : (
         <ErrorNotice error={outcome.error} />
       )}
