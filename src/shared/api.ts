@@ -8,7 +8,7 @@
  */
 
 import type { ImportProgress, ImportRequest, ImportSummary, InterruptedWork } from './import';
-import type { AuditReport, ExtractRequest, ExtractResult, ItemDetail, ItemSummary } from './items';
+import type { AuditProgress, AuditReport, ExtractRequest, ExtractResult, ItemDetail, ItemSummary } from './items';
 import type { ExportPreview, ExportProgress, ExportRequest, ExportResult, ExportSelection } from './bundle';
 import type { VerifyProgress, VerifyReport, VerifyRequest } from './bundle';
 import type { MediaChunk, MediaReadRequest } from './media';
@@ -239,6 +239,8 @@ export type ApiEvent =
   | { readonly type: 'importProgress'; readonly progress: ImportProgress }
   | { readonly type: 'exportProgress'; readonly progress: ExportProgress }
   | { readonly type: 'verifyProgress'; readonly progress: VerifyProgress }
+  /** An audit running: originals checked of those it will check. */
+  | { readonly type: 'auditProgress'; readonly progress: AuditProgress }
   /** A tag change over a query selection running (tagSelection, untagSelection). */
   | { readonly type: 'selectionProgress'; readonly progress: SelectionProgress }
   /** A replica push, check or restore running; `replica` names the replica (null for a restore or a keyless check). */
