@@ -25,9 +25,12 @@ export function useBulkActions(onDone: () => void) {
     },
     [onDone],
   );
+  const failed = useCallback((error: unknown) => setOutcome({ kind: 'failed', error: asTamgaError(error) }), []);
   return {
     outcome,
     dismiss: () => setOutcome(null),
+    /** Announces a failure of work begun elsewhere for the selection (reading a select-all's exhibits). */
+    failed,
     tag: (items: readonly string[], tags: string[], remove: boolean) => run(() => (remove ? tamga.untagItems({ items, tags }) : tamga.tagItems({ items, tags }))),
     tagSelection: (selection: QuerySelection, tags: string[], remove: boolean) =>
       run(() => (remove ? tamga.untagSelection({ selection, tags }) : tamga.tagSelection({ selection, tags }))),

@@ -93,6 +93,7 @@ export function Workspace(): JSX.Element | null {
   // What the last bulk action did belongs to the library it was done in: once the user
   // goes elsewhere it is over, and a "Done" carried to Verify or Settings reads as theirs.
   const dismissBulk = bulk.dismiss;
+  const bulkFailed = bulk.failed;
   useEffect(() => {
     if (route !== 'library') dismissBulk();
   }, [route, dismissBulk]);
@@ -111,11 +112,11 @@ export function Workspace(): JSX.Element | null {
         onCase={all === null ? () => setDialog({ kind: 'case', items: items.map((i) => i.id) }) : null}
         onExport={() => {
           if (all === null) setExporting(items.map((i) => ({ id: i.id, name: i.originalName, inResults: outside === null ? null : !outside.has(i.id) })));
-          else void exhibitsOfQuery(all.selection).then(setExporting, () => undefined);
+          else void exhibitsOfQuery(all.selection).then(setExporting, bulkFailed);
         }}
       />
     ),
-    [],
+    [bulkFailed],
   );
 
   if (session.state.status !== 'unlocked') return null;
