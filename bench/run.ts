@@ -31,7 +31,15 @@ const SECTIONS: Readonly<Record<string, (ctx: BenchContext) => Promise<Row[]>>> 
   scale: benchScale,
 };
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    // The scale section on an existing synthetic vault (bench/synthetic-vault.ts) instead of the cached one, and the size of its tagging run.
+    'scale-vault': { type: 'string' },
+    'scale-tag': { type: 'string' },
+  },
+});
 const quick = values.quick === true;
 const chosen = values.only === undefined ? Object.keys(SECTIONS) : values.only.split(',').map((s) => s.trim());
 const unknown = chosen.filter((s) => !(s in SECTIONS));
@@ -40,7 +48,13 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-const ctx: BenchContext = { quick, tmp: join(import.meta.dirname, 'tmp'), inputs: {} };
+const ctx: BenchContext = {
+  quick,
+  tmp: join(import.meta.dirname, 'tmp'),
+  inputs: {},
+  ...(values['scale-vault'] === undefined ? {} : { scaleVault: values['scale-vault'] }),
+  ...(values['scale-tag'] === undefined ? {} : { scaleTagItems: Number(values['scale-tag']) }),
+};
 const started = new Date();
 const rows: Row[] = [];
 await rm(ctx.tmp, { recursive: true, force: true });

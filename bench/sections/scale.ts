@@ -8,6 +8,7 @@
  * items with real custody chains, with its memory. The goals are the baselines: nothing
  * else answers these queries.
  */
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { addItemsWithCustody } from '../custody-items';
 import { peakRss } from '../measure';
@@ -79,19 +80,22 @@ async function tagSelection(ctx: BenchContext, count: number): Promise<{ seconds
 }
 
 export async function benchScale(ctx: BenchContext): Promise<Row[]> {
-  const items = ctx.quick ? 200_000 : 1_000_000;
-  const { root, generateSeconds } = await cachedSyntheticVault({
-    count: items,
-    onProgress: (done) => {
-      if (done % 100_000 === 0) process.stdout.write(` ${done / 1000}k`);
-    },
-  });
-  const generated = generateSeconds === null ? 'cached vault' : `generated in ${generateSeconds.toFixed(0)} s`;
-  const section = `Scale: ${items} items (${generated}; machine shared with other work)`;
+  const { root, generateSeconds } =
+    ctx.scaleVault !== undefined
+      ? { root: ctx.scaleVault, generateSeconds: null }
+      : await cachedSyntheticVault({
+          count: ctx.quick ? 200_000 : 1_000_000,
+          onProgress: (done) => {
+            if (done % 100_000 === 0) process.stdout.write(` ${done / 1000}k`);
+          },
+        });
+  const generated = ctx.scaleVault !== undefined ? `vault given: ${ctx.scaleVault}` : generateSeconds === null ? 'cached vault' : `generated in ${generateSeconds.toFixed(0)} s`;
   const r = await benchSearch({ vault: root, queries: ctx.quick ? 300 : 1000 });
+  const items = r.items;
+  const section = `Scale: ${items} items (${generated}; machine shared with other helpers' work, load average ${loadavg()[0]?.toFixed(0) ?? '?'} on ${cpus().length} cores)`;
   const deep = await deepPages(root, items);
   const worstDeep = deep.rows.reduce((a, b) => (b.ms > a.ms ? b : a));
-  const tagCount = ctx.quick ? 20_000 : 100_000;
+  const tagCount = ctx.scaleTagItems ?? (ctx.quick ? 20_000 : 100_000);
   const tag = await tagSelection(ctx, tagCount);
   const what = `${r.firstPage.n} mixed queries: first page of 100, total and facets`;
   const MB = 1024 * 1024;

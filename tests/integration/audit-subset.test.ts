@@ -2,6 +2,7 @@
 // `audit` event on the vault chain naming its part; N runs check every item exactly once,
 // and a damaged original is found by the run of its part. The part rule is the one
 // docs/formats.md ("Audit subsets") states, with its worked example.
+import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { readChain } from '../../src/main/engine/custody/store';
 import { createVault, unlockVault, type OpenVault } from '../../src/main/engine/vault/vault';
 import { vaultChainName } from '../../src/shared/custody';
 import type { AuditProgress } from '../../src/shared/items';
+import { ROOT } from '../helpers/child-process';
 import { REAL } from '../helpers/fixtures';
 import { PASSPHRASE, removeTempDirs, tempDir } from '../helpers/temp-vault';
 
@@ -63,6 +65,11 @@ describe('audit of one part per run', () => {
     expect(partOf('3f2a9c1e-7b4d-4c2a-9e1f-0a1b2c3d4e5f', 10)).toBe(6);
     // A blob id by its first 8 hex digits likewise: 0xc0ffee00 = 3237998080, mod 7 = 2, part 3 of 7.
     expect(partOf('c0ffee00000000000000000000000000', 7)).toBe(2);
+    // The same from an independent reading of the rule (Python), over these and the vault's own ids.
+    const cases: Array<[string, number]> = [['3f2a9c1e-7b4d-4c2a-9e1f-0a1b2c3d4e5f', 10], ['c0ffee00000000000000000000000000', 7], ...lean.slice(0, 50).map((id, i): [string, number] => [id, 2 + (i % 9)])];
+    const python = spawnSync('python3', [join(ROOT, 'tests', 'helpers', 'audit_subset_part.py')], { input: JSON.stringify(cases), encoding: 'utf8' });
+    expect(python.status).toBe(0);
+    expect(JSON.parse(python.stdout)).toEqual(cases.map(([name, n]) => partOf(name, n) + 1));
   });
 
   it('reads parts 1, 2, 3, 4 in turn, then 1 again, covering every item exactly once, each run on the vault chain', async () => {
