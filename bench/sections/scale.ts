@@ -10,6 +10,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { deriveKek, newScryptParams } from '../../src/main/engine/crypto/kdf';
 import { addItemsWithCustody } from '../custody-items';
 import { peakRss } from '../measure';
 import type { Row } from '../report';
@@ -93,6 +94,10 @@ export async function benchScale(ctx: BenchContext): Promise<Row[]> {
   const r = await benchSearch({ vault: root, queries: ctx.quick ? 300 : 1000 });
   const items = r.items;
   const section = `Scale: ${items} items (${generated}; machine shared with other helpers' work, load average ${loadavg()[0]?.toFixed(0) ?? '?'} on ${cpus().length} cores)`;
+  // The same run's scrypt alone at the default parameters: most of an open, and a gauge of how loaded the machine is.
+  const scryptStarted = performance.now();
+  (await deriveKek(BENCH_PASSPHRASE, newScryptParams())).fill(0);
+  const scryptMs = performance.now() - scryptStarted;
   const deep = await deepPages(root, items);
   const worstDeep = deep.rows.reduce((a, b) => (b.ms > a.ms ? b : a));
   const tagCount = ctx.scaleTagItems ?? (ctx.quick ? 20_000 : 100_000);
@@ -100,7 +105,15 @@ export async function benchScale(ctx: BenchContext): Promise<Row[]> {
   const what = `${r.firstPage.n} mixed queries: first page of 100, total and facets`;
   const MB = 1024 * 1024;
   return [
-    { section, what: 'open the vault (unlock, scrypt included) + first query', value: r.openMs + r.firstQueryMs, unit: 'ms', goal: { text: '≤ 1 s', met: r.openMs + r.firstQueryMs <= 1000 } },
+    {
+      section,
+      what: 'open the vault (unlock, scrypt included) + first query',
+      value: r.openMs + r.firstQueryMs,
+      unit: 'ms',
+      baseline: { what: 'scrypt alone, same parameters (what any open costs)', value: scryptMs, unit: 'ms' },
+      ratio: scryptMs / (r.openMs + r.firstQueryMs),
+      goal: { text: '≤ 1 s', met: r.openMs + r.firstQueryMs <= 1000 },
+    },
     { section, what: '  of which the first query', value: r.firstQueryMs, unit: 'ms' },
     { section, what: `${what}, p50`, value: r.firstPage.p50, unit: 'ms' },
     { section, what: `${what}, p95`, value: r.firstPage.p95, unit: 'ms', goal: { text: 'p95 ≤ 30 ms', met: r.firstPage.p95 <= 30 } },
