@@ -4,15 +4,18 @@
  * `onDone` then refreshes the views, and the outcome is kept to be announced. A select-all
  * is tagged as its query (tagSelection), answered in counts.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { TamgaError } from '../../../../shared/errors';
-import type { OrganiseResult, QuerySelection, SelectionResult } from '../../../../shared/organise';
-import { asTamgaError, tamga } from '../../api';
+import type { OrganiseResult, QuerySelection, SelectionProgress, SelectionResult } from '../../../../shared/organise';
+import { asTamgaError, onEngineEvent, tamga } from '../../api';
 
 export type BulkOutcome = { readonly kind: 'done'; readonly result: SelectionResult } | { readonly kind: 'failed'; readonly error: TamgaError } | null;
 
 export function useBulkActions(onDone: () => void) {
   const [outcome, setOutcome] = useState<BulkOutcome>(null);
+  /** A select-all being tagged: how far it has come (the engine reports each batch); null when none runs. */
+  const [progress, setProgress] = useState<SelectionProgress | null>(null);
+  useEffect(() => onEngineEvent('selectionProgress', (event) => setProgress(event.progress.done < event.progress.total ? event.progress : null)), []);
   const run = useCallback(
     async (call: () => Promise<OrganiseResult | SelectionResult>) => {
       try {
@@ -28,6 +31,7 @@ export function useBulkActions(onDone: () => void) {
   const failed = useCallback((error: unknown) => setOutcome({ kind: 'failed', error: asTamgaError(error) }), []);
   return {
     outcome,
+    progress,
     dismiss: () => setOutcome(null),
     /** Announces a failure of work begun elsewhere for the selection (reading a select-all's exhibits). */
     failed,

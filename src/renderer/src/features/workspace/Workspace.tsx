@@ -155,7 +155,7 @@ export function Workspace(): JSX.Element | null {
               session.dismissDiscarded();
             }}
           />
-          {route === 'library' && <BulkOutcomeNote outcome={bulk.outcome} onDismiss={bulk.dismiss} />}
+          {route === 'library' && <BulkOutcomeNote outcome={bulk.outcome} progress={bulk.progress} onDismiss={bulk.dismiss} />}
           <TimestampReport report={timestamps.report} onDismiss={timestamps.dismiss} />
           {route === 'library' && (
             <LibraryView
