@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only unlock,import,photos,bundle,search,s3,replica,exiftool]`: Tamga's
+ * `npm run bench [-- --quick] [-- --only unlock,import,photos,bundle,search,s3,replica,exiftool,scale]`: Tamga's
  * speed on this machine, each figure next to a baseline measured in the same run on the
  * same bytes, with the goals from the issues. Prints a table and writes
  * bench/results/<date>-<host>[-quick].json. Inputs are generated into bench/tmp (never
@@ -17,6 +17,7 @@ import { benchLargeImport } from './sections/large-import';
 import { benchPhotos } from './sections/photos';
 import { benchReplicas } from './sections/replica';
 import { benchS3 } from './sections/s3';
+import { benchScale } from './sections/scale';
 import { benchSearchSection } from './sections/search';
 import { benchUnlock } from './sections/unlock';
 
@@ -29,9 +30,18 @@ const SECTIONS: Readonly<Record<string, (ctx: BenchContext) => Promise<Row[]>>> 
   s3: benchS3,
   replica: benchReplicas,
   exiftool: benchExifTool,
+  scale: benchScale,
 };
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    // The scale section on an existing synthetic vault (bench/synthetic-vault.ts) instead of the cached one, and the size of its tagging run.
+    'scale-vault': { type: 'string' },
+    'scale-tag': { type: 'string' },
+  },
+});
 const quick = values.quick === true;
 const chosen = values.only === undefined ? Object.keys(SECTIONS) : values.only.split(',').map((s) => s.trim());
 const unknown = chosen.filter((s) => !(s in SECTIONS));
@@ -40,7 +50,13 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-const ctx: BenchContext = { quick, tmp: join(import.meta.dirname, 'tmp'), inputs: {} };
+const ctx: BenchContext = {
+  quick,
+  tmp: join(import.meta.dirname, 'tmp'),
+  inputs: {},
+  ...(values['scale-vault'] === undefined ? {} : { scaleVault: values['scale-vault'] }),
+  ...(values['scale-tag'] === undefined ? {} : { scaleTagItems: Number(values['scale-tag']) }),
+};
 const started = new Date();
 const rows: Row[] = [];
 await rm(ctx.tmp, { recursive: true, force: true });

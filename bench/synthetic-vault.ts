@@ -10,8 +10,8 @@
  * start with `acquired`). That is on purpose: these rows must never pass for evidence.
  * The vault records `synthetic_items` in its settings so that anyone can tell.
  *
- * Rows go straight into the index in one transaction with prepared statements; the
- * search triggers of migration 5 index them as they go.
+ * Rows go straight into the index with prepared statements, in transactions of 20 000;
+ * the search triggers of migration 5 index them as they go.
  *
  *   node --import tsx bench/synthetic-vault.ts <new vault folder> [--count 100000] [--seed 1]
  *
@@ -41,7 +41,12 @@ export function prng(seed: number): () => number {
 export interface SyntheticOptions {
   readonly count: number;
   readonly seed?: number;
+  /** Called after each batch with the items written so far. */
+  readonly onProgress?: (done: number) => void;
 }
+
+/** Items per transaction. */
+const BATCH = 20_000;
 
 /** Adds `count` synthetic items (and the cases, if missing) to an open index. */
 export function addSyntheticItems(db: IndexDb, options: SyntheticOptions): { items: number; cases: number } {
@@ -61,13 +66,18 @@ export function addSyntheticItems(db: IndexDb, options: SyntheticOptions): { ite
   const insertCase = db.prepare('INSERT OR IGNORE INTO cases (id, name, description, created_at) VALUES (?, ?, ?, ?)');
   const insertMember = db.prepare('INSERT OR IGNORE INTO case_items (case_id, item_id, added_at) VALUES (?, ?, ?)');
 
-  db.transaction(() => {
+  const caseIds = db.transaction(() => {
+    CASES.forEach((name, i) => insertCase.run(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name, `Synthetic case ${i + 1} (benchmark data).`, '2024-01-01T00:00:00.000Z'));
+    return db.prepare('SELECT id FROM cases WHERE name IN (' + CASES.map(() => '?').join(', ') + ')').pluck().all(...CASES) as string[];
+  })();
+  // Batches of BATCH items, one transaction each: a million items in one transaction
+  // would hold the whole WAL (gigabytes) until the end, and a progress line per batch
+  // shows a long generation is moving.
+  const batch = db.transaction((n: number) => {
     // Tags go in before their item (foreign keys checked at commit): the item's insert
     // trigger then indexes its tags once, instead of once per tag.
     db.pragma('defer_foreign_keys = ON');
-    CASES.forEach((name, i) => insertCase.run(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name, `Synthetic case ${i + 1} (benchmark data).`, '2024-01-01T00:00:00.000Z'));
-    const caseIds = db.prepare('SELECT id FROM cases WHERE name IN (' + CASES.map(() => '?').join(', ') + ')').pluck().all(...CASES) as string[];
-    for (let n = 0; n < options.count; n++) {
+    for (let i = 0; i < n; i++) {
       const item: SyntheticItem = syntheticItem(random);
       for (const tag of item.tags) insertTag.run(item.row.id, tag);
       insertItem.run(item.row);
@@ -77,11 +87,17 @@ export function addSyntheticItems(db: IndexDb, options: SyntheticOptions): { ite
         if (caseId !== undefined) insertMember.run(caseId, item.row.id, item.row.importedAt);
       }
     }
-    const previous = Number(db.prepare("SELECT value FROM settings WHERE key = 'synthetic_items'").pluck().get() ?? 0);
-    db.prepare("INSERT INTO settings (key, value) VALUES ('synthetic_items', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
-      String(previous + options.count),
-    );
-  })();
+  });
+  for (let done = 0; done < options.count; ) {
+    const n = Math.min(BATCH, options.count - done);
+    batch(n);
+    done += n;
+    options.onProgress?.(done);
+  }
+  const previous = Number(db.prepare("SELECT value FROM settings WHERE key = 'synthetic_items'").pluck().get() ?? 0);
+  db.prepare("INSERT INTO settings (key, value) VALUES ('synthetic_items', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+    String(previous + options.count),
+  );
   return { items: options.count, cases: CASES.length };
 }
 

@@ -12,6 +12,10 @@ export interface BenchContext {
   readonly tmp: string;
   /** The generated inputs, made once and shared (the bundle section exports them again). */
   readonly inputs: { largeFile?: string; photosDir?: string };
+  /** `--scale-vault`: an existing synthetic vault for the scale section (default: the cached one of 1 000 000 items). */
+  readonly scaleVault?: string;
+  /** `--scale-tag`: how many items the scale section tags (default 100 000; 20 000 with --quick). */
+  readonly scaleTagItems?: number;
 }
 
 /** A new vault at the default KDF parameters, closed again; returns its folder. */

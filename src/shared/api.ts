@@ -9,12 +9,27 @@
 
 import type { VideoPreviewResult } from './playback';
 import type { ImportProgress, ImportRequest, ImportSummary, InterruptedWork } from './import';
-import type { AuditReport, ExtractRequest, ExtractResult, ItemDetail, ItemSummary } from './items';
+import type { AuditProgress, AuditReport, ExtractRequest, ExtractResult, ItemDetail, ItemSummary } from './items';
 import type { ExportPreview, ExportProgress, ExportRequest, ExportResult, ExportSelection } from './bundle';
 import type { VerifyProgress, VerifyReport, VerifyRequest } from './bundle';
 import type { ReceiveRequest, ReceiveResult } from './receive';
 import type { MediaChunk, MediaReadRequest } from './media';
-import type { CaseItemsRequest, CaseSummary, CreateCaseRequest, DescribeRequest, ItemDescription, OrganiseResult, RevealedField, RevealRequest, TagRequest, UpdateCaseRequest } from './organise';
+import type {
+  CaseItemsRequest,
+  CaseSummary,
+  CreateCaseRequest,
+  DescribeRequest,
+  ItemDescription,
+  OrganiseResult,
+  QuerySelection,
+  RevealedField,
+  RevealRequest,
+  SelectionProgress,
+  SelectionResult,
+  TagRequest,
+  TagSelectionRequest,
+  UpdateCaseRequest,
+} from './organise';
 import type { FacetCount, FindByFileResult, SearchRequest, SearchResult } from './search';
 import type { AddSenderRequest, KnownSender } from './senders';
 import type { Operator, OperatorInput } from './operator';
@@ -181,6 +196,12 @@ export interface TamgaApi {
   tagItems(request: TagRequest): Promise<OrganiseResult>;
   /** Removes tags (ignoring case) from the named items; one `untagged` custody event per tag removed. */
   untagItems(request: TagRequest): Promise<OrganiseResult>;
+  /** How many items a query selection holds now (select-all's "N selected", counted by the engine). */
+  countSelection(selection: QuerySelection): Promise<number>;
+  /** Adds tags to every item of a query selection, in batches; progress as `selectionProgress` events; answers counts. */
+  tagSelection(request: TagSelectionRequest): Promise<SelectionResult>;
+  /** Removes tags from every item of a query selection, likewise. */
+  untagSelection(request: TagSelectionRequest): Promise<SelectionResult>;
   /** Every tag in the vault with its number of items, most used first. */
   listTags(): Promise<FacetCount[]>;
   createCase(request: CreateCaseRequest): Promise<CaseSummary>;
@@ -240,6 +261,10 @@ export type ApiEvent =
   | { readonly type: 'importProgress'; readonly progress: ImportProgress }
   | { readonly type: 'exportProgress'; readonly progress: ExportProgress }
   | { readonly type: 'verifyProgress'; readonly progress: VerifyProgress }
+  /** An audit running: originals checked of those it will check. */
+  | { readonly type: 'auditProgress'; readonly progress: AuditProgress }
+  /** A tag change over a query selection running (tagSelection, untagSelection). */
+  | { readonly type: 'selectionProgress'; readonly progress: SelectionProgress }
   /** A replica push, check or restore running; `replica` names the replica (null for a restore or a keyless check). */
   | { readonly type: 'replicaProgress'; readonly replica: string | null; readonly progress: ReplicaProgress }
   | VaultEvent;
@@ -269,6 +294,7 @@ export const IMMEDIATE_METHODS: readonly ApiMethod[] = [
   'searchItems',
   'itemsMatching',
   'previewExport',
+  'countSelection',
   'getItemDescription',
   'revealPrivateField',
   'listTags',
@@ -346,6 +372,9 @@ export const API_METHODS = [
   'revealPrivateField',
   'tagItems',
   'untagItems',
+  'countSelection',
+  'tagSelection',
+  'untagSelection',
   'listTags',
   'createCase',
   'updateCase',

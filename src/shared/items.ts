@@ -100,7 +100,33 @@ export interface AuditProblem {
   readonly message: string;
 }
 
+/**
+ * One part of the vault per run (as restic's `check --read-data-subset`): `of` parts, the
+ * next in turn each run, so that `of` runs read everything. docs/formats.md ("Audit
+ * subsets") says which items and files each part holds.
+ */
+export interface AuditRequest {
+  readonly subset?: { readonly of: number };
+}
+
+/** The most parts an audit may split the vault into. */
+export const MAX_AUDIT_PARTS = 1000;
+
+/** Which part an audit read: part `part` (1 … `of`) of `of`. */
+export interface AuditSubset {
+  readonly part: number;
+  readonly of: number;
+}
+
+/** How far an audit has come: originals checked of those it will check. */
+export interface AuditProgress {
+  readonly itemsDone: number;
+  readonly itemsTotal: number;
+}
+
 export interface AuditReport {
+  /** The part read, for an audit of a subset; absent for a whole audit. */
+  readonly subset?: AuditSubset;
   readonly ok: boolean;
   readonly checkedItems: number;
   readonly checkedBytes: number;

@@ -66,6 +66,40 @@ export interface TagRequest {
   readonly tags: readonly string[];
 }
 
+/** The most item ids a query selection may name as exceptions or additions (they travel over IPC). */
+export const MAX_SELECTION_ADJUSTMENTS = 10_000;
+
+/**
+ * A selection held as the query that made it, not as ids: every item the query matches
+ * when the action starts, minus `except`, plus `also` (ids or SHA-256 prefixes). What
+ * select-all in the window hands the engine, so a million results never cross IPC as ids.
+ */
+export interface QuerySelection {
+  /** The search query (src/shared/search.ts); "" selects every item. */
+  readonly query: string;
+  /** Items the user deselected among the matches. */
+  readonly except?: readonly string[];
+  /** Items the user selected outside the matches. */
+  readonly also?: readonly string[];
+}
+
+export interface TagSelectionRequest {
+  readonly selection: QuerySelection;
+  readonly tags: readonly string[];
+}
+
+/** How far a change over a query selection has come: items handled of the selection's total. */
+export interface SelectionProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** What a change over a query selection did, in counts (the ids would be as large as the selection). */
+export interface SelectionResult {
+  readonly changed: number;
+  readonly unchanged: number;
+}
+
 export interface CaseItemsRequest {
   /** The case's id or name (names ignore case). */
   readonly case: string;

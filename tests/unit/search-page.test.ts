@@ -63,4 +63,24 @@ describe('the roads to a page', () => {
     expect(lookup).toHaveLength(hits.docs.length);
     for (const road of ['probe', 'walk', 'budgeted'] as const) expect(pages(db, plan, road), road).toEqual(lookup);
   });
+
+  it('jump to an offset the same way whichever road: a deep jump goes to the probe without spending the walk budget', () => {
+    const db = memoryIndex();
+    // Enough matches (16 000 of 20 000) for the walk road.
+    db.transaction(() => {
+      for (let i = 0; i < 20_000; i++) addItem(db, { capturedUtc: new Date(Date.UTC(2021, 0, 1) + i * 60_000).toISOString(), importedAt: i % 5 === 0 ? '2023-01-01T00:00:00.000Z' : '2024-05-01T00:00:00.000Z' });
+    })();
+    const hits = collectHits(db, { where: sql`s.imported_at >= ${'2024'}`, match: null, docs: null }, 20_000);
+    expect(hits.docs).toHaveLength(16_000);
+    for (const offset of [0, 100, 2_000, 15_950]) {
+      const plan: PagePlan = { sort: 'captured', order: 'desc', limit: 40, after: null, offset, match: null, hits, bounds: { from: null, to: null } };
+      const expected = withHits(db, hits, () => {
+        const statement = pageSql(plan, 'lookup');
+        return (db.prepare(statement.text).all(...statement.params) as Array<{ id: string }>).slice(0, 40).map((r) => r.id);
+      });
+      expect(expected, `offset ${offset}`).toHaveLength(Math.min(40, 16_000 - offset));
+      // A budget of 1 000 entries: offsets past it go to the probe at once, the first ones walk.
+      for (const walkBudget of [1_000, 20_000]) expect(withHits(db, hits, () => pageRows(db, { ...plan, walkBudget }).rows.map((r) => r.id)), `offset ${offset}, budget ${walkBudget}`).toEqual(expected);
+    }
+  });
 });

@@ -8,9 +8,11 @@ import type { ApiEvent, TamgaApi } from '../../shared/api';
 import type { ExportProgress, VerifyReport } from '../../shared/bundle';
 import type { ReceiptImportRequest, ReceiptImportResult } from '../../shared/receipt';
 import type { ImportSummary } from '../../shared/import';
+import type { AuditProgress, AuditReport, AuditRequest } from '../../shared/items';
 import type { LockReason } from '../../shared/session';
 import { TamgaError } from '../../shared/errors';
 import { auditVault } from './audit/audit';
+import { auditSubset, checkParts } from './audit/audit-subset';
 import { exportBundle } from './bundle/export/export';
 import { previewExport } from './bundle/export/preview';
 import { queryItems } from './bundle/export/query-items';
@@ -53,6 +55,8 @@ export interface Engine extends TamgaApi {
   lock(reason: LockReason): Promise<void>;
   /** Receives progress while calls run; returns the unsubscribe function. */
   subscribe(listener: (event: ApiEvent) => void): () => void;
+  /** The whole vault, or (CLI) one part of `subset.of` per run, the next part each time (audit-subset.ts); progress as `auditProgress` events. */
+  auditVault(request?: AuditRequest): Promise<AuditReport>;
   /**
    * RFC 3161 timestamps over the seals this vault made and has not had stamped by these
    * TSAs (the URLs given, else those saved; `save` keeps the given ones). CLI only.
@@ -315,7 +319,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     extractItem: async (request) =>
       extractItem(current(), { item: requireString(request.item, 'item'), outPath: requireString(request.outPath, 'outPath') }),
 
-    auditVault: async () => auditVault(current()),
+    auditVault: async (request?: AuditRequest) => {
+      const onProgress = (progress: AuditProgress): void => emit({ type: 'auditProgress', progress });
+      if (request?.subset === undefined) return auditVault(current(), onProgress);
+      return auditSubset(current(), checkParts(request.subset.of), onProgress);
+    },
 
     async exportBundle(request) {
       // Read-only too: a sealed bundle from a write-protected vault, its export not recorded (result.recorded).
@@ -484,6 +492,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     revealPrivateField: async (request) => organise.revealPrivateField(current().db, request),
     tagItems: async (request) => organise.tagItems(writable(), request),
     untagItems: async (request) => organise.untagItems(writable(), request),
+    countSelection: async (selection) => organise.countSelection(current().db, selection),
+    tagSelection: async (request) => organise.tagSelection(writable(), request, (progress) => emit({ type: 'selectionProgress', progress })),
+    untagSelection: async (request) => organise.untagSelection(writable(), request, (progress) => emit({ type: 'selectionProgress', progress })),
     listTags: async () => organise.listTags(current().db),
     createCase: async (request) => organise.createCase(writable().db, request),
     updateCase: async (request) => organise.updateCase(writable().db, request),

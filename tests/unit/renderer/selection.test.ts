@@ -1,6 +1,6 @@
 // Grid selection and focus movement, the window session's lock, and the batching of media URLs.
 import { describe, expect, it, vi } from 'vitest';
-import { EMPTY_SELECTION, moveFocus, selectAll, selectAt, selectedInOrder } from '../../../src/renderer/src/features/library/selection';
+import { EMPTY_SELECTION, isSelected, moveFocus, querySelectionOf, selectAll, selectAt, selectedInOrder } from '../../../src/renderer/src/features/library/selection';
 import { MediaUrlStore } from '../../../src/renderer/src/features/media/media-url-store';
 import { INITIAL_SESSION, sessionReducer } from '../../../src/renderer/src/session/session-state';
 import type { VaultInfo } from '../../../src/shared/api';
@@ -23,7 +23,22 @@ describe('selection', () => {
     expect(ids(s)).toEqual(['a', 'b', 'e']);
     s = selectAt(s, items, 4, { shift: false, toggle: true });
     expect(ids(s)).toEqual(['a', 'b']);
-    expect(selectAll(all).selected.size).toBe(5);
+  });
+
+  it('holds select-all as the query, not ids: Ctrl deselects and reselects exceptions, a plain click starts over', () => {
+    let s = selectAll('tag:police');
+    expect(s.selected.size).toBe(0);
+    expect(all.every((item) => isSelected(s, item.id))).toBe(true);
+    expect(querySelectionOf(s)).toEqual({ query: 'tag:police', except: [] });
+    s = selectAt(s, items, 1, { shift: false, toggle: true });
+    s = selectAt(s, items, 3, { shift: false, toggle: true });
+    expect(all.filter((item) => isSelected(s, item.id)).map((i) => i.id)).toEqual(['a', 'c', 'e']);
+    expect(querySelectionOf(s)).toEqual({ query: 'tag:police', except: ['b', 'd'] });
+    s = selectAt(s, items, 1, { shift: false, toggle: true });
+    expect(querySelectionOf(s)).toEqual({ query: 'tag:police', except: ['d'] });
+    s = selectAt(s, items, 2, plain);
+    expect(querySelectionOf(s)).toBeNull();
+    expect(ids(s)).toEqual(['c']);
   });
 
   it('hands the selected items on in grid order, whatever order they were picked in', () => {

@@ -5,17 +5,13 @@
  * (hashes, links, signatures) and tied to its item; files no row references are found;
  * the custody log is rebuilt and every kept timestamp checked again over what it dates;
  * the provenance kept from senders is checked again (provenance-check.ts).
- * The result is logged as an `audit` event on the vault chain.
+ * The result is logged as an `audit` event on the vault chain. A vault too large to read
+ * in one run is audited one part per run instead (audit-subset.ts).
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { chainKind, vaultChainName } from '../../../shared/custody';
-import type { AuditProblem, AuditReport } from '../../../shared/items';
-import { TamgaError } from '../../../shared/errors';
+import type { AuditProblem, AuditProgress, AuditReport } from '../../../shared/items';
 import type { BlobArea } from '../blobs/blob-store';
-import { BlobDecryptStream } from '../crypto/blob-reader';
+import { blobProblem, hashBlob } from './audit-blobs';
 import { appendEvent, listChains, readChainRows, verifyStoredChains } from '../custody/store';
 import { checkLog } from '../custody/log-check';
 import { LOG_SCHEMA, makeCheckpoint } from '../custody/vault-log';
@@ -33,35 +29,7 @@ interface AuditedItem {
   readonly thumbPreviewBlob: string | null;
 }
 
-/** Decrypts one blob end to end; returns its SHA-256 and size, or throws CORRUPT/NOT_FOUND. */
-async function hashBlob(vault: OpenVault, area: BlobArea, blobId: string): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256');
-  let size = 0;
-  await pipeline(
-    createReadStream(vault.store.path(area, blobId), { highWaterMark: 1024 * 1024 }),
-    new BlobDecryptStream({ blobKey: vault.keys.blob, expectedBlobId: blobId }),
-    new Writable({
-      write(chunk: Buffer, _enc, done) {
-        hash.update(chunk);
-        size += chunk.length;
-        done();
-      },
-    }),
-  );
-  return { sha256: hash.digest('hex'), size };
-}
-
-function blobProblem(err: unknown, itemId: string, what: 'original' | 'thumbnail'): AuditProblem {
-  const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-  const thumb = what === 'thumbnail';
-  if (missing) {
-    return { code: thumb ? 'THUMB_MISSING' : 'BLOB_MISSING', itemId, message: `Item ${itemId}: the encrypted ${what} is missing from the vault.` };
-  }
-  const reason = err instanceof TamgaError ? err.message : String(err);
-  return { code: thumb ? 'THUMB_CORRUPT' : 'BLOB_CORRUPT', itemId, message: `Item ${itemId}: the encrypted ${what} is damaged. ${reason}` };
-}
-
-export async function auditVault(vault: OpenVault): Promise<AuditReport> {
+export async function auditVault(vault: OpenVault, onProgress?: (p: AuditProgress) => void): Promise<AuditReport> {
   const { db } = vault;
   const problems: AuditProblem[] = [];
   const items = db
@@ -71,7 +39,9 @@ export async function auditVault(vault: OpenVault): Promise<AuditReport> {
   // previews/ is a cache of playable previews that no row names: neither audited nor an orphan.
   const referenced: Record<Exclude<BlobArea, 'previews'>, Set<string>> = { blobs: new Set(), thumbs: new Set() };
 
-  for (const item of items) {
+  onProgress?.({ itemsDone: 0, itemsTotal: items.length });
+  for (const [n, item] of items.entries()) {
+    if (n % 100 === 0 && n > 0) onProgress?.({ itemsDone: n, itemsTotal: items.length });
     referenced.blobs.add(item.blobId);
     try {
       const { sha256, size } = await hashBlob(vault, 'blobs', item.blobId);
@@ -89,6 +59,7 @@ export async function auditVault(vault: OpenVault): Promise<AuditReport> {
     }
   }
 
+  onProgress?.({ itemsDone: items.length, itemsTotal: items.length });
   const publicKey = vault.signer.publicKey;
   for (const p of verifyStoredChains(db, publicKey)) {
     problems.push({ code: p.code, itemId: chainKind(p.chain) === 'item' ? p.chain : null, message: p.message });

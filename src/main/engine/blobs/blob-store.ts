@@ -125,6 +125,20 @@ export class BlobStore {
   }
 
   /** Every blob id present on disk in an area (for audit's orphan check). */
+  /** The blob ids of one area, one fan-out folder at a time (for a vault too large to list whole). */
+  async *listByFan(area: BlobArea): AsyncGenerator<string[]> {
+    let fans: string[];
+    try {
+      fans = (await readdir(join(this.root, area))).sort();
+    } catch {
+      return;
+    }
+    for (const fan of fans) {
+      if (!/^[0-9a-f]{2}$/.test(fan)) continue;
+      yield (await readdir(join(this.root, area, fan))).filter((name) => BLOB_ID.test(name) && name.startsWith(fan)).sort();
+    }
+  }
+
   async list(area: BlobArea): Promise<string[]> {
     const ids: string[] = [];
     let fans: string[];

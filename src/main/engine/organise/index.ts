@@ -3,4 +3,5 @@ export { addToCase, removeFromCase } from './case-members';
 export { createCase, listCases, updateCase } from './cases';
 export { describeItems, itemDescription } from './describe';
 export { revealPrivateField } from './reveal';
-export { listTags, tagItems, untagItems } from './tags';
+export { countSelection } from './query-selection';
+export { listTags, tagItems, tagSelection, untagItems, untagSelection } from './tags';

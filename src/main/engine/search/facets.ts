@@ -10,7 +10,7 @@ import type { Hits } from './hits';
 /** How many tags and cases a facet list shows, most frequent first. */
 export const FACET_LIMIT = 50;
 
-function ranked(counts: Iterable<[string, number]>, limit: number): FacetCount[] {
+export function ranked(counts: Iterable<[string, number]>, limit: number): FacetCount[] {
   return [...counts]
     .filter(([, count]) => count > 0)
     .map(([value, count]) => ({ value, count }))

@@ -111,8 +111,14 @@ function run(db: IndexDb, plan: PagePlan, statement: Sql): { rows: PageRow[]; mo
 export function pageRows(db: IndexDb, plan: PagePlan): { rows: PageRow[]; more: boolean } {
   const road = roadFor(plan.hits);
   if (plan.hits === null || road !== 'walk' || (plan.sort === 'relevance' && plan.match !== null)) return run(db, plan, pageSql(plan, road));
+  const budget = plan.walkBudget ?? WALK_BUDGET;
+  // A jump deep into the results passes `offset` matches first: when that alone needs more
+  // index entries than the walk may pass (matches are a share of all entries), the walk
+  // would spend its whole budget only to hand over to the probe, so the probe goes first.
+  const entriesNeeded = ((plan.offset ?? 0) + plan.limit + 1) * (plan.hits.bitmap.length / Math.max(1, plan.hits.docs.length));
+  if (entriesNeeded > budget) return run(db, plan, pageSql(plan, 'probe'));
   try {
-    return withinBudget(db, plan.walkBudget ?? WALK_BUDGET, () => run(db, plan, pageSql(plan, 'walk')));
+    return withinBudget(db, budget, () => run(db, plan, pageSql(plan, 'walk')));
   } catch (err) {
     if (!(err instanceof WalkTooLong)) throw err;
     return run(db, plan, pageSql(plan, 'probe'));

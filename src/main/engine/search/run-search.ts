@@ -2,7 +2,7 @@
  * searchItems: a query string to a page of results, the total, facet counts, the next
  * cursor and the query as understood. Parse (parse.ts) → compile (compile.ts) → collect
  * the matching docs once (hits.ts) → page by keyset (page.ts) → load the page's rows
- * (result-rows.ts) → count facets (facets.ts).
+ * (result-rows.ts) → count facets (facets.ts; for the empty query, whole-vault.ts).
  *
  * Nothing SQLite says ever reaches the caller as such: the SQL is built from the tree,
  * every value bound, every FTS term escaped, so a failure here is a bug, reported as
@@ -21,6 +21,7 @@ import { parseQuery } from './parse';
 import { checkRequest } from './request';
 import { searchItemsByIds } from './result-rows';
 import { understoodQuery } from './understood';
+import { wholeVault } from './whole-vault';
 import { vaultVocabulary } from './vocabulary';
 
 function withoutSqliteDetail<T>(work: () => T): T {
@@ -52,8 +53,11 @@ export function searchItems(db: IndexDb, request: SearchRequest): SearchResult {
   // snapshot even when the search runs between the transactions of an import.
   return withoutSqliteDetail(() =>
     db.transaction((): SearchResult => {
-      const index = facetIndex(db);
-      const hits = parsed.root === null ? null : collectHits(db, compiled, index.kindOf.length - 1);
+      // Every item (the empty query): counted from the index's own counts, so the first
+      // search after opening does not wait for the facet index to be built (whole-vault.ts).
+      const whole = parsed.root === null ? wholeVault(db) : null;
+      const index = whole === null ? facetIndex(db) : null;
+      const hits = index === null ? null : collectHits(db, compiled, index.kindOf.length - 1);
       const bounds = sort === 'imported' ? compiled.bounds.imported : compiled.bounds.captured;
       const page = withHits(db, hits, () =>
         pageRows(db, { sort, order, limit: req.limit, after, offset: req.offset, match: compiled.match, hits, bounds }),
@@ -61,13 +65,13 @@ export function searchItems(db: IndexDb, request: SearchRequest): SearchResult {
       const last = page.rows.at(-1);
       return {
         items: searchItemsByIds(db, page.rows.map((r) => r.id)),
-        total: hits === null ? index.itemCount : hits.docs.length,
+        total: hits === null ? (whole?.itemCount ?? 0) : hits.docs.length,
         nextCursor: page.more && last !== undefined ? encodeCursor(understood, sort, order, { key: last.k, doc: last.doc }) : null,
         understood,
         notes,
         sort,
         order,
-        facets: req.facets ? facetCounts(index, hits) : null,
+        facets: !req.facets ? null : index === null ? (whole?.facets ?? null) : facetCounts(index, hits),
       };
     })(),
   );

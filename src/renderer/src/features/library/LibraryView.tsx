@@ -6,6 +6,7 @@
 import { memo, useCallback, useMemo, useRef, useState, type JSX, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemSummary } from '../../../../shared/items';
+import type { QuerySelection } from '../../../../shared/organise';
 import { formatShortDate } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
 import { useLocale } from '../../i18n/useLocale';
@@ -22,9 +23,10 @@ import { PendingCell } from './PendingCell';
 import { QuickPreview } from './QuickPreview';
 import { SelectionBar } from './SelectionBar';
 import { ThumbnailGrid } from './ThumbnailGrid';
-import { selectedInOrder } from './selection';
+import { isSelected, querySelectionOf, selectedInOrder } from './selection';
 import { useGridState } from './useGridState';
 import { useOutsideResults } from './useOutsideResults';
+import { useSelectionCount } from './useSelectionCount';
 
 export interface LibraryViewProps {
   readonly query: string;
@@ -33,8 +35,11 @@ export interface LibraryViewProps {
   readonly version: number;
   readonly onImport: () => void;
   readonly onFilter: (field: string, value: string) => void;
-  /** The actions offered for the selected items (tag, add to case, export), in grid order; `outside`: those the search does not show (null: not known yet). */
-  readonly selectionActions: (items: readonly ItemSummary[], outside: ReadonlySet<string> | null) => ReactNode;
+  /**
+   * The actions offered for the selected items (tag, add to case, export), in grid order; `outside`: those the search does not show (null: not known yet).
+   * After select-all, `items` is empty and `all` holds the selection as a query with the engine's count of it.
+   */
+  readonly selectionActions: (items: readonly ItemSummary[], outside: ReadonlySet<string> | null, all: { readonly selection: QuerySelection; readonly count: number } | null) => ReactNode;
   /** Something about an item changed in the detail pane. */
   readonly onChanged: () => void;
 }
@@ -84,7 +89,7 @@ export function LibraryView({ query, sort, version, onImport, onFilter, selectio
   const detailHeading = useRef<HTMLHeadingElement>(null);
   const focusedRef = useRef<ItemSummary | null>(null);
   const actions = useMemo(() => ({ preview: () => setPreviewing(focusedRef.current), open: () => detailHeading.current?.focus() }), []);
-  const grid = useGridState({ itemAt, loadItems: search.items, total: search.total }, actions, `${query}\u0000${sort}`);
+  const grid = useGridState({ itemAt, loadItems: search.items, total: search.total, query }, actions, `${query}\u0000${sort}`);
   focusedRef.current = grid.focused;
   const previewUrl = useMediaUrl(previewing?.id ?? null, 'preview');
 
@@ -94,7 +99,7 @@ export function LibraryView({ query, sort, version, onImport, onFilter, selectio
     (index: number, column: number) => {
       const item = itemAt(index);
       if (item === undefined) return <PendingCell key={`pending-${index}`} id={cellId(index)} columnIndex={column} />;
-      return <ConnectedCell key={item.id} item={item} index={index} column={column} selected={selection.selected.has(item.id)} focused={index === focusIndex} locale={locale} noCapture={noCapture} onClick={onCellClick} onOpen={actions.open} />;
+      return <ConnectedCell key={item.id} item={item} index={index} column={column} selected={isSelected(selection, item.id)} focused={index === focusIndex} locale={locale} noCapture={noCapture} onClick={onCellClick} onOpen={actions.open} />;
     },
     [itemAt, selection, focusIndex, locale, noCapture, onCellClick, actions],
   );
@@ -102,6 +107,8 @@ export function LibraryView({ query, sort, version, onImport, onFilter, selectio
   const selected = useMemo(() => selectedInOrder(selection), [selection]);
   const selectedIds = useMemo(() => selected.map((item) => item.id), [selected]);
   const outside = useOutsideResults(query, selectedIds, version);
+  const all = useMemo(() => querySelectionOf(selection), [selection]);
+  const allCount = useSelectionCount(all, version);
 
   if (search.error?.code === 'QUERY_INVALID') {
     return (
@@ -123,9 +130,17 @@ export function LibraryView({ query, sort, version, onImport, onFilter, selectio
             {t('library.selecting', { count: grid.selecting, formatted: formatCount(grid.selecting, locale) })}
           </p>
         )}
-        <SelectionBar count={selected.length} outside={outside?.size ?? null} onClear={grid.clearSelection}>
-          {selectionActions(selected, outside)}
-        </SelectionBar>
+        {all === null ? (
+          <SelectionBar count={selected.length} outside={outside?.size ?? null} onClear={grid.clearSelection}>
+            {selectionActions(selected, outside, null)}
+          </SelectionBar>
+        ) : (
+          allCount !== null && (
+            <SelectionBar count={allCount} outside={0} onClear={grid.clearSelection}>
+              {selectionActions([], null, { selection: all, count: allCount })}
+            </SelectionBar>
+          )
+        )}
         {search.loaded && search.total === 0 ? (
           <p className="empty-result">{t('search.noResults')}</p>
         ) : (

@@ -3,8 +3,14 @@
  * selects one item, Ctrl/Cmd toggles, Shift extends from the anchor, Ctrl/Cmd+A selects
  * all. Ids, not positions, are kept, so a selection survives the grid growing during an
  * import.
+ *
+ * Select-all is held as the query (`all`), not as ids: the engine counts it and acts on
+ * it (countSelection, tagSelection), so a million results are never read into the window.
+ * Ctrl/Cmd-clicks then deselect and reselect single items (the exceptions); a plain click
+ * or a Shift-selection starts a selection of ids again.
  */
 import type { ItemSummary } from '../../../../shared/items';
+import type { QuerySelection } from '../../../../shared/organise';
 
 /** A selected item and where it was in the grid when it was selected (its order for actions). */
 export interface SelectedItem {
@@ -17,9 +23,20 @@ export interface GridSelection {
   readonly selected: ReadonlyMap<string, SelectedItem>;
   /** Where a Shift-extension starts (an index into the results). */
   readonly anchor: number;
+  /** Select-all: every item the query matches but the exceptions; `selected` is then empty. */
+  readonly all?: { readonly query: string; readonly except: ReadonlySet<string> } | null;
 }
 
 export const EMPTY_SELECTION: GridSelection = { selected: new Map(), anchor: 0 };
+
+export function isSelected(selection: GridSelection, id: string): boolean {
+  return selection.all ? !selection.all.except.has(id) : selection.selected.has(id);
+}
+
+/** A select-all as the engine takes it; null for a selection of ids. */
+export function querySelectionOf(selection: GridSelection): QuerySelection | null {
+  return selection.all ? { query: selection.all.query, except: [...selection.all.except] } : null;
+}
 
 export interface Modifiers {
   readonly shift: boolean;
@@ -47,6 +64,12 @@ export function selectAt(selection: GridSelection, items: Items, index: number, 
     const [from, to] = shiftRange(selection, index);
     return { selected: entries(items(from, to), from), anchor: selection.anchor };
   }
+  if (modifiers.toggle && selection.all) {
+    const except = new Set(selection.all.except);
+    if (except.has(item.id)) except.delete(item.id);
+    else except.add(item.id);
+    return { selected: new Map(), anchor: index, all: { query: selection.all.query, except } };
+  }
   if (modifiers.toggle) {
     const selected = new Map(selection.selected);
     if (selected.has(item.id)) selected.delete(item.id);
@@ -56,8 +79,9 @@ export function selectAt(selection: GridSelection, items: Items, index: number, 
   return { selected: entries([item], index), anchor: index };
 }
 
-export function selectAll(all: readonly ItemSummary[]): GridSelection {
-  return { selected: entries(all, 0), anchor: 0 };
+/** Every item the query matches, by one engine call: nothing is read here. */
+export function selectAll(query: string): GridSelection {
+  return { selected: new Map(), anchor: 0, all: { query, except: new Set() } };
 }
 
 /** The selected items in grid order (the order exhibits are numbered in by default). */

@@ -3,8 +3,9 @@
  * End move (Shift extends the selection, Ctrl/Cmd moves focus alone), Ctrl/Cmd+Space
  * toggles, Ctrl/Cmd+A selects all, Escape clears, Space previews, Enter opens.
  *
- * The grid holds only the pages of results near the view: a Shift-selection or Ctrl+A
- * across items not read yet waits for their pages (`loadItems`) and then applies.
+ * The grid holds only the pages of results near the view: a Shift-selection across items
+ * not read yet waits for their pages (`loadItems`) and then applies. Ctrl+A reads none:
+ * it selects the query itself (selection.ts).
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ItemSummary } from '../../../../shared/items';
@@ -26,6 +27,8 @@ export interface GridItems {
   readonly loadItems: (from: number, to: number) => Promise<readonly ItemSummary[] | null>;
   /** How many results there are (focus can move onto a page still loading). */
   readonly total: number;
+  /** The query the results are of (what select-all selects). */
+  readonly query: string;
 }
 
 /** A selection of this many items or more may wait for pages: the window says it is working. */
@@ -33,11 +36,13 @@ const MANY = 500;
 
 const toggleKey = (event: { ctrlKey: boolean; metaKey: boolean }): boolean => (isMac() ? event.metaKey : event.ctrlKey);
 
-export function useGridState({ itemAt, loadItems, total }: GridItems, actions: GridActions, resetKey: string) {
+export function useGridState({ itemAt, loadItems, total, query }: GridItems, actions: GridActions, resetKey: string) {
   const [focus, setFocus] = useState(0);
   // A new search (not the same one read again after an import) starts at its first item.
   useEffect(() => setFocus(0), [resetKey]);
   const [selection, setSelection] = useState<GridSelection>(EMPTY_SELECTION);
+  // A select-all is "all these results": another query's results are not what was selected.
+  useEffect(() => setSelection((s) => (s.all && s.all.query !== query ? EMPTY_SELECTION : s)), [query]);
   /** How many items a selection is waiting for (their pages are being read); 0 when none. */
   const [selecting, setSelecting] = useState(0);
   const current = useRef(selection);
@@ -83,16 +88,12 @@ export function useGridState({ itemAt, loadItems, total }: GridItems, actions: G
         actions.open();
       } else if (shortcutOf(event, isMac()) === 'selectAll') {
         event.preventDefault();
-        setSelecting(total);
-        void loadItems(0, total - 1).then((all) => {
-          setSelecting(0);
-          if (all !== null) setSelection(selectAll(all));
-        });
+        if (total > 0) setSelection(selectAll(query));
       } else if (event.key === 'Escape') {
         setSelection(EMPTY_SELECTION);
       }
     },
-    [actions, focusIndex, loadItems, select, total],
+    [actions, focusIndex, query, select, total],
   );
 
   const onCellClick = useCallback(

@@ -1,17 +1,26 @@
-/** What the last bulk action did, said once: how many items changed, and how many already were so. */
+/** What the last bulk action did, said once: how many items changed, and how many already were so; while a select-all is tagged, how far it is. */
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { StatusBadge } from '../../ui/StatusBadge';
+import type { SelectionProgress } from '../../../../shared/organise';
 import type { BulkOutcome } from '../organise/useBulkActions';
 
-export function BulkOutcomeNote({ outcome, onDismiss }: { readonly outcome: BulkOutcome; readonly onDismiss: () => void }): JSX.Element | null {
+export function BulkOutcomeNote({ outcome, progress, onDismiss }: { readonly outcome: BulkOutcome; readonly progress?: SelectionProgress | null; readonly onDismiss: () => void }): JSX.Element | null {
   const { t } = useTranslation();
+  if (progress) {
+    return (
+      <div className="bulk-outcome" role="status">
+        <progress max={progress.total} value={progress.done} aria-label={t('organise.tagging', { done: progress.done, total: progress.total })} />
+        <span>{t('organise.tagging', { done: progress.done, total: progress.total })}</span>
+      </div>
+    );
+  }
   if (outcome === null) return null;
   return (
     <div className="bulk-outcome" role="status">
       {outcome.kind === 'done' ? (
-        <StatusBadge tone="safe" label={t('organise.outcome', { changed: outcome.result.changed.length, unchanged: outcome.result.unchanged.length })} />
+        <StatusBadge tone="safe" label={t('organise.outcome', { changed: outcome.result.changed, unchanged: outcome.result.unchanged })} />
       ) : (
         <ErrorNotice error={outcome.error} />
       )}

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 
 export interface SelectionActionsProps {
   readonly onTag: () => void;
-  readonly onCase: () => void;
+  /** Null when the selection cannot be filed in a case (a select-all, held as a query). */
+  readonly onCase: (() => void) | null;
   readonly onExport: () => void;
 }
 
@@ -15,9 +16,11 @@ export function SelectionActions({ onTag, onCase, onExport }: SelectionActionsPr
       <button type="button" className="button button-small" onClick={onTag}>
         {t('organise.tag')}
       </button>
-      <button type="button" className="button button-small" onClick={onCase}>
-        {t('organise.addToCaseButton')}
-      </button>
+      {onCase !== null && (
+        <button type="button" className="button button-small" onClick={onCase}>
+          {t('organise.addToCaseButton')}
+        </button>
+      )}
       <button type="button" className="button button-small" onClick={onExport}>
         {t('export.button')}
       </button>

@@ -7,12 +7,14 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemSummary } from '../../../../shared/items';
+import type { QuerySelection } from '../../../../shared/organise';
 import type { InterruptedWork } from '../../../../shared/import';
 import { shell, tamga } from '../../api';
 import { useSession } from '../../session/SessionContext';
 import { Icon } from '../../ui/icons';
 import { ExportWizard } from '../export/ExportWizard';
 import type { ExhibitEntry } from '../export/ExhibitOrder';
+import { exhibitsOfQuery } from '../export/exhibits-of-query';
 import { ImportDialog } from '../import/ImportDialog';
 import { ImportPanel } from '../import/ImportPanel';
 import { useFileDrop } from '../import/useFileDrop';
@@ -45,7 +47,8 @@ import { SelectionActions } from './SelectionActions';
 import { Sidebar, type Route } from './Sidebar';
 import { useShortcuts } from './useShortcuts';
 
-type Dialog = { readonly kind: 'tag' | 'case'; readonly items: readonly string[] } | null;
+/** A dialog over a selection: of ids, or (after select-all) a query with the engine's count of it. */
+type Dialog = { readonly kind: 'tag' | 'case'; readonly items: readonly string[]; readonly all?: { readonly selection: QuerySelection; readonly count: number } } | null;
 
 export function Workspace(): JSX.Element | null {
   const { t } = useTranslation();
@@ -90,6 +93,7 @@ export function Workspace(): JSX.Element | null {
   // What the last bulk action did belongs to the library it was done in: once the user
   // goes elsewhere it is over, and a "Done" carried to Verify or Settings reads as theirs.
   const dismissBulk = bulk.dismiss;
+  const bulkFailed = bulk.failed;
   useEffect(() => {
     if (route !== 'library') dismissBulk();
   }, [route, dismissBulk]);
@@ -101,14 +105,18 @@ export function Workspace(): JSX.Element | null {
   }, [version, refreshInfo]);
 
   const selectionActions = useCallback(
-    (items: readonly ItemSummary[], outside: ReadonlySet<string> | null) => (
+    (items: readonly ItemSummary[], outside: ReadonlySet<string> | null, all: { readonly selection: QuerySelection; readonly count: number } | null) => (
       <SelectionActions
-        onTag={() => setDialog({ kind: 'tag', items: items.map((i) => i.id) })}
-        onCase={() => setDialog({ kind: 'case', items: items.map((i) => i.id) })}
-        onExport={() => setExporting(items.map((i) => ({ id: i.id, name: i.originalName, inResults: outside === null ? null : !outside.has(i.id) })))}
+        onTag={() => setDialog({ kind: 'tag', items: items.map((i) => i.id), ...(all === null ? {} : { all }) })}
+        // Cases take ids: a select-all offers tagging and export, not filing in a case.
+        onCase={all === null ? () => setDialog({ kind: 'case', items: items.map((i) => i.id) }) : null}
+        onExport={() => {
+          if (all === null) setExporting(items.map((i) => ({ id: i.id, name: i.originalName, inResults: outside === null ? null : !outside.has(i.id) })));
+          else void exhibitsOfQuery(all.selection).then(setExporting, bulkFailed);
+        }}
       />
     ),
-    [],
+    [bulkFailed],
   );
 
   if (session.state.status !== 'unlocked') return null;
@@ -147,7 +155,7 @@ export function Workspace(): JSX.Element | null {
               session.dismissDiscarded();
             }}
           />
-          {route === 'library' && <BulkOutcomeNote outcome={bulk.outcome} onDismiss={bulk.dismiss} />}
+          {route === 'library' && <BulkOutcomeNote outcome={bulk.outcome} progress={bulk.progress} onDismiss={bulk.dismiss} />}
           <TimestampReport report={timestamps.report} onDismiss={timestamps.dismiss} />
           {route === 'library' && (
             <LibraryView
@@ -183,7 +191,16 @@ export function Workspace(): JSX.Element | null {
           copies={<CopyLine line={chooseCopyLine(copies.replicas, copies.running, copyTroubles(copies))} now={now} onOpenSettings={() => setRoute('settings')} />}
         />
         <ImportDialog open={choosing} onClose={() => setChoosing(false)} onChoose={chooseSources} onStart={(paths, tags) => void imports.start(paths, tags)} />
-        <TagDialog count={items.length} open={dialog?.kind === 'tag'} onClose={() => setDialog(null)} onApply={(tags, remove) => (setDialog(null), void bulk.tag(items, tags, remove))} />
+        <TagDialog
+          count={dialog?.all?.count ?? items.length}
+          open={dialog?.kind === 'tag'}
+          onClose={() => setDialog(null)}
+          onApply={(tags, remove) => {
+            const all = dialog?.all;
+            setDialog(null);
+            void (all === undefined ? bulk.tag(items, tags, remove) : bulk.tagSelection(all.selection, tags, remove));
+          }}
+        />
         <CaseDialog count={items.length} cases={lists.cases} open={dialog?.kind === 'case'} onClose={() => setDialog(null)} onApply={(name, create) => (setDialog(null), void bulk.addToCase(items, name, create))} />
         <ExportWizard exhibits={exporting} onClose={() => setExporting(null)} onExported={bump} onRunning={setExportRunning} />
         <LockDialog
