@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only unlock,import,photos,bundle,search,s3,replica]`: Tamga's
+ * `npm run bench [-- --quick] [-- --only unlock,import,photos,bundle,verify,search,s3,replica]`: Tamga's
  * speed on this machine, each figure next to a baseline measured in the same run on the
  * same bytes, with the goals from the issues. Prints a table and writes
  * bench/results/<date>-<host>[-quick].json. Inputs are generated into bench/tmp (never
@@ -18,12 +18,14 @@ import { benchReplicas } from './sections/replica';
 import { benchS3 } from './sections/s3';
 import { benchSearchSection } from './sections/search';
 import { benchUnlock } from './sections/unlock';
+import { benchVerify } from './sections/verify';
 
 const SECTIONS: Readonly<Record<string, (ctx: BenchContext) => Promise<Row[]>>> = {
   unlock: benchUnlock,
   import: benchLargeImport,
   photos: benchPhotos,
   bundle: benchBundle,
+  verify: benchVerify,
   search: benchSearchSection,
   s3: benchS3,
   replica: benchReplicas,
