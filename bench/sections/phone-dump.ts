@@ -48,7 +48,9 @@ async function writeDump(dir: string, count: number): Promise<void> {
     const folder = join(dir, `${100 + Math.floor(i / PER_FOLDER)}APPLE`);
     if (i % PER_FOLDER === 0) await mkdir(folder, { recursive: true });
     const video = i % 10 === 9;
-    const name = `${video ? 'VID' : 'IMG'}_${String(i).padStart(5, '0')}.${video ? 'MP4' : 'JPG'}`;
+    // One numbering for both, as a phone names them: in name order (the walk's) videos
+    // come evenly among the photos, so the first and the last tenth hold the same mix.
+    const name = `IMG_${String(i).padStart(5, '0')}.${video ? 'MP4' : 'JPG'}`;
     await writeFile(join(folder, name), video ? numberedMp4(mp4, i) : numberedJpeg(jpeg, i));
   }
 }
