@@ -70,3 +70,18 @@ export async function writeSmallPhotos(dir: string, count: number): Promise<numb
   }
   return bytes;
 }
+
+/**
+ * `count` distinct files of random bytes (1–200 KiB, sizes spread evenly: documents, chat
+ * attachments), named `DOC_<n>.bin`, in `dir`. Returns their total size.
+ */
+export async function writeSmallFiles(dir: string, count: number): Promise<number> {
+  await mkdir(dir, { recursive: true });
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const size = 1024 + ((i * 7919) % 200) * 1024;
+    bytes += size;
+    await writeFile(join(dir, `DOC_${String(i).padStart(5, '0')}.bin`), randomBytes(size));
+  }
+  return bytes;
+}

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only unlock,import,photos,bundle,search,s3,replica,exiftool,scale]`: Tamga's
+ * `npm run bench [-- --quick] [-- --only unlock,import,photos,phone,bundle,verify,search,s3,replica,exiftool,scale]`: Tamga's
  * speed on this machine, each figure next to a baseline measured in the same run on the
  * same bytes, with the goals from the issues. Prints a table and writes
  * bench/results/<date>-<host>[-quick].json. Inputs are generated into bench/tmp (never
@@ -14,18 +14,22 @@ import { benchBundle } from './sections/bundle';
 import { benchExifTool } from './sections/exiftool';
 import type { BenchContext } from './sections/context';
 import { benchLargeImport } from './sections/large-import';
+import { benchPhoneDump } from './sections/phone-dump';
 import { benchPhotos } from './sections/photos';
 import { benchReplicas } from './sections/replica';
 import { benchS3 } from './sections/s3';
 import { benchScale } from './sections/scale';
 import { benchSearchSection } from './sections/search';
 import { benchUnlock } from './sections/unlock';
+import { benchVerify } from './sections/verify';
 
 const SECTIONS: Readonly<Record<string, (ctx: BenchContext) => Promise<Row[]>>> = {
   unlock: benchUnlock,
   import: benchLargeImport,
   photos: benchPhotos,
+  phone: benchPhoneDump,
   bundle: benchBundle,
+  verify: benchVerify,
   search: benchSearchSection,
   s3: benchS3,
   replica: benchReplicas,

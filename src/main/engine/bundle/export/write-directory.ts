@@ -1,6 +1,6 @@
 /**
  * A bundle as a folder: files written into `.<name>.partial-<random>` beside the target,
- * each fsynced as it closes, the folders fsynced, then one rename to the final name. Files
+ * each fsynced as it closes (large ones flushed along the way, see fs/early-writeback.ts), the folders fsynced, then one rename to the final name. Files
  * are 0600 and folders 0700, as extracted originals are: the bundle holds plaintext
  * evidence, and its owner decides whom to show it.
  */
@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { TamgaError } from '../../../../shared/errors';
 import { fsyncDirectory } from '../../fs/atomic-write';
+import { EarlyWriteback } from '../../fs/early-writeback';
 import { checkRelativePath, mustNotExist, partialSibling, type BundleWriter } from './writer';
 
 export async function openDirectoryWriter(target: string): Promise<BundleWriter> {
@@ -35,7 +36,8 @@ export async function openDirectoryWriter(target: string): Promise<BundleWriter>
 
     async addStream(path, _size, source) {
       const out = createWriteStream(await prepare(path), { flags: 'wx', mode: 0o600, flush: true, highWaterMark: 1024 * 1024 });
-      await pipeline(source, out);
+      // The disk starts on a large exhibit while it is still being decrypted and hashed.
+      await pipeline(source, new EarlyWriteback(out), out);
     },
 
     async commit() {

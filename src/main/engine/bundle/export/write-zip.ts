@@ -17,6 +17,7 @@ import { finished } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { TamgaError } from '../../../../shared/errors';
 import { fsyncDirectory } from '../../fs/atomic-write';
+import { EarlyWriteback } from '../../fs/early-writeback';
 import { ZIP_FILE_MODE } from '../layout';
 import { checkRelativePath, mustNotExist, partialSibling, type BundleWriter } from './writer';
 import { useNativeZipCrc32 } from './zip-crc';
@@ -54,12 +55,15 @@ export async function openZipWriter(target: string, root: string, sealedAt: stri
   const zip = new ZipFile();
   const options = { mtime: zipEntryTime(sealedAt), mode: ZIP_FILE_MODE, compress: false, forceDosTimestamp: true };
   // The first failure of the file or of yazl ends every wait below.
+  // The disk starts on the zip while later exhibits are still decrypted and hashed.
+  const writeback = new EarlyWriteback(out);
   const failed = new Promise<never>((_, reject) => {
     out.on('error', reject);
+    writeback.on('error', reject);
     zip.on('error', reject);
   });
   failed.catch(() => undefined);
-  zip.outputStream.pipe(out);
+  zip.outputStream.pipe(writeback).pipe(out);
   const entry = (path: string): string => {
     checkRelativePath(path);
     return `${root}/${path}`;
@@ -82,7 +86,8 @@ export async function openZipWriter(target: string, root: string, sealedAt: stri
     },
 
     async abort() {
-      zip.outputStream.unpipe(out);
+      zip.outputStream.unpipe(writeback);
+      writeback.destroy();
       out.destroy();
       await finished(out).catch(() => undefined);
       await unlink(temp).catch(() => undefined);

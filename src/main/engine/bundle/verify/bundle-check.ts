@@ -50,6 +50,7 @@ import { BoundedProblems } from './problem-summary';
 import { problem, ReadFailure, show, throwIfStopped } from './problems';
 import { checkReadme, type PayloadSizes } from './readme-check';
 import { ReportHtmlCheck, type ManifestExhibit } from './report-html-check';
+import { pdfTextLines, type PdfText } from './pdf-text';
 import { checkReportPdf, MAX_REPORT_PDF_BYTES } from './report-pdf-check';
 import { READ_AHEAD_MAX_BYTES, ReadAhead, type ReadResult } from './read-ahead';
 import { checkSeal, type SealOutcome } from './seal';
@@ -99,6 +100,8 @@ export class BundleCheck {
   private readonly tooLarge = new Set<string>();
   private readonly custody = new Map<string, CustodyOutcome>();
   private readonly hasher: FileHasher;
+  /** report/exhibit-list.pdf read at the start and its text being read on another thread (pdf-text.ts), or null. */
+  private pdfAhead: Promise<{ bytes: Buffer; text: Promise<PdfText> } | null> = Promise.resolve(null);
   private bytesTotal = 0;
   private lastProgress = 0;
 
@@ -120,6 +123,7 @@ export class BundleCheck {
   }
 
   async run(): Promise<void> {
+    this.pdfAhead = this.readPdfAhead();
     await this.readDeclarations();
     checkStructure(this.source, this.manifests, this.problems);
     await this.hashFiles();
@@ -233,8 +237,30 @@ export class BundleCheck {
   private async checkPdf(): Promise<void> {
     // A PDF holds thumbnails: it may be larger than the other tag files, up to MAX_REPORT_PDF_BYTES.
     const bytes = await this.readWhole(REPORT_PDF, false, this.problems, Math.max(this.limits.maxTagFileBytes, MAX_REPORT_PDF_BYTES));
-    await checkReportPdf(bytes, { fingerprint: this.seal.fingerprint, manifests: this.manifests, sizes: this.payloadSizeView(), custodyLogFiles: this.custodyLogFileCount() }, this.problems);
+    const ahead = await this.pdfAhead;
+    // The text read ahead is used only when it was read from these very bytes.
+    const textOf = (checked: Uint8Array): Promise<PdfText> => (ahead !== null && ahead.bytes.equals(checked) ? ahead.text : pdfTextLines(checked, this.signal));
+    await checkReportPdf(bytes, { fingerprint: this.seal.fingerprint, manifests: this.manifests, sizes: this.payloadSizeView(), custodyLogFiles: this.custodyLogFileCount() }, this.problems, textOf);
     throwIfStopped(this.signal);
+  }
+
+  /**
+   * Reads the PDF at the start and starts reading its text on another thread, so that the
+   * checks before checkPdf overlap it. Reports nothing and marks nothing: checkPdf reads
+   * the file again as before (its problems, in their place) and takes this text only for
+   * the same bytes; any failure here just leaves it to checkPdf.
+   */
+  private async readPdfAhead(): Promise<{ bytes: Buffer; text: Promise<PdfText> } | null> {
+    const file = this.source.files.get(REPORT_PDF);
+    if (file === undefined || file.size > Math.max(this.limits.maxTagFileBytes, MAX_REPORT_PDF_BYTES)) return null;
+    try {
+      const parts: Buffer[] = [];
+      for await (const chunk of this.source.read(REPORT_PDF, this.signal)) parts.push(Buffer.from(chunk));
+      const bytes = Buffer.concat(parts);
+      return { bytes, text: pdfTextLines(bytes, this.signal) };
+    } catch {
+      return null;
+    }
   }
 
   /** The checkpoint and proofs that follow the seal (custody-log-check.ts), once every custody log is checked. */

@@ -20,7 +20,7 @@ import { exhibitOfPath, MANIFEST_SHA256, MANIFEST_SHA512, REPORT_PDF } from '../
 import { FILE_LINE_LABELS } from '../export/report-model';
 import { visibleName } from '../export/text';
 import type { Manifest } from './manifest';
-import { pdfTextLines } from './pdf-text';
+import { pdfTextLines, type PdfText } from './pdf-text';
 import { problem, show } from './problems';
 import { sealedFileCount, type PayloadSizes } from './readme-check';
 
@@ -88,9 +88,10 @@ function printedExhibits(lines: readonly string[]): PrintedExhibit[] {
   return found;
 }
 
-export async function checkReportPdf(bytes: Uint8Array | null, facts: ReportPdfFacts, problems: VerifyProblem[]): Promise<void> {
+/** `textOf` reads the text (bundle-check.ts passes one that may have started earlier). */
+export async function checkReportPdf(bytes: Uint8Array | null, facts: ReportPdfFacts, problems: VerifyProblem[], textOf: (bytes: Uint8Array) => Promise<PdfText> = pdfTextLines): Promise<void> {
   if (bytes === null) return; // absent or unreadable: TAG_FILE_MISSING or its read problem says so
-  const text = await pdfTextLines(bytes);
+  const text = await textOf(bytes);
   if (!text.ok) {
     problems.push(problem('REPORT_PDF_UNREADABLE', `${REPORT_PDF} cannot be read as a PDF (${text.reason}), so what it tells a court was not checked.`, { path: REPORT_PDF }));
     return;
