@@ -46,7 +46,9 @@ export function ReplicaRow({ replica, now, readOnly, pushing, check, removeError
   const checking = check?.phase === 'running';
   return (
     <li className="replica" data-testid="replica" data-name={replica.name}>
-      <h4 className="replica-name">{replica.name}</h4>
+      <h4 className="replica-name" translate="no">
+        {replica.name}
+      </h4>
       <dl className="facts">
         <div className="fact">
           <dt>{t('copies.where')}</dt>

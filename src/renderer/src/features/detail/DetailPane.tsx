@@ -14,6 +14,7 @@ import { FactList } from './FactList';
 import { ItemOrganiser } from '../organise/ItemOrganiser';
 import { Hashes } from './Hashes';
 import { MediaView } from './MediaView';
+import { MetadataProblem } from './MetadataProblem';
 import { factRows, otherProblems } from './metadata-rows';
 import { useItemDetail } from './useItemDetail';
 
@@ -49,7 +50,7 @@ export function DetailPane({ itemId, headingRef, version: outside, onChanged }: 
       {state.kind === 'none' && <p className="field-hint">{t('detail.nothing')}</p>}
       {item !== null && (
         <>
-          <h2 className="detail-title" ref={headingRef} tabIndex={-1}>
+          <h2 className="detail-title" ref={headingRef} tabIndex={-1} translate="no">
             {item.originalName}
           </h2>
           <MediaView item={item} previewUrl={previewUrl} originalUrl={originalUrl} onPlaying={onPlaying} />
@@ -66,7 +67,9 @@ export function DetailPane({ itemId, headingRef, version: outside, onChanged }: 
               </h3>
               <ul className="problems">
                 {problems.map((problem) => (
-                  <li key={problem}>{problem}</li>
+                  <li key={problem}>
+                    <MetadataProblem text={problem} />
+                  </li>
                 ))}
               </ul>
             </section>

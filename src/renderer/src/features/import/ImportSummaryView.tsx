@@ -10,6 +10,7 @@ import type { ImportSummary } from '../../../../shared/import';
 import { isErrorCode } from '../../../../shared/errors';
 import { formatBytes } from '../../format/numbers';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { MetadataProblem } from '../detail/MetadataProblem';
 
 export function ImportSummaryView({ summary, onClose }: { readonly summary: ImportSummary; readonly onClose: () => void }): JSX.Element {
   const { t } = useTranslation();
@@ -94,7 +95,9 @@ export function ImportSummaryView({ summary, onClose }: { readonly summary: Impo
                 <code className="path">{file.path}</code>
                 <ul>
                   {file.warnings.map((warning) => (
-                    <li key={warning}>{warning}</li>
+                    <li key={warning}>
+                      <MetadataProblem text={warning} />
+                    </li>
                   ))}
                 </ul>
               </li>

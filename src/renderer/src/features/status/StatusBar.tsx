@@ -60,7 +60,10 @@ export function StatusBar({ info, settings, importState, drafts = 0, lockAfterWo
         {t('status.items', { count: info.itemCount, formatted: formatCount(info.itemCount, locale) })}
       </span>
       <span className="status-item">
-        {t('status.key', { short: `${fingerprint.slice(0, 4)}…${fingerprint.slice(-4)}` })}
+        {/* The fingerprint's ends are hex, not words: code, in the sentence where the language puts them. */}
+        {t('status.key', { short: '\u0000' })
+          .split('\u0000')
+          .map((piece, i) => (i === 0 ? piece : [<code key={i} translate="no">{`${fingerprint.slice(0, 4)}…${fingerprint.slice(-4)}`}</code>, piece]))}
         <CopyButton value={fingerprint} label={t('vault.copyFingerprint')} />
       </span>
       <span className="status-item">{t('status.autoLock', { count: settings.autoLockMinutes })}</span>

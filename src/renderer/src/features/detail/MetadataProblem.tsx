@@ -1,0 +1,51 @@
+/**
+ * One metadata problem as a sentence in the window's language (metadata-problem.ts finds
+ * the template it was written from); identifiers from the file (box types, tags, values
+ * read, a library's message) as code, as written. A sentence of no known template is shown
+ * as written, in English, marked as such.
+ */
+import { Fragment, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { matchProblem, partSlug, VERBATIM_VALUES } from '../../../../shared/metadata-problem';
+
+const MARK = '\u0001';
+
+export function MetadataProblem({ text }: { readonly text: string }): JSX.Element {
+  const { t, i18n } = useTranslation();
+  const templates = (i18n.getResource('en', 'translation', 'metadataProblem.template') ?? {}) as Record<string, string>;
+  const matched = matchProblem(text, templates);
+  if (matched === null) {
+    if (i18n.resolvedLanguage === 'en') return <>{text}</>;
+    return (
+      <>
+        {t('metadataProblem.untranslated')}{' '}
+        <span lang="en" translate="no">
+          {text}
+        </span>
+      </>
+    );
+  }
+  // Verbatim values go in as numbered marks and come back out as <code>; a value the window has words for is said in them.
+  const verbatim: string[] = [];
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(matched.values)) {
+    const part = typeof value === 'string' ? `metadataProblem.part.${name}.${partSlug(value)}` : null;
+    if (part !== null && i18n.exists(part)) values[name] = t(part as 'metadataProblem.untranslated');
+    else if (VERBATIM_VALUES.has(name)) values[name] = `${MARK}${verbatim.push(String(value)) - 1}${MARK}`;
+    else values[name] = value;
+  }
+  const sentence = t(`metadataProblem.template.${matched.key}` as 'metadataProblem.untranslated', values) as string;
+  return (
+    <>
+      {sentence.split(MARK).map((piece, i) =>
+        i % 2 === 1 ? (
+          <code key={i} translate="no">
+            {verbatim[Number(piece)]}
+          </code>
+        ) : (
+          <Fragment key={i}>{piece}</Fragment>
+        ),
+      )}
+    </>
+  );
+}
