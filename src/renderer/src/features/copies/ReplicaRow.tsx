@@ -11,6 +11,7 @@ import type { ReplicaCheckReport, ReplicaProgress, ReplicaStatus } from '../../.
 import { formatInstant } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
 import { formatRelative } from '../../format/relative-time';
+import { relativeWords } from './relative-words';
 import { useLocale } from '../../i18n/useLocale';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckReport } from './CheckReport';
@@ -61,7 +62,7 @@ export function ReplicaRow({ replica, now, readOnly, pushing, check, removeError
           <dd data-testid="replica-last">
             {last === null
               ? t('copies.never')
-              : t('copies.lastCopyLine', { ago: formatRelative(last.pushedAt, now, locale) ?? last.pushedAt, at: formatInstant(last.pushedAt, locale), number: last.number })}
+              : t('copies.lastCopyLine', { ago: formatRelative(last.pushedAt, now, locale, relativeWords(t)) ?? last.pushedAt, at: formatInstant(last.pushedAt, locale), number: last.number })}
           </dd>
         </div>
         <div className="fact">
