@@ -43,11 +43,14 @@ const SAMPLE: ReadonlyArray<[number, Intl.RelativeTimeFormatUnit]> = [
   [-2, 'hour'],
 ];
 
-/** True when this Intl has the language's own words: they differ from the root locale's, or the language is English. */
+/**
+ * True when this Intl has the language's own words. Without them it says the root locale's,
+ * which are English ("now") or figures ("-2 h"): a language other than English whose
+ * words for these samples are English's has none of its own.
+ */
 export function hasRelativeData(locale: string): boolean {
   if (locale.toLowerCase().split('-')[0] === 'en') return true;
-  const root = new Intl.RelativeTimeFormat('und', { numeric: 'auto', style: 'long' });
-  return SAMPLE.some(([value, unit]) => relativeFormat(locale).format(value, unit) !== root.format(value, unit));
+  return SAMPLE.every(([value, unit]) => relativeFormat(locale).format(value, unit) !== relativeFormat('en').format(value, unit));
 }
 
 /** `iso` relative to `now` (ms since the epoch); null for a time that does not parse. */
