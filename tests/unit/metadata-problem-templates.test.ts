@@ -2,9 +2,8 @@
 // the real camera and phone files) is one of the window's templates (en.json
 // metadataProblem.template), so it reaches a Russian or Kazakh screen translated: the
 // template is found, and filled with the values found it gives back the very sentence.
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { matchProblem } from '../../src/shared/metadata-problem';
+import { matchTemplate } from '../../src/shared/sentence-template';
 import { extractFile, filesUnder, MALFORMED, REAL } from '../helpers/metadata-fixtures';
 import { loadLocale } from '../helpers/locale-tables';
 
@@ -24,24 +23,24 @@ describe('metadata problem templates', () => {
       for (const problem of (await extractFile(file)).metadata.problems) sentences.add(problem);
     }
     expect(sentences.size).toBeGreaterThan(60);
-    const unmatched = [...sentences].filter((s) => matchProblem(s, templates) === null);
+    const unmatched = [...sentences].filter((s) => matchTemplate(s, templates) === null);
     expect(unmatched).toEqual([]);
     for (const sentence of sentences) {
-      const matched = matchProblem(sentence, templates);
+      const matched = matchTemplate(sentence, templates);
       if (matched !== null && !matched.key.startsWith('furtherNotListed')) expect(filled(matched.key, matched.values)).toBe(sentence);
     }
   }, 60_000);
 
   it('take the specific template before the general one, and leave an unknown sentence unmatched', () => {
-    expect(matchProblem('The EXIF GPS latitude reference is missing, not N or S; no position recorded.', templates)?.key).toBe('gpsLatRefMissing');
-    expect(matchProblem('The EXIF GPS latitude reference is "X", not N or S; no position recorded.', templates)).toEqual({ key: 'gpsLatRef', values: { value: '"X"' } });
-    expect(matchProblem("Box 'moov' at byte 28 claims 9 bytes but only 4 are left in the file; read as cut short.", templates)?.key).toBe('boxCutInFile');
-    expect(matchProblem("Box 'trak' at byte 36 claims 9 bytes but only 4 are left in 'moov' at byte 28; read as cut short.", templates)).toEqual({
+    expect(matchTemplate('The EXIF GPS latitude reference is missing, not N or S; no position recorded.', templates)?.key).toBe('gpsLatRefMissing');
+    expect(matchTemplate('The EXIF GPS latitude reference is "X", not N or S; no position recorded.', templates)).toEqual({ key: 'gpsLatRef', values: { value: '"X"' } });
+    expect(matchTemplate("Box 'moov' at byte 28 claims 9 bytes but only 4 are left in the file; read as cut short.", templates)?.key).toBe('boxCutInFile');
+    expect(matchTemplate("Box 'trak' at byte 36 claims 9 bytes but only 4 are left in 'moov' at byte 28; read as cut short.", templates)).toEqual({
       key: 'boxCutInParent',
       values: { box: "'trak'", at: '36', size: '9', left: '4', parent: "'moov'", parentAt: '28' },
     });
-    expect(matchProblem('41 further problems were not listed.', templates)).toEqual({ key: 'furtherNotListed', values: { count: 41 } });
-    expect(matchProblem('Something no reader writes.', templates)).toBeNull();
+    expect(matchTemplate('41 further problems were not listed.', templates)).toEqual({ key: 'furtherNotListed', values: { count: 41 } });
+    expect(matchTemplate('Something no reader writes.', templates)).toBeNull();
   });
 
   it('are in every language with the same placeholders (the key-set test checks them all), and say no English in Russian or Kazakh', () => {

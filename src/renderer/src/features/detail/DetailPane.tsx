@@ -6,6 +6,7 @@ import { useCallback, useState, type JSX, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/useLocale';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { EngineSentence } from '../../ui/EngineSentence';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useMediaUrl } from '../media/MediaUrlContext';
 import { Acquisitions } from './Acquisitions';
@@ -14,7 +15,6 @@ import { FactList } from './FactList';
 import { ItemOrganiser } from '../organise/ItemOrganiser';
 import { Hashes } from './Hashes';
 import { MediaView } from './MediaView';
-import { MetadataProblem } from './MetadataProblem';
 import { factRows, otherProblems } from './metadata-rows';
 import { useItemDetail } from './useItemDetail';
 
@@ -68,7 +68,7 @@ export function DetailPane({ itemId, headingRef, version: outside, onChanged }: 
               <ul className="problems">
                 {problems.map((problem) => (
                   <li key={problem}>
-                    <MetadataProblem text={problem} />
+                    <EngineSentence text={problem} group="metadataProblem" />
                   </li>
                 ))}
               </ul>

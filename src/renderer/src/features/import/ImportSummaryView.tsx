@@ -9,8 +9,8 @@ import { useLocale } from '../../i18n/useLocale';
 import type { ImportSummary } from '../../../../shared/import';
 import { isErrorCode } from '../../../../shared/errors';
 import { formatBytes } from '../../format/numbers';
+import { EngineSentence } from '../../ui/EngineSentence';
 import { StatusBadge } from '../../ui/StatusBadge';
-import { MetadataProblem } from '../detail/MetadataProblem';
 
 export function ImportSummaryView({ summary, onClose }: { readonly summary: ImportSummary; readonly onClose: () => void }): JSX.Element {
   const { t } = useTranslation();
@@ -96,7 +96,7 @@ export function ImportSummaryView({ summary, onClose }: { readonly summary: Impo
                 <ul>
                   {file.warnings.map((warning) => (
                     <li key={warning}>
-                      <MetadataProblem text={warning} />
+                      <EngineSentence text={warning} group="metadataProblem" />
                     </li>
                   ))}
                 </ul>

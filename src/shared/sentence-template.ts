@@ -1,17 +1,18 @@
 /**
- * A metadata problem in the window's language. The file readers write each problem as an
- * English sentence (stored with the item, printed by `tamga show`, exported in bundles),
- * always from one of a known set of templates; the English of each template is in
- * en.json under metadataProblem.template, keyed by a stable code. This finds the template
- * a sentence was written from and its values ("Box 'moov' at byte 28 claims …" →
- * boxCutInFile { box: "'moov'", at: "28", … }), so the window says it from the same key in
- * any language. A sentence no template matches is returned as null: the window then shows
- * it as written, in English, and says so. Pure (shared, so Node tests check it against
+ * An engine sentence in the window's language. Some of the engine's words are English
+ * sentences by design: the metadata problems the file readers write (stored with the item,
+ * printed by `tamga show`, exported in bundles) and the notes of a search (printed by
+ * `tamga search`). Each is written from one of a known set of templates, whose English is
+ * in en.json (metadataProblem.template, searchNote.template) under a stable code. This
+ * finds the template a sentence was written from and its values ("Box 'moov' at byte 28
+ * claims …" → boxCutInFile { box: "'moov'", at: "28", … }), so the window says it from the
+ * same key in any language. A sentence no template matches is returned as null: the window
+ * then shows it as written, in English, and says so. Pure (shared, so Node tests check it against
  * what the readers write): the English table comes from the caller.
  */
 
-export interface MatchedProblem {
-  /** The template's key, without a plural suffix: metadataProblem.template.<key>. */
+export interface MatchedSentence {
+  /** The template's key, without a plural suffix: <group>.template.<key>. */
   readonly key: string;
   /** The values in the sentence, by the template's placeholder names; `count` as a number. */
   readonly values: Readonly<Record<string, string | number>>;
@@ -49,7 +50,7 @@ function compile(table: Readonly<Record<string, string>>): readonly Compiled[] {
 }
 
 /** The template `sentence` was written from, in the table's order (specific templates first); null when none. */
-export function matchProblem(sentence: string, englishTemplates: Readonly<Record<string, string>>): MatchedProblem | null {
+export function matchTemplate(sentence: string, englishTemplates: Readonly<Record<string, string>>): MatchedSentence | null {
   for (const { key, pattern, names } of compile(englishTemplates)) {
     const m = pattern.exec(sentence);
     if (m === null) continue;
@@ -67,9 +68,9 @@ export function matchProblem(sentence: string, englishTemplates: Readonly<Record
  * The values that are identifiers from the file or its format (box types, tag names, the
  * raw value read, a library's own message): shown as code, in the original, never translated.
  */
-export const VERBATIM_VALUES: ReadonlySet<string> = new Set(['box', 'parent', 'field', 'value', 'ifd', 'entry', 'target', 'ext', 'mime', 'detail', 'what', 'looks']);
+export const VERBATIM_VALUES: ReadonlySet<string> = new Set(['box', 'parent', 'field', 'value', 'ifd', 'entry', 'target', 'ext', 'mime', 'detail', 'what', 'looks', 'name', 'text', 'op']);
 
-/** metadataProblem.part.<name>.<slug>: the English phrases a value may be that the window says in its own words. */
+/** <group>.part.<name>.<slug>: the English phrases a value may be that the window says in its own words. */
 export function partSlug(english: string): string {
   return english.replace(/ /g, '_').replace(/[()]/g, '');
 }
