@@ -2,8 +2,9 @@
  * An engine sentence in the window's language. Some of the engine's words are English
  * sentences by design: the metadata problems the file readers write (stored with the item,
  * printed by `tamga show`, exported in bundles) and the notes of a search (printed by
- * `tamga search`). Each is written from one of a known set of templates, whose English is
- * in en.json (metadataProblem.template, searchNote.template) under a stable code. This
+ * `tamga search`) and why an item has no preview (stored with it). Each is written from one
+ * of a known set of templates, whose English is in en.json (metadataProblem.template,
+ * searchNote.template, previewReason.template) under a stable code. This
  * finds the template a sentence was written from and its values ("Box 'moov' at byte 28
  * claims …" → boxCutInFile { box: "'moov'", at: "28", … }), so the window says it from the
  * same key in any language. A sentence no template matches is returned as null: the window

@@ -1,5 +1,5 @@
 /**
- * An engine sentence (a metadata problem, a search note) in the window's language
+ * An engine sentence (a metadata problem, a search note, why there is no preview) in the window's language
  * (src/shared/sentence-template.ts finds the template it was written from); identifiers
  * (box types, tags, values read, what the user typed, a library's message) as code, as
  * written. A sentence of no known template is shown as written, in English, marked as such.
@@ -11,7 +11,7 @@ import { matchTemplate, partSlug, VERBATIM_VALUES } from '../../../shared/senten
 const MARK = '\u0001';
 
 /** The locale groups whose templates are engine sentences. */
-export type SentenceGroup = 'metadataProblem' | 'searchNote';
+export type SentenceGroup = 'metadataProblem' | 'searchNote' | 'previewReason';
 
 export function EngineSentence({ text, group }: { readonly text: string; readonly group: SentenceGroup }): JSX.Element {
   const { t, i18n } = useTranslation();

@@ -6,6 +6,7 @@
  */
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EngineSentence } from '../../ui/EngineSentence';
 import type { ItemDetail } from '../../../../shared/items';
 import { Icon } from '../../ui/icons';
 
@@ -31,14 +32,14 @@ export function MediaView({ item, previewUrl, originalUrl, onPlaying }: MediaVie
     return (
       <div className="media">
         <img className="media-image" src={previewUrl} alt={t('detail.previewAlt', { name: item.originalName })} />
-        {item.thumbStatus === 'placeholder' && <p className="field-hint">{item.thumbReason ?? t('detail.placeholder')}</p>}
+        {item.thumbStatus === 'placeholder' && <p className="field-hint">{item.thumbReason === null ? t('detail.placeholder') : <EngineSentence text={item.thumbReason} group="previewReason" />}</p>}
       </div>
     );
   }
   return (
     <div className="media media-none">
       <Icon name="file" size={40} />
-      <p className="field-hint">{item.thumbReason ?? t('detail.noPreview')}</p>
+      <p className="field-hint">{item.thumbReason === null ? t('detail.noPreview') : <EngineSentence text={item.thumbReason} group="previewReason" />}</p>
     </div>
   );
 }
