@@ -5,7 +5,9 @@
  * fingerprint), the library with items, the detail pane with metadata and the custody
  * timeline, the export wizard's steps and its verified result, the verify screen passing
  * and failing, the import summary with the problems of the malformed fixtures and a
- * malformed item's detail, settings, copies (a folder replica, copied), the lock screen.
+ * malformed item's detail, settings, copies (a folder replica, copied), the lock screen;
+ * and, for the English scan, the tag and import dialogs, a search with a note and an
+ * engine error in a notice with its technical details.
  * Each screen's heading (or its region) is asserted before the callback runs.
  */
 import { readdirSync } from 'node:fs';
@@ -73,6 +75,27 @@ export async function tour(app: Harness, lang: Lang, onScreen: Visit): Promise<v
   await expect(detail.locator('[data-event-type="acquired"]')).toBeVisible();
   await visit('detail');
 
+  // The dialogs over the library: tags for the selection, the import dialog; a search with a note.
+  await page.getByRole('button', { name: t('organise.tag') }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await visit('tag-dialog');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.getByRole('button', { name: t('import.button'), exact: true }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await visit('import-dialog');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const search = page.getByRole('searchbox', { name: t('search.label') });
+  await search.fill('(iphone -)');
+  await search.press('Enter');
+  await expect(page.locator('.note-warning')).toBeVisible();
+  await visit('search-note');
+  await search.fill('');
+  await search.press('Enter');
+  await page.getByRole('gridcell', { name: /Apple iPhone 4/ }).click();
+  await expect(detail.getByRole('heading', { name: 'Apple iPhone 4.jpg' })).toBeVisible();
+
   // The export wizard, step by step, to the bundle verified as it is written.
   await page.keyboard.press('Control+a');
   await page.getByRole('button', { name: t('export.button') }).click();
@@ -115,6 +138,11 @@ export async function tour(app: Harness, lang: Lang, onScreen: Visit): Promise<v
   await page.getByRole('button', { name: t('verify.run'), exact: true }).click();
   await expect(result.locator('[data-status="FAIL"]').first()).toBeVisible({ timeout: 60_000 });
   await visit('verify-fail');
+  // An engine error in a notice: a bundle that is not there, with the engine's report under Technical details.
+  await page.getByLabel(t('verify.bundle')).fill(join(app.dir, 'no-such-bundle.zip'));
+  await page.getByRole('button', { name: t('verify.run'), exact: true }).click();
+  await expect(page.getByRole('alert')).toBeVisible({ timeout: 60_000 });
+  await visit('verify-error');
 
   // The import summary with the malformed files' problems, and one broken item's detail.
   await page.getByRole('button', { name: t('nav.library') }).click();
