@@ -35,7 +35,7 @@ export type Visit = (screen: string, data: readonly string[]) => Promise<void>;
 export async function tour(app: Harness, lang: Lang, onScreen: Visit): Promise<void> {
   const { page } = app;
   const t = strings(lang);
-  const given = [app.dir, ROOT, 'Almaty City Court', '2-1234/2021', 'usb', ...[...GOOD, ...malformedFiles()].map((path) => basename(path))];
+  const given = [app.dir, ROOT, 'Almaty City Court', '2-1234/2021', 'usb', '(iphone -)', ...[...GOOD, ...malformedFiles()].map((path) => basename(path))];
   const visit = (screen: string): Promise<void> => onScreen(screen, given);
   await page.getByLabel('Language').selectOption(lang);
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
