@@ -69,7 +69,7 @@ export function matchTemplate(sentence: string, englishTemplates: Readonly<Recor
  * The values that are identifiers from the file or its format (box types, tag names, the
  * raw value read, a library's own message): shown as code, in the original, never translated.
  */
-export const VERBATIM_VALUES: ReadonlySet<string> = new Set(['box', 'parent', 'field', 'value', 'ifd', 'entry', 'target', 'ext', 'mime', 'detail', 'what', 'looks', 'name', 'text', 'op']);
+export const VERBATIM_VALUES: ReadonlySet<string> = new Set(['box', 'parent', 'field', 'value', 'ifd', 'entry', 'target', 'ext', 'mime', 'detail', 'what', 'looks', 'name', 'text', 'op', 'atom', 'chunk']);
 
 /** <group>.part.<name>.<slug>: the English phrases a value may be that the window says in its own words. */
 export function partSlug(english: string): string {

@@ -80,6 +80,8 @@ export const ALLOWED_LATIN: readonly string[] = [
   'ispe',
   'pitm',
   'stsd',
+  'tkhd',
+  'loci',
 ];
 
 const ALLOWED = new Set(ALLOWED_LATIN);
