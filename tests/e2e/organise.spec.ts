@@ -56,7 +56,7 @@ test('search, tag a selection, describe an item, make a case', async ({ app }) =
   // Describe it: the change is saved and recorded.
   await detail.getByRole('textbox', { name: 'Description', exact: true }).fill('Ballot box opened before counting; camera held by an observer.');
   await detail.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(detail.getByText('Saved')).toBeVisible();
+  await expect(detail.getByText('Saved', { exact: true })).toBeVisible();
   await expect(detail.locator('[data-event-type="described"]')).toBeVisible();
   // Notes say they are private; the description can be made private too (a second event).
   await expect(detail.getByText('Notes are private: never exported.')).toBeVisible();

@@ -75,6 +75,19 @@ describe('tamga show', () => {
     expect(jpg.stdout).toMatch(/^Taken\s+2016-09-28 18:18:05\.813, time zone not recorded \[EXIF DateTimeOriginal\]$/m);
   });
 
+  it('prints the custody chain as the window does: one plain sentence per event, local time with its offset', async () => {
+    const mov = await tamga('show', root, movId);
+    const chain = mov.stdout.slice(mov.stdout.indexOf('Custody chain'));
+    // The harness's engine has no operator: the program is named and the gap said.
+    expect(chain).toMatch(/^ {2}#0 Imported from .*with-gps\.mov, recorded by Tamga \S+ \(no operator named\), \d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d$/m);
+    expect(chain).toMatch(/^ {2}#1 Tagged 'ballot stuffing', recorded by Tamga /m);
+    // Facts in full (a terminal has no Copy button) under their plain names, never camelCase keys.
+    expect(chain).toMatch(/^ {7}SHA-256: [0-9a-f]{64}$/m);
+    expect(chain).toMatch(/^ {7}Size: \d+ bytes$/m);
+    expect(chain).toMatch(/^ {7}event hash [0-9a-f]{64}$/m);
+    expect(chain).not.toMatch(/sha256|importId|acquired by/);
+  });
+
   it('reads several items with one unlock, as JSON lines in the order given', async () => {
     const result = await tamga('show', root, jpgId, movId, '--json');
     expect(result.stderr).toBe('');

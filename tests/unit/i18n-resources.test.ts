@@ -3,7 +3,7 @@
 // empty values, the same {{placeholders}}. The languages are the files in locales/, and
 // they must be the ones the window offers. To list what a language still lacks:
 //   node --import tsx tests/helpers/missing-translations.ts kk
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,17 @@ function offered(): string[] {
   return [...list.matchAll(/'([a-z]+)'/g)].map((m) => m[1] ?? '');
 }
 
+/** Every key the window's code names as a literal, t('a.b'), with the file it is in. */
+function keysInCode(dir = join(ROOT, 'src', 'renderer', 'src')): Array<[string, string]> {
+  const found: Array<[string, string]> = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...keysInCode(path));
+    else if (/\.tsx?$/.test(entry.name)) for (const m of readFileSync(path, 'utf8').matchAll(/\bt\(\s*'([\w.-]+)'/g)) found.push([entry.name, m[1] ?? '']);
+  }
+  return found;
+}
+
 const en = loadLocale('en');
 const others = localeFiles().filter((lng) => lng !== 'en');
 
@@ -39,6 +50,13 @@ describe('translations', () => {
     expect(localeFiles()).toEqual(['en', ...offered().filter((lng) => lng !== 'en').sort()]);
     expect(others).toContain('ru');
     expect(others).toContain('kk');
+  });
+
+  it('hold every key the window names in its code (a missing one would show the key itself)', () => {
+    const used = keysInCode();
+    expect(used.length).toBeGreaterThan(300);
+    const missing = used.filter(([, key]) => !en.has(key) && !en.has(`${key}_one`) && !en.has(`${key}_other`));
+    expect(missing).toEqual([]);
   });
 
   it('use English plural forms in en.json', () => {

@@ -11,6 +11,7 @@ import type { ItemDetail } from '../../shared/items';
 import type { ProvenanceRecord } from '../../shared/provenance';
 import { SEARCH_MAX_LIMIT } from '../../shared/search';
 import { itemCaptureText } from '../capture-text';
+import { custodyLines } from '../custody-text';
 import { stdoutClosed } from '../closed-pipe';
 import { EXIT_ERROR } from '../exit-codes';
 import { withVault, type VaultCommandOptions } from '../open-vault';
@@ -53,7 +54,7 @@ function printDetail(item: ItemDetail): void {
   process.stdout.write('\nAcquisitions\n');
   for (const a of item.acquisitions) process.stdout.write(`  ${a.acquiredAt}  ${a.sourcePath}  (modified ${a.fileModified ?? 'unknown'})\n`);
   process.stdout.write('\nCustody chain\n');
-  for (const { event, hash } of item.custody) process.stdout.write(`  #${event.seq} ${event.at} ${event.type} by ${event.actor}  ${hash.slice(0, 16)}…\n`);
+  for (const line of custodyLines(item.custody)) process.stdout.write(`${line}\n`);
   for (const record of item.provenance) printProvenance(record);
 }
 

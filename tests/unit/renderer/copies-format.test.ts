@@ -2,7 +2,11 @@
 // window's language, which replica the line names, the push percentage, and what a check's
 // opening sentence may claim.
 import { describe, expect, it } from 'vitest';
-import { formatRelative, relativeUnit } from '../../../src/renderer/src/format/relative-time';
+import i18next from 'i18next';
+import { formatRelative, hasRelativeData, relativeUnit } from '../../../src/renderer/src/format/relative-time';
+import { relativeWords } from '../../../src/renderer/src/features/copies/relative-words';
+import kk from '../../../src/renderer/src/i18n/locales/kk.json';
+import ru from '../../../src/renderer/src/i18n/locales/ru.json';
 import { chooseCopyLine, copyTroubles, pushPercent } from '../../../src/renderer/src/features/copies/copy-line';
 import { TamgaError } from '../../../src/shared/errors';
 import { checkSummary } from '../../../src/renderer/src/features/copies/check-summary';
@@ -27,6 +31,22 @@ describe('relative times', () => {
     expect(formatRelative(twoHoursAgo, NOW, 'ru')).toBe('2 часа назад');
     expect(formatRelative(twoHoursAgo, NOW, 'kk')).toMatch(/^2 сағат бұрын$/);
     expect(formatRelative(new Date(NOW - 10_000).toISOString(), NOW, 'en')).toBe('now');
+  });
+
+  it("says it in the window's own words where the Intl has none for the language (Chromium's Kazakh)", async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: 'kk', resources: { kk: { translation: kk }, ru: { translation: ru } }, interpolation: { escapeValue: false } });
+    const twoHoursAgo = new Date(NOW - 2 * 60 * MIN).toISOString();
+    const noData = (): boolean => false;
+    expect(formatRelative(twoHoursAgo, NOW, 'kk', relativeWords(i18n.t), noData)).toBe('2 сағат бұрын');
+    expect(formatRelative(new Date(NOW - 10_000).toISOString(), NOW, 'kk', relativeWords(i18n.t), noData)).toBe('қазір');
+    expect(formatRelative(new Date(NOW + 5 * MIN).toISOString(), NOW, 'kk', relativeWords(i18n.t), noData)).toBe('5 минуттан кейін');
+    expect(formatRelative(new Date(NOW - 5 * 24 * 60 * MIN).toISOString(), NOW, 'ru', relativeWords(i18n.getFixedT('ru')), noData)).toBe('5 дней назад');
+    // With the language's data, Intl's own words, whatever is passed.
+    expect(formatRelative(twoHoursAgo, NOW, 'ru', relativeWords(i18n.t), () => true)).toBe('2 часа назад');
+    // The root locale's words are English: a language whose Intl says them has no data of its own.
+    expect(hasRelativeData('en')).toBe(true);
+    expect(hasRelativeData('ru')).toBe(true);
   });
 
   it('follows the clock: the same time reads older later', () => {

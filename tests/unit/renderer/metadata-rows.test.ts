@@ -117,7 +117,7 @@ describe('the problems list beside the facts', () => {
     const read = item({ local: '2018-02-21T12:08:56', utcOffsetMinutes: 0, utc: '2018-02-21T12:08:56Z', source: 'exiftool', offsetKnown: true, field: 'ExifTool EXIF:DateTimeOriginal + EXIF:OffsetTimeOriginal' });
     const withRead: ItemDetail = { ...read, metadata: { ...(read.metadata as ExtractedMetadata), exiftool: { status: 'read', version: '13.59', filled: ['captureTime', 'make'] } } };
     expect(rowsOf(withRead).exiftool).toMatchObject({ value: "ExifTool 13.59 read what Tamga's own readers do not: capture time, make", unknown: false });
-    expect(rowsOf(withRead).taken?.source).toBe('ExifTool (reader of last resort) · ExifTool EXIF:DateTimeOriginal + EXIF:OffsetTimeOriginal');
+    expect(rowsOf(withRead).taken).toMatchObject({ source: 'ExifTool (reader of last resort)', sourceField: 'ExifTool EXIF:DateTimeOriginal + EXIF:OffsetTimeOriginal' });
     expect(rowsOf(withRead, 'ru').exiftool?.value).toBe('ExifTool 13.59 прочитал то, чего не читают собственные средства Tamga: время съёмки, производитель');
 
     const failed = item(null);

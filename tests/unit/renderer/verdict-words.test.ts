@@ -1,5 +1,6 @@
 // The window's sentence for each verify problem: its own words for the problems people
-// meet, in every language, and the engine's sentence (which names the file) for the rest.
+// meet and for every problem of a bundle's structure, in every language; the engine's sentence
+// (which names the file) only for a code this version does not know.
 // An intact custody log that contradicts the bundle is not called edited or broken.
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
@@ -31,8 +32,10 @@ describe("the window's words for verify problems", () => {
     expect(problemSentence(t, 'CUSTODY_BAD_SIGNATURE', FALLBACK)).toBe("The exhibit's custody log was edited or is broken.");
   });
 
-  it("gives the engine's sentence for a problem without words of its own", () => {
-    expect(problemSentence(i18n.getFixedT('ru'), 'MANIFEST_LINE_INVALID', FALLBACK)).toBe(FALLBACK);
+  it("says every problem of the bundle's structure in its own words, and gives the engine's sentence only for a code it does not know", () => {
+    expect(problemSentence(i18n.getFixedT('ru'), 'MANIFEST_LINE_INVALID', FALLBACK)).toBe('Строка списка хэшей пакета не читается.');
+    expect(problemSentence(i18n.getFixedT('kk'), 'ZIP_BOMB', FALLBACK)).toMatch(/zip-бомбаға ұқсайды/);
+    expect(problemSentence(i18n.getFixedT('ru'), 'A_CODE_FROM_A_NEWER_TAMGA', FALLBACK)).toBe(FALLBACK);
   });
 });
 

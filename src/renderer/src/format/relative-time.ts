@@ -2,7 +2,9 @@
  * "2 hours ago", "5 minutes ago", "just now" in the window's language (Intl.RelativeTimeFormat):
  * for times Tamga recorded itself, such as a replica's last copy. Always shown beside the
  * absolute time, never instead of it. Pure: the caller says what "now" is, so the words
- * follow the clock (useNow) and a test can pin them.
+ * follow the clock (useNow) and a test can pin them. Where this Intl claims the language but
+ * has no words for it (Chromium's ICU for Kazakh writes English "now", "2 hours ago"), the
+ * caller's own words are used (the window's locale files), never another language's.
  */
 const formats = new Map<string, Intl.RelativeTimeFormat>();
 
@@ -33,10 +35,28 @@ export function relativeUnit(ms: number): { readonly value: number; readonly uni
   return { value: whole(365 * DAY), unit: 'year' };
 }
 
+/** The window's own words for a relative time: `value` units from now (negative: ago; 0: now). */
+export type RelativeWords = (value: number, unit: Intl.RelativeTimeFormatUnit) => string;
+
+const SAMPLE: ReadonlyArray<[number, Intl.RelativeTimeFormatUnit]> = [
+  [0, 'second'],
+  [-2, 'hour'],
+];
+
+/**
+ * True when this Intl has the language's own words. Without them it says the root locale's,
+ * which are English ("now") or figures ("-2 h"): a language other than English whose
+ * words for these samples are English's has none of its own.
+ */
+export function hasRelativeData(locale: string): boolean {
+  if (locale.toLowerCase().split('-')[0] === 'en') return true;
+  return SAMPLE.every(([value, unit]) => relativeFormat(locale).format(value, unit) !== relativeFormat('en').format(value, unit));
+}
+
 /** `iso` relative to `now` (ms since the epoch); null for a time that does not parse. */
-export function formatRelative(iso: string, now: number, locale: string): string | null {
+export function formatRelative(iso: string, now: number, locale: string, words?: RelativeWords, hasData: (locale: string) => boolean = hasRelativeData): string | null {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return null;
   const { value, unit } = relativeUnit(at - now);
-  return relativeFormat(locale).format(value, unit);
+  return words !== undefined && !hasData(locale) ? words(value, unit) : relativeFormat(locale).format(value, unit);
 }

@@ -27,9 +27,10 @@ export function CheckReport({ report, name }: { readonly report: ReplicaCheckRep
         {report.notes.length > 0 && (
           <details className="notice-details">
             <summary>{t('copies.check.notes')}</summary>
-            {report.notes.map((note) => (
-              <p key={note}>{note}</p>
-            ))}
+            <p>{t('common.engineWords')}</p>
+            <pre className="engine-words" lang="en" translate="no">
+              {report.notes.join('\n')}
+            </pre>
           </details>
         )}
       </div>

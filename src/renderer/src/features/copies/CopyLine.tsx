@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../format/numbers';
 import { formatInstant } from '../../format/dates';
 import { formatRelative } from '../../format/relative-time';
+import { relativeWords } from './relative-words';
 import { useLocale } from '../../i18n/useLocale';
 import type { CopyLine as Line } from './copy-line';
 
@@ -44,7 +45,7 @@ export function CopyLine({ line, now, onOpenSettings }: CopyLineProps): JSX.Elem
         </span>
       );
     case 'copied': {
-      const ago = formatRelative(line.at, now, locale) ?? line.at;
+      const ago = formatRelative(line.at, now, locale, relativeWords(t)) ?? line.at;
       return (
         <span className="status-item status-copies" data-testid="status-copies" title={formatInstant(line.at, locale)}>
           {t('copies.status.copied', { name: line.name, ago })}

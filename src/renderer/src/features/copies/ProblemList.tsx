@@ -5,6 +5,7 @@
  */
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EngineWords } from '../../ui/ErrorNotice';
 import type { ReplicaProblem } from '../../../../shared/replica';
 
 const SHOWN = 10;
@@ -29,9 +30,7 @@ export function ProblemList({ problems }: { readonly problems: readonly ReplicaP
           )}
           <details className="notice-details">
             <summary>{t('common.technicalDetails')}</summary>
-            <p>
-              {problem.code}: {problem.message}
-            </p>
+            <EngineWords code={problem.code} message={problem.message} />
           </details>
         </li>
       ))}

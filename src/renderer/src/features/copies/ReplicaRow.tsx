@@ -11,6 +11,7 @@ import type { ReplicaCheckReport, ReplicaProgress, ReplicaStatus } from '../../.
 import { formatInstant } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
 import { formatRelative } from '../../format/relative-time';
+import { relativeWords } from './relative-words';
 import { useLocale } from '../../i18n/useLocale';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckReport } from './CheckReport';
@@ -46,7 +47,9 @@ export function ReplicaRow({ replica, now, readOnly, pushing, check, removeError
   const checking = check?.phase === 'running';
   return (
     <li className="replica" data-testid="replica" data-name={replica.name}>
-      <h4 className="replica-name">{replica.name}</h4>
+      <h4 className="replica-name" translate="no">
+        {replica.name}
+      </h4>
       <dl className="facts">
         <div className="fact">
           <dt>{t('copies.where')}</dt>
@@ -59,7 +62,7 @@ export function ReplicaRow({ replica, now, readOnly, pushing, check, removeError
           <dd data-testid="replica-last">
             {last === null
               ? t('copies.never')
-              : t('copies.lastCopyLine', { ago: formatRelative(last.pushedAt, now, locale) ?? last.pushedAt, at: formatInstant(last.pushedAt, locale), number: last.number })}
+              : t('copies.lastCopyLine', { ago: formatRelative(last.pushedAt, now, locale, relativeWords(t)) ?? last.pushedAt, at: formatInstant(last.pushedAt, locale), number: last.number })}
           </dd>
         </div>
         <div className="fact">

@@ -6,6 +6,7 @@ import { useCallback, useState, type JSX, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/useLocale';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { EngineSentence } from '../../ui/EngineSentence';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useMediaUrl } from '../media/MediaUrlContext';
 import { Acquisitions } from './Acquisitions';
@@ -57,7 +58,7 @@ export function DetailPane({ itemId, headingRef, version: outside, onChanged }: 
       {state.kind === 'none' && <p className="field-hint">{t('detail.nothing')}</p>}
       {item !== null && (
         <>
-          <h2 className="detail-title" ref={headingRef} tabIndex={-1}>
+          <h2 className="detail-title" ref={headingRef} tabIndex={-1} translate="no">
             {item.originalName}
           </h2>
           <MediaView
@@ -84,7 +85,9 @@ export function DetailPane({ itemId, headingRef, version: outside, onChanged }: 
               </h3>
               <ul className="problems">
                 {problems.map((problem) => (
-                  <li key={problem}>{problem}</li>
+                  <li key={problem}>
+                    <EngineSentence text={problem} group="metadataProblem" />
+                  </li>
                 ))}
               </ul>
             </section>

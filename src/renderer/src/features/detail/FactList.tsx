@@ -1,4 +1,4 @@
-/** Facts as a description list: label, value, and where the value came from. */
+/** Facts as a description list: label, value, and where the value came from (text from the file itself marked as not to translate). */
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FactRow } from './metadata-rows';
@@ -11,8 +11,20 @@ export function FactList({ rows }: { readonly rows: readonly FactRow[] }): JSX.E
         <div key={row.key} className="fact" data-fact={row.key}>
           <dt>{row.label}</dt>
           <dd>
-            <span className={row.warning === true ? 'fact-warning' : row.unknown ? 'fact-unknown' : 'fact-value'}>{row.value}</span>
-            {row.source !== null && <span className="fact-source">{t('detail.source', { source: row.source })}</span>}
+            <span className={row.warning === true ? 'fact-warning' : row.unknown ? 'fact-unknown' : 'fact-value'} translate={row.verbatim === true ? 'no' : undefined}>
+              {row.value}
+            </span>
+            {row.source !== null && (
+              <span className="fact-source">
+                {t('detail.source', { source: row.source })}
+                {row.sourceField !== undefined && (
+                  <>
+                    {' · '}
+                    <code translate="no">{row.sourceField}</code>
+                  </>
+                )}
+              </span>
+            )}
           </dd>
         </div>
       ))}

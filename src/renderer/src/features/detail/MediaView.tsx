@@ -12,6 +12,7 @@
  */
 import { useMemo, useState, type JSX, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EngineSentence } from '../../ui/EngineSentence';
 import type { ItemDetail } from '../../../../shared/items';
 import { playbackFromElement, playbackFromFacts, type Playback, type VideoFacts } from '../../../../shared/playback';
 import { Icon } from '../../ui/icons';
@@ -78,14 +79,14 @@ export function MediaView({ item, previewUrl, originalUrl, playableUrl, videoPre
     return (
       <div className="media">
         <img className="media-image" src={previewUrl} alt={t('detail.previewAlt', { name: item.originalName })} />
-        {item.thumbStatus === 'placeholder' && <p className="field-hint">{item.thumbReason ?? t('detail.placeholder')}</p>}
+        {item.thumbStatus === 'placeholder' && <p className="field-hint">{item.thumbReason === null ? t('detail.placeholder') : <EngineSentence text={item.thumbReason} group="previewReason" />}</p>}
       </div>
     );
   }
   return (
     <div className="media media-none">
       <Icon name="file" size={40} />
-      <p className="field-hint">{item.thumbReason ?? t('detail.noPreview')}</p>
+      <p className="field-hint">{item.thumbReason === null ? t('detail.noPreview') : <EngineSentence text={item.thumbReason} group="previewReason" />}</p>
     </div>
   );
 }

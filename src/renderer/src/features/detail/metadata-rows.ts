@@ -24,6 +24,10 @@ export interface FactRow {
   readonly unknown: boolean;
   /** True when the row warns: two clocks of the file disagree. */
   readonly warning?: boolean;
+  /** The exact tag(s) read ("EXIF DateTimeOriginal"), shown after the source as written. */
+  readonly sourceField?: string;
+  /** True when the value is text from the file itself (a camera's make, a program's name): evidence, never translated. */
+  readonly verbatim?: boolean;
 }
 
 function sourceLabel(t: TFunction, source: string): string {
@@ -79,11 +83,13 @@ function placeText(gps: GpsPosition, t: TFunction, locale: string): { text: stri
   return { text: `${formatCoordinates(gps.lat, gps.lon, locale, hemispheres)}${altitude}`, isPlace: true };
 }
 
+const VERBATIM = { verbatim: true } as const;
+
 export function factRows(item: ItemDetail, t: TFunction, locale: string): FactRow[] {
   const m: ExtractedMetadata | null = item.metadata;
   const rows: FactRow[] = [];
-  const row = (key: string, label: string, value: string | null, source: string | null, unknownText = t('detail.unknown')): void => {
-    rows.push({ key, label, value: value ?? unknownText, source: value === null ? null : source, unknown: value === null });
+  const row = (key: string, label: string, value: string | null, source: string | null, unknownText = t('detail.unknown'), extra: Pick<FactRow, 'sourceField' | 'verbatim'> = {}): void => {
+    rows.push({ key, label, value: value ?? unknownText, source: value === null ? null : source, unknown: value === null, ...(value === null ? {} : extra) });
   };
 
   const capture = m?.captureTime ?? null;
@@ -91,12 +97,12 @@ export function factRows(item: ItemDetail, t: TFunction, locale: string): FactRo
     capture === null
       ? formatCapture({ local: item.capturedLocal, utc: item.capturedUtc, offsetMinutes: impliedOffset(item.capturedLocal, item.capturedUtc) }, locale, { zoneUnknown: t('detail.zoneUnknown') })
       : formatCapture({ local: capture.local, utc: capture.utc, offsetMinutes: capture.utcOffsetMinutes }, locale, { zoneUnknown: t('detail.zoneUnknown') });
-  const takenSource = capture === null ? (item.captureSource === null ? null : sourceLabel(t, item.captureSource)) : `${sourceLabel(t, capture.source)} · ${capture.field}`;
+  const takenSource = capture === null ? (item.captureSource === null ? null : sourceLabel(t, item.captureSource)) : sourceLabel(t, capture.source);
   // No capture time: the file time is named as what it is, never put in its place.
   const modified = item.acquisitions.find((a) => a.fileModified !== null)?.fileModified ?? null;
   const modifiedDay = modified === null ? null : formatLocalDay(modified, locale);
   const noCapture = modifiedDay === null ? t('captureTimes.none') : t('captureTimes.noneFileModified', { date: modifiedDay });
-  row('taken', t('detail.taken'), taken, takenSource, noCapture);
+  row('taken', t('detail.taken'), taken, takenSource, noCapture, capture === null || capture.field === '' ? {} : { sourceField: capture.field });
   if (capture !== null && capture.local === null && capture.utc !== null) {
     rows.push({ key: 'taken-note', label: '', value: t('detail.localTimeUnknown'), source: null, unknown: true });
   }
@@ -111,14 +117,14 @@ export function factRows(item: ItemDetail, t: TFunction, locale: string): FactRo
   else row('place', t('detail.place'), place?.text ?? null, gps === null ? null : sourceLabel(t, gps.source), t('detail.noLocation'));
 
   const device = [m?.make, m?.model].filter((f): f is TextField => f !== null && f !== undefined);
-  row('device', t('detail.device'), device.length === 0 ? null : device.map((f) => f.value).join(' '), device[0] === undefined ? null : sourceLabel(t, device[0].source));
-  if (m?.lens) row('lens', t('detail.lens'), m.lens.value, sourceLabel(t, m.lens.source));
-  if (m?.software) row('software', t('detail.software'), m.software.value, sourceLabel(t, m.software.source));
+  row('device', t('detail.device'), device.length === 0 ? null : device.map((f) => f.value).join(' '), device[0] === undefined ? null : sourceLabel(t, device[0].source), undefined, VERBATIM);
+  if (m?.lens) row('lens', t('detail.lens'), m.lens.value, sourceLabel(t, m.lens.source), undefined, VERBATIM);
+  if (m?.software) row('software', t('detail.software'), m.software.value, sourceLabel(t, m.software.source), undefined, VERBATIM);
 
   const size = m?.displaySize ?? null;
   row('dimensions', t('detail.dimensions'), size === null ? null : `${size.width} × ${size.height}`, m?.pixelSize ? sourceLabel(t, m.pixelSize.source) : null);
   if (item.kind === 'video') row('duration', t('detail.duration'), m?.durationSeconds == null ? null : formatDuration(m.durationSeconds), sourceLabel(t, 'mvhd'));
-  row('format', t('detail.format'), m?.mime ?? item.format, t('detail.sniffed'));
+  row('format', t('detail.format'), m?.mime ?? item.format, t('detail.sniffed'), undefined, VERBATIM);
   if (m?.exiftool) rows.push(exiftoolRow(m.exiftool, t));
   const exact = t('detail.bytes', { count: item.size, formatted: formatCount(item.size, locale) });
   rows.push({ key: 'size', label: t('detail.fileSize'), value: item.size < 1000 ? exact : `${formatBytes(item.size, locale)} (${exact})`, source: null, unknown: false });

@@ -58,7 +58,9 @@ export function ExhibitOrder({ exhibits, onChange }: { readonly exhibits: readon
               onDragEnd={() => setDragging(null)}
             >
               <span className="exhibit-number">E{String(index + 1).padStart(4, '0')}</span>
-              <span className="exhibit-name">{exhibit.name}</span>
+              <span className="exhibit-name" translate="no">
+                {exhibit.name}
+              </span>
               {exhibit.inResults === false && <span className="chip chip-warning">{t('exportSummary.notInResults')}</span>}
               <button type="button" className="button button-small" aria-label={t('export.moveUp', { name: exhibit.name })} disabled={index === 0} onClick={() => onChange(moveItem(exhibits, index, index - 1))}>
                 ↑

@@ -74,7 +74,7 @@ export function ExportWizard({ exhibits, onClose, onExported, onRunning }: Expor
       .catch(() => undefined);
 
   return (
-    <ModalOverlay className="overlay" isOpen={exhibits !== null} onOpenChange={(open) => !open && close()} isDismissable={!running}>
+    <ModalOverlay className="overlay" isOpen={exhibits !== null} onOpenChange={(open) => !open && close()}>
       <Modal className="modal modal-wide">
         <Dialog className="dialog" aria-label={t('export.title')}>
           <Heading slot="title" className="dialog-title">

@@ -37,7 +37,7 @@ export function ImportDialog({ open, onClose, onChoose, onStart }: ImportDialogP
   };
 
   return (
-    <ModalOverlay className="overlay" isOpen={open} onOpenChange={(isOpen) => !isOpen && close()} isDismissable>
+    <ModalOverlay className="overlay" isOpen={open} onOpenChange={(isOpen) => !isOpen && close()}>
       <Modal className="modal">
         <Dialog className="dialog">
           <Heading slot="title" className="dialog-title">

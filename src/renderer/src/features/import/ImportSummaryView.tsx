@@ -9,6 +9,7 @@ import { useLocale } from '../../i18n/useLocale';
 import type { ImportSummary } from '../../../../shared/import';
 import { isErrorCode } from '../../../../shared/errors';
 import { formatBytes } from '../../format/numbers';
+import { EngineSentence } from '../../ui/EngineSentence';
 import { StatusBadge } from '../../ui/StatusBadge';
 
 export function ImportSummaryView({ summary, onClose }: { readonly summary: ImportSummary; readonly onClose: () => void }): JSX.Element {
@@ -94,7 +95,9 @@ export function ImportSummaryView({ summary, onClose }: { readonly summary: Impo
                 <code className="path">{file.path}</code>
                 <ul>
                   {file.warnings.map((warning) => (
-                    <li key={warning}>{warning}</li>
+                    <li key={warning}>
+                      <EngineSentence text={warning} group="metadataProblem" />
+                    </li>
                   ))}
                 </ul>
               </li>

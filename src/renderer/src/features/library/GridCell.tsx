@@ -45,7 +45,7 @@ export const GridCell = memo(function GridCell({ item, id, thumbnailUrl, selecte
           </span>
         )}
       </div>
-      <span className="cell-name" title={item.originalName}>
+      <span className="cell-name" title={item.originalName} translate="no">
         {item.originalName}
       </span>
       <span className={dateUnknown ? 'cell-date cell-date-none' : 'cell-date'}>{date}</span>

@@ -14,7 +14,7 @@ export interface QuickPreviewProps {
 export function QuickPreview({ item, previewUrl, onClose }: QuickPreviewProps): JSX.Element {
   const { t } = useTranslation();
   return (
-    <ModalOverlay className="overlay" isOpen={item !== null} onOpenChange={(open) => !open && onClose()} isDismissable>
+    <ModalOverlay className="overlay" isOpen={item !== null} onOpenChange={(open) => !open && onClose()}>
       <Modal className="modal modal-wide">
         <Dialog className="dialog" aria-label={t('library.quickPreview')}>
           {/* Space closes the preview it opened, as in file managers. */}

@@ -32,7 +32,7 @@ export function LockDialog({ question, work, onCancel, onSaveDrafts, onDiscardDr
   const { t } = useTranslation();
   const locale = useLocale();
   return (
-    <ModalOverlay className="overlay" isOpen={question !== null} onOpenChange={(open) => !open && onCancel()} isDismissable>
+    <ModalOverlay className="overlay" isOpen={question !== null} onOpenChange={(open) => !open && onCancel()}>
       <Modal className="modal">
         <Dialog className="dialog" aria-label={t('lockAsk.title')} data-testid="lock-dialog">
           <Heading slot="title" className="dialog-title">

@@ -33,7 +33,7 @@ export function CaseDialog({ count, cases, open, onClose, onApply }: CaseDialogP
     setDescription('');
   };
   return (
-    <ModalOverlay className="overlay" isOpen={open} onOpenChange={(isOpen) => !isOpen && onClose()} isDismissable>
+    <ModalOverlay className="overlay" isOpen={open} onOpenChange={(isOpen) => !isOpen && onClose()}>
       <Modal className="modal">
         <Dialog className="dialog">
           <Heading slot="title" className="dialog-title">

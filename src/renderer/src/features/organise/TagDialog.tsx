@@ -21,7 +21,7 @@ export function TagDialog({ count, open, onClose, onApply }: TagDialogProps): JS
     setText('');
   };
   return (
-    <ModalOverlay className="overlay" isOpen={open} onOpenChange={(isOpen) => !isOpen && onClose()} isDismissable>
+    <ModalOverlay className="overlay" isOpen={open} onOpenChange={(isOpen) => !isOpen && onClose()}>
       <Modal className="modal">
         <Dialog className="dialog">
           <Heading slot="title" className="dialog-title">

@@ -32,7 +32,7 @@ export function TagEditor({ tags, onAdd, onRemove }: TagEditorProps): JSX.Elemen
         <ul className="chips" aria-label={t('detail.tags')}>
           {tags.map((tag) => (
             <li key={tag} className="chip chip-removable">
-              <span>{tag}</span>
+              <span translate="no">{tag}</span>
               <button type="button" className="chip-remove" aria-label={t('organise.removeTag', { tag })} onClick={() => onRemove(tag)}>
                 <Icon name="cross" size={12} />
               </button>

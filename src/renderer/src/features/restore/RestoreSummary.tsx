@@ -6,6 +6,7 @@
  */
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EngineWords } from '../../ui/ErrorNotice';
 import { formatBytes, formatCount } from '../../format/numbers';
 import { formatInstant } from '../../format/dates';
 import { useLocale } from '../../i18n/useLocale';
@@ -111,7 +112,11 @@ export function RestoreSummary({ state, onPrevious, onOpen, onRecoveryKey }: Res
               <ul className="problem-list" data-testid="restore-audit-problems">
                 {audit.problems.map((p, index) => (
                   <li key={`${p.code}-${index}`} data-code={p.code}>
-                    {isItemProblem(p.code) ? t(`restore.audit.${p.code}`, { item: itemLabel(p.itemId) }) : `${p.code}: ${p.message}`}
+                    {isItemProblem(p.code) ? (
+                      t(`restore.audit.${p.code}`, { item: itemLabel(p.itemId) })
+                    ) : (
+                      <EngineWords code={p.code} message={p.message} />
+                    )}
                   </li>
                 ))}
               </ul>

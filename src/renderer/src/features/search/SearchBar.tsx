@@ -70,7 +70,7 @@ export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function S
         <ul className="chips search-chips" aria-label={t('search.terms')}>
           {queryTerms(query).map((term, index) => (
             <li key={`${index}-${term}`} className="chip chip-removable">
-              <span>{term}</span>
+              <span translate="no">{term}</span>
               <button type="button" className="chip-remove" aria-label={t('search.removeTerm', { term })} onClick={() => onQuery(withoutTerm(query, index))}>
                 <Icon name="cross" size={12} />
               </button>

@@ -4,6 +4,7 @@
  */
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EngineSentence } from '../../ui/EngineSentence';
 import type { SearchFacets } from '../../../../shared/search';
 import { formatCount } from '../../format/numbers';
 import { useLocale } from '../../i18n/useLocale';
@@ -38,7 +39,7 @@ export function SearchSummary({ query, total, understood, notes, facets, onFilte
         ))}
       {notes.map((note) => (
         <span key={note} className="note note-warning">
-          {note}
+          <EngineSentence text={note} group="searchNote" />
         </span>
       ))}
     </div>

@@ -123,7 +123,7 @@ export function TimestampServersSettings({ readOnly, onChanged }: TimestampServe
       <ul className="timestamp-suggestions" aria-label={t('timestamps.suggestionsLabel')}>
         {WELL_KNOWN_TSAS.map((tsa) => (
           <li key={tsa.url}>
-            {tsa.operator}: <code>{tsa.url}</code>
+            <span translate="no">{tsa.operator}</span>: <code>{tsa.url}</code>
           </li>
         ))}
       </ul>

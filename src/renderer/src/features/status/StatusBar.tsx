@@ -6,6 +6,7 @@
  */
 import type { JSX, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CODE_MARK, SentenceWithCode } from '../../ui/SentenceWithCode';
 import { useLocale } from '../../i18n/useLocale';
 import type { VaultInfo } from '../../../../shared/api';
 import type { VaultSettings } from '../../../../shared/session';
@@ -60,7 +61,7 @@ export function StatusBar({ info, settings, importState, drafts = 0, lockAfterWo
         {t('status.items', { count: info.itemCount, formatted: formatCount(info.itemCount, locale) })}
       </span>
       <span className="status-item">
-        {t('status.key', { short: `${fingerprint.slice(0, 4)}…${fingerprint.slice(-4)}` })}
+        <SentenceWithCode sentence={t('status.key', { short: CODE_MARK })} code={`${fingerprint.slice(0, 4)}…${fingerprint.slice(-4)}`} />
         <CopyButton value={fingerprint} label={t('vault.copyFingerprint')} />
       </span>
       <span className="status-item">{t('status.autoLock', { count: settings.autoLockMinutes })}</span>

@@ -1,6 +1,7 @@
 /** What the chosen folder is, before any passphrase: a vault with this key and date, or not a vault. */
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CODE_MARK, SentenceWithCode } from '../../ui/SentenceWithCode';
 import { useLocale } from '../../i18n/useLocale';
 import { formatInstant } from '../../format/dates';
 import { Icon } from '../../ui/icons';
@@ -21,7 +22,7 @@ export function VaultPreviewNote({ preview }: { readonly preview: VaultPreview }
   return (
     <p className="note">
       <Icon name="info" size={14} />{' '}
-      {t('vault.previewLine', { date: formatInstant(preview.info.createdAt, locale), fingerprint: groupHex(preview.info.keyFingerprint.slice(0, 16)) })}
+      <SentenceWithCode sentence={t('vault.previewLine', { date: formatInstant(preview.info.createdAt, locale), fingerprint: CODE_MARK })} code={groupHex(preview.info.keyFingerprint.slice(0, 16))} />
     </p>
   );
 }

@@ -106,7 +106,9 @@ export function VerifyReportView({ report, onRemembered }: { readonly report: Ve
           <li key={exhibit.number} className="exhibit" data-status={exhibit.status}>
             <StatusBadge tone={EXHIBIT_TONES[exhibit.status]} label={t(EXHIBIT_WORDS[exhibit.status])} />
             <strong>{exhibit.number}</strong>
-            <span className="exhibit-name">{exhibit.originalName ?? exhibit.path ?? ''}</span>
+            <span className="exhibit-name" translate="no">
+              {exhibit.originalName ?? exhibit.path ?? ''}
+            </span>
             <span className="exhibit-sentence">{exhibitSentence(t, exhibit, signer)}</span>
             {anyOperatorStated(exhibit.custodyOperators) && (
               <span className="exhibit-sentence exhibit-operators" data-testid="exhibit-operators">

@@ -1,13 +1,45 @@
 /**
  * One sentence per verdict, in the window's language: for the problems people meet most
- * (a changed file, a missing one, a broken or foreign seal, an edited custody log) the
- * window's own words; for the rest, the engine's sentence, which names the file. Pure.
+ * (a changed file, a missing one, a broken or foreign seal, an edited custody log) and for
+ * every problem of the bundle's structure, the window's own words; only for a code this
+ * version does not know, the engine's sentence, which names the file. Pure.
  */
 import type { TFunction } from 'i18next';
 import type { ExhibitVerdict, VerifyProblem, VerifySigner } from '../../../../shared/bundle';
 import type { OperatorActs } from '../../../../shared/operator';
 
 const KNOWN = new Set([
+  // The structure of the bundle and of its zip (hostile or damaged copies); the finding names the file by its path.
+  'BAGIT_TXT_INVALID',
+  'BAGIT_TXT_MISSING',
+  'BAG_INFO_INVALID',
+  'BAG_INFO_MISSING',
+  'DUPLICATE_NAME',
+  'ENCRYPTED_ENTRY',
+  'ENTRY_TOO_LARGE',
+  'FETCH_NOT_ALLOWED',
+  'MANIFEST_ALGORITHM_UNSUPPORTED',
+  'MANIFEST_CONFLICT',
+  'MANIFEST_DUPLICATE_LINE',
+  'MANIFEST_LINE_INVALID',
+  'MANIFEST_MISSING',
+  'PAYLOAD_OXUM_INVALID',
+  'PAYLOAD_OXUM_MISSING',
+  'READ_ERROR',
+  'SPECIAL_FILE',
+  'SYMLINK',
+  'TAG_FILE_TOO_LARGE',
+  'TIME_LIMIT',
+  'TOO_LARGE',
+  'TOO_MANY_ENTRIES',
+  'UNSAFE_PATH',
+  'UNSUPPORTED_COMPRESSION',
+  'ZIP_BOMB',
+  'ZIP_HEADER_MISMATCH',
+  'ZIP_OVERLAP',
+  'ZIP_PREFIXED',
+  'ZIP_SIZE_MISMATCH',
+  // The exhibits' own files and the seal.
   'PAYLOAD_HASH_MISMATCH',
   'PAYLOAD_MISSING',
   'PAYLOAD_UNLISTED',
