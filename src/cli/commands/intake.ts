@@ -8,11 +8,11 @@
  * unless --accept-problems records them with each item. Exit 2 when a file could not be taken in.
  */
 import type { Command } from 'commander';
-import { TamgaError } from '../../shared/errors';
 import type { IntakeResult } from '../../main/engine/intake/intake';
-import { EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK } from '../exit-codes';
+import { EXIT_ERROR, EXIT_OK } from '../exit-codes';
 import { withVault, type VaultCommandOptions } from '../open-vault';
-import { printError, printJson } from '../output';
+import { printJson } from '../output';
+import { reportRefusal } from '../refused-package';
 import { printable } from './verify';
 
 interface IntakeOptions extends VaultCommandOptions {
@@ -51,12 +51,8 @@ export function registerIntake(program: Command): void {
       try {
         result = await withVault(dir, opts, (engine) => engine.intakePackage({ path, acceptProblems: opts.acceptProblems === true }));
       } catch (err) {
-        if (!(err instanceof TamgaError) || err.code !== 'BUNDLE_REFUSED') throw err;
-        printError(err);
-        const problems = (err.details?.problems ?? []) as { code: string; message: string }[];
-        for (const p of problems) process.stderr.write(`  ${p.code}: ${printable(p.message)}\n`);
-        process.exitCode = EXIT_CHECK_FAILED;
-        return;
+        if (reportRefusal(err)) return;
+        throw err;
       }
       if (opts.json) printJson(result);
       else printResult(result);

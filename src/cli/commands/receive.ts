@@ -7,11 +7,11 @@
  * Exit 0 when every exhibit was received, 2 when one could not be (named on stdout).
  */
 import type { Command } from 'commander';
-import { TamgaError } from '../../shared/errors';
 import type { ReceiveResult } from '../../shared/receive';
-import { EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK } from '../exit-codes';
+import { EXIT_ERROR, EXIT_OK } from '../exit-codes';
 import { withVault, type VaultCommandOptions } from '../open-vault';
-import { printError, printJson } from '../output';
+import { printJson } from '../output';
+import { reportRefusal } from '../refused-package';
 import { printable } from './verify';
 
 interface ReceiveOptions extends VaultCommandOptions {
@@ -48,12 +48,8 @@ export function registerReceive(program: Command): void {
       try {
         result = await withVault(dir, opts, (engine) => engine.receiveBundle({ path: bundle, ...(opts.key === undefined ? {} : { key: opts.key }), acceptProblems: opts.acceptProblems === true }));
       } catch (err) {
-        if (!(err instanceof TamgaError) || err.code !== 'BUNDLE_REFUSED') throw err;
-        printError(err);
-        const problems = (err.details?.problems ?? []) as { code: string; message: string }[];
-        for (const p of problems) process.stderr.write(`  ${p.code}: ${printable(p.message)}\n`);
-        process.exitCode = EXIT_CHECK_FAILED;
-        return;
+        if (reportRefusal(err)) return;
+        throw err;
       }
       if (opts.json) printJson(result);
       else printResult(result);

@@ -21,14 +21,10 @@ import { chainKind, vaultChainName } from '../../../shared/custody';
 import { TamgaError } from '../../../shared/errors';
 import { MAX_AUDIT_PARTS, type AuditProblem, type AuditProgress, type AuditReport, type AuditSubset } from '../../../shared/items';
 import { verifyChainRows } from '../custody/chain';
-import { checkLog } from '../custody/log-check';
-import { appendEvent, readChain, readChainRows } from '../custody/store';
-import { LOG_SCHEMA, makeCheckpoint } from '../custody/vault-log';
-import { schemaVersion } from '../db/migrate';
+import { readChain, readChainRows } from '../custody/store';
 import type { OpenVault } from '../vault/vault';
 import { blobProblem, hashBlob } from './audit-blobs';
-import { checkKeptTimestamps } from './timestamp-check';
-import { checkProvenance } from '../provenance/provenance-check';
+import { endAudit } from './audit-end';
 
 /** The part (0 … of − 1) a 32-hex blob id or a UUID falls in. */
 export function partOf(hexName: string, of: number): number {
@@ -141,24 +137,5 @@ export async function auditSubset(vault: OpenVault, of: number, onProgress?: (p:
     }
   }
 
-  const { vaultId } = vault.vaultFile;
-  const logged = schemaVersion(db) >= LOG_SCHEMA ? checkLog(db, publicKey, vaultId) : null;
-  if (logged !== null) for (const p of logged.problems) problems.push(p);
-  problems.push(...(await checkKeptTimestamps(db, vaultId)));
-  // The provenance kept from senders is small beside the blobs: checked whole every run too.
-  problems.push(...checkProvenance(db, vaultId).problems);
-  const ok = problems.length === 0;
-  const subset: AuditSubset = { part, of };
-  const report = { subset, ok, checkedItems: items, checkedBytes, checkedEvents, problems };
-  if (vault.readonly || (logged?.problems.length ?? 0) > 0) return { ...report, log: logged === null ? null : { size: logged.size, root: logged.root }, checkpoint: null };
-  const checkpoint = db.transaction(() => {
-    appendEvent(db, vault.signer, {
-      chain: vaultChainName(vaultId),
-      type: 'audit',
-      actor: vault.actor,
-      data: { ok, items, bytes: checkedBytes, events: checkedEvents, problems: problems.length, subset: { part, of } },
-    });
-    return makeCheckpoint(db, vault.signer, vaultId, 'audit');
-  })();
-  return { ...report, log: { size: checkpoint.size, root: checkpoint.root }, checkpoint: checkpoint.note };
+  return endAudit(vault, { subset: { part, of }, checkedItems: items, checkedBytes, checkedEvents }, problems);
 }

@@ -12,12 +12,8 @@ import { chainKind, vaultChainName } from '../../../shared/custody';
 import type { AuditProblem, AuditProgress, AuditReport } from '../../../shared/items';
 import type { BlobArea } from '../blobs/blob-store';
 import { blobProblem, hashBlob } from './audit-blobs';
-import { appendEvent, listChains, readChainRows, verifyStoredChains } from '../custody/store';
-import { checkLog } from '../custody/log-check';
-import { LOG_SCHEMA, makeCheckpoint } from '../custody/vault-log';
-import { schemaVersion } from '../db/migrate';
-import { checkKeptTimestamps } from './timestamp-check';
-import { checkProvenance } from '../provenance/provenance-check';
+import { endAudit } from './audit-end';
+import { listChains, readChainRows, verifyStoredChains } from '../custody/store';
 import type { OpenVault } from '../vault/vault';
 
 interface AuditedItem {
@@ -96,25 +92,5 @@ export async function auditVault(vault: OpenVault, onProgress?: (p: AuditProgres
     }
   }
 
-  const { vaultId } = vault.vaultFile;
-  const logged = schemaVersion(db) >= LOG_SCHEMA ? checkLog(db, publicKey, vaultId) : null;
-  if (logged !== null) for (const p of logged.problems) problems.push(p);
-  problems.push(...(await checkKeptTimestamps(db, vaultId)));
-  problems.push(...checkProvenance(db, vaultId).problems);
-  const ok = problems.length === 0;
-  // Read-only, nothing can be recorded; with a damaged log, nothing should be: a checkpoint must never vouch for it.
-  if (vault.readonly || (logged?.problems.length ?? 0) > 0) {
-    return { ok, checkedItems: items.length, checkedBytes, checkedEvents, log: logged === null ? null : { size: logged.size, root: logged.root }, checkpoint: null, problems };
-  }
-  // The audit event, then a checkpoint that includes it: the next audit or bundle can prove the log only grew since.
-  const checkpoint = db.transaction(() => {
-    appendEvent(db, vault.signer, {
-      chain: vaultChainName(vaultId),
-      type: 'audit',
-      actor: vault.actor,
-      data: { ok, items: items.length, bytes: checkedBytes, events: checkedEvents, problems: problems.length },
-    });
-    return makeCheckpoint(db, vault.signer, vaultId, 'audit');
-  })();
-  return { ok, checkedItems: items.length, checkedBytes, checkedEvents, log: { size: checkpoint.size, root: checkpoint.root }, checkpoint: checkpoint.note, problems };
+  return endAudit(vault, { checkedItems: items.length, checkedBytes, checkedEvents }, problems);
 }

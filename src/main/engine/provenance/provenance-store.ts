@@ -21,36 +21,17 @@ export interface ProvenanceFileInput {
   readonly content: Uint8Array;
 }
 
-export interface NewProvenanceRecord {
-  readonly itemId: string;
-  readonly source: string;
-  readonly receivedAt: string;
-  readonly eventSeq: number | null;
-  readonly bundleId: string | null;
-  readonly exhibit: string | null;
-  readonly senderFingerprint: string | null;
-  readonly senderName: string | null;
-  readonly tagManifestSha256: string | null;
-  readonly verdict: string;
-  readonly problems: readonly AcceptedProblem[];
-  readonly statements: SenderStatements;
-}
+/** A record as it is added: what ProvenanceRecord says, less the id and files the store gives it. */
+export type NewProvenanceRecord = Omit<ProvenanceRecord, 'id' | 'files'>;
 
-interface RecordRow {
+/** A row of provenance_records: the record's lists as JSON, and its own content's digest and size. */
+type RecordRow = Omit<NewProvenanceRecord, 'problems' | 'statements'> & {
   readonly id: string;
-  readonly itemId: string;
-  readonly source: string;
-  readonly receivedAt: string;
-  readonly eventSeq: number | null;
-  readonly bundleId: string | null;
-  readonly exhibit: string | null;
-  readonly senderFingerprint: string | null;
-  readonly senderName: string | null;
-  readonly tagManifestSha256: string | null;
-  readonly verdict: string;
   readonly problemsJson: string;
   readonly statementsJson: string;
-}
+  readonly sha256: string;
+  readonly size: number;
+};
 
 const RECORD_COLUMNS = `id, item_id AS itemId, source, received_at AS receivedAt, event_seq AS eventSeq, bundle_id AS bundleId,
   exhibit, sender_fingerprint AS senderFingerprint, sender_name AS senderName, tag_manifest_sha256 AS tagManifestSha256,
