@@ -10,7 +10,8 @@
  */
 import type { ByteSource } from '../metadata/byte-source';
 import { runFfmpeg, type FfmpegRun } from './ffmpeg-runner';
-import { MAX_INPUT_PIXELS, PREVIEW_LONG_SIDE } from './limits';
+import { ffmpegInputFence } from './ffmpeg-input-fence';
+import { PREVIEW_LONG_SIDE } from './limits';
 import { serveByteSource } from './loopback-server';
 
 export interface FrameRequest {
@@ -36,25 +37,10 @@ const SCALE_FILTER =
   `scale=w='min(${String(PREVIEW_LONG_SIDE)},max(iw,ih))':h='min(${String(PREVIEW_LONG_SIDE)},max(iw,ih))':force_original_aspect_ratio=decrease`;
 
 export function frameArgs(url: string, demuxers: readonly string[], seekSeconds: number): string[] {
-  if (demuxers.length === 0 || demuxers.some((d) => !/^[a-z0-9_]+$/.test(d))) throw new RangeError('bad demuxer list');
   const seek = Number.isFinite(seekSeconds) && seekSeconds > 0 ? ['-ss', seekSeconds.toFixed(3)] : [];
   return [
-    '-nostdin',
-    '-hide_banner',
-    '-nostats',
-    '-loglevel',
-    'error',
     // One decoding thread: the importer runs two files at once on machines with few cores.
-    '-threads',
-    '1',
-    // The decoder refuses frames larger than any photo we decode (a hostile header could
-    // otherwise make it allocate gigabytes).
-    '-max_pixels',
-    String(MAX_INPUT_PIXELS),
-    '-protocol_whitelist',
-    'http,tcp',
-    '-format_whitelist',
-    demuxers.join(','),
+    ...ffmpegInputFence(1, demuxers),
     ...seek,
     '-i',
     url,

@@ -12,7 +12,7 @@
  */
 import type { ByteSource } from '../metadata/byte-source';
 import { runFfmpeg } from './ffmpeg-runner';
-import { MAX_INPUT_PIXELS } from './limits';
+import { ffmpegInputFence } from './ffmpeg-input-fence';
 import { serveByteSource } from './loopback-server';
 
 /** How much of the video the preview holds, from its start. */
@@ -32,19 +32,7 @@ const SCALE_FILTER =
 
 export function transcodeArgs(url: string): string[] {
   return [
-    '-nostdin',
-    '-hide_banner',
-    '-nostats',
-    '-loglevel',
-    'error',
-    '-threads',
-    '2',
-    '-max_pixels',
-    String(MAX_INPUT_PIXELS),
-    '-protocol_whitelist',
-    'http,tcp',
-    '-format_whitelist',
-    'mov',
+    ...ffmpegInputFence(2, ['mov']),
     // On the input, not the output: an output -t is written into the WebM header as its
     // duration, which would claim 30 s for a one-second video. Read this way, the
     // preview's duration is left unstated and the player finds it by playing.
