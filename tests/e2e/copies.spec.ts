@@ -14,20 +14,9 @@ import { expect, test } from './fixtures';
 import { importByDrop, openNewVault, PASSPHRASE, screenshot } from './helpers';
 import { REAL } from './harness/fixture-files';
 import { ROOT } from './harness/paths';
+import { strings, type Lang } from './state-helpers';
 
 const PHOTOS = [join(REAL, 'orientation', 'Landscape_3.jpg'), join(REAL, 'orientation', 'Portrait_1.jpg')];
-type Lang = 'en' | 'ru' | 'kk';
-
-/** The window's own string for a key, from its locale file, with {{values}} filled in. */
-function strings(lang: Lang): (key: string, values?: Record<string, string>) => string {
-  const tree = JSON.parse(readFileSync(join(ROOT, 'src', 'renderer', 'src', 'i18n', 'locales', `${lang}.json`), 'utf8')) as unknown;
-  return (key, values = {}) => {
-    const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
-    if (typeof found !== 'string') throw new Error(`no string ${key} in ${lang}.json`);
-    return found.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => values[name] ?? '');
-  };
-}
-
 async function setLanguage(page: Page, from: Lang, to: Lang): Promise<void> {
   await page.getByRole('combobox', { name: strings(from)('language.label') }).selectOption(to);
 }

@@ -16,6 +16,7 @@ import { expect, test } from './fixtures';
 import { PASSPHRASE } from './helpers';
 import { REAL } from './harness/fixture-files';
 import { ROOT } from './harness/paths';
+import { strings, type Lang } from './state-helpers';
 
 const DOCS_SCREENSHOTS = process.env['TAMGA_DOCS_SCREENSHOTS'] === '1' ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test-results', 'screenshots');
 const PHOTO = join(REAL, 'mei', 'Apple iPhone 4.jpg');
@@ -24,18 +25,6 @@ const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 async function docsScreenshot(page: Page, name: string): Promise<void> {
   await mkdir(DOCS_SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(DOCS_SCREENSHOTS, `${name}.png`) });
-}
-
-type Lang = 'en' | 'ru' | 'kk';
-
-/** The window's own string for a key, from its locale file, with {{values}} filled in. */
-function strings(lang: Lang): (key: string, values?: Record<string, string>) => string {
-  const tree = JSON.parse(readFileSync(join(ROOT, 'src', 'renderer', 'src', 'i18n', 'locales', `${lang}.json`), 'utf8')) as unknown;
-  return (key, values = {}) => {
-    const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
-    if (typeof found !== 'string') throw new Error(`no string ${key} in ${lang}.json`);
-    return found.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => values[name] ?? '');
-  };
 }
 
 const OPERATORS: Record<Lang, { name: string; role: string; organisation: string }> = {

@@ -6,27 +6,14 @@
 // words and a new passphrase the vault opens; the new passphrase is the one that works.
 // Writes recovery-{settings,wrong-word}-{en,ru,kk}.png to test-results/screenshots.
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openNewVault, PASSPHRASE, screenshot } from './helpers';
-import { ROOT } from './harness/paths';
-
-type Lang = 'en' | 'ru' | 'kk';
+import { strings } from './state-helpers';
 
 const NEW_PASSPHRASE = 'velvet tundra lantern oboe 7';
-
-/** The window's own string for a key, from its locale file, with {{values}} filled in. */
-function strings(lang: Lang): (key: string, values?: Record<string, string>) => string {
-  const tree = JSON.parse(readFileSync(join(ROOT, 'src', 'renderer', 'src', 'i18n', 'locales', `${lang}.json`), 'utf8')) as unknown;
-  return (key, values = {}) => {
-    const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
-    if (typeof found !== 'string') throw new Error(`no string ${key} in ${lang}.json`);
-    return found.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => values[name] ?? '');
-  };
-}
 
 /** Serious or critical WCAG 2.1 AA findings in the recovery key's own part of the screen (tests/e2e/accessibility.spec.ts checks the rest, in English). */
 async function seriousViolations(page: Page, screen: string, selector: string): Promise<string[]> {

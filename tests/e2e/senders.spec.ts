@@ -6,13 +6,13 @@
 // Writes verify-{unconfirmed,confirmed,tampered}-{en,ru}.png to test-results/screenshots, or to
 // docs/screenshots when TAMGA_DOCS_SCREENSHOTS=1 (so that a test run never changes tracked files).
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openNewVault } from './helpers';
 import { ROOT } from './harness/paths';
+import { strings } from './state-helpers';
 
 const DOCS_SCREENSHOTS = process.env['TAMGA_DOCS_SCREENSHOTS'] === '1' ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test-results', 'screenshots');
 const NAME = "Observers' vault";
@@ -20,16 +20,6 @@ const NAME = "Observers' vault";
 async function docsScreenshot(page: Page, name: string): Promise<void> {
   await mkdir(DOCS_SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(DOCS_SCREENSHOTS, `${name}.png`) });
-}
-
-/** The window's own string for a key ("verify.remember.save"), from its locale file, with {{values}} filled in. */
-function strings(lang: 'en' | 'ru'): (key: string, values?: Record<string, string>) => string {
-  const tree = JSON.parse(readFileSync(join(ROOT, 'src', 'renderer', 'src', 'i18n', 'locales', `${lang}.json`), 'utf8')) as unknown;
-  return (key, values = {}) => {
-    const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
-    if (typeof found !== 'string') throw new Error(`no string ${key} in ${lang}.json`);
-    return found.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => values[name] ?? '');
-  };
 }
 
 const grouped = (hex: string): string => hex.match(/.{4}/g)?.join(' ') ?? hex;

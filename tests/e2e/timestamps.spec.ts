@@ -8,7 +8,6 @@
 // the line is gone.
 // Writes timestamps-{settings,waiting,report}-{en,ru,kk}.png to test-results/screenshots, or to
 // docs/screenshots when TAMGA_DOCS_SCREENSHOTS=1 (so that a test run never changes tracked files).
-import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -18,25 +17,14 @@ import { importByDrop, openNewVault } from './helpers';
 import { REAL } from './harness/fixture-files';
 import type { Harness } from './harness/harness';
 import { ROOT } from './harness/paths';
+import { strings } from './state-helpers';
 
 const SCREENSHOTS = process.env['TAMGA_DOCS_SCREENSHOTS'] === '1' ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test-results', 'screenshots');
 const PHOTO = join(REAL, 'orientation', 'Landscape_3.jpg');
 
-type Lang = 'en' | 'ru' | 'kk';
-
 async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-}
-
-/** The window's own string for a key, from its locale file, with {{values}} filled in. */
-function strings(lang: Lang): (key: string, values?: Record<string, string>) => string {
-  const tree = JSON.parse(readFileSync(join(ROOT, 'src', 'renderer', 'src', 'i18n', 'locales', `${lang}.json`), 'utf8')) as unknown;
-  return (key, values = {}) => {
-    const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
-    if (typeof found !== 'string') throw new Error(`no string ${key} in ${lang}.json`);
-    return found.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => values[name] ?? '');
-  };
 }
 
 let pki: TestPki;
